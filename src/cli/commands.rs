@@ -1,0 +1,275 @@
+//! What each subcommand does. Parsing and validation happen here; the work
+//! itself is the domain's and the store's.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, FixedOffset, Local, Months};
+use directories::ProjectDirs;
+use ulid::Ulid;
+
+use super::output;
+use super::{
+    Cli, CliError, Command, ExportArgs, FilterArgs, GenerateArgs, ListArgs, LogArgs, StatsArgs,
+};
+use crate::domain::generate::{GenerateSpec, generate};
+use crate::domain::when::{parse_duration, parse_when};
+use crate::domain::{
+    Draft, Filter, RegionTally, SensationCatalogue, SensationClass, SensationFilter,
+};
+use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
+
+/// Where things are and what time it is, for one run.
+struct Context {
+    data_dir: PathBuf,
+    config: PathBuf,
+    now: DateTime<Local>,
+}
+
+impl Context {
+    /// Resolves directories from flags, environment and platform defaults.
+    fn new(cli: &Cli) -> Result<Context, CliError> {
+        let dirs = ProjectDirs::from("", "", "sensemap");
+        let data_dir = match (&cli.data_dir, &dirs) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(d)) => d.data_dir().to_path_buf(),
+            (None, None) => {
+                return Err(CliError::Other(
+                    "no home directory found; pass --data-dir DIR".into(),
+                ));
+            }
+        };
+        let config = match (&cli.config, &dirs) {
+            (Some(file), _) => file.clone(),
+            (None, Some(d)) => d.config_dir().join("config.ron"),
+            (None, None) => data_dir.join("config.ron"),
+        };
+        Ok(Context {
+            data_dir,
+            config,
+            now: super::now(),
+        })
+    }
+
+    fn journal(&self) -> Journal<FsStore> {
+        Journal::new(FsStore::new(&self.data_dir))
+    }
+
+    fn sensations(&self) -> Result<SensationCatalogue, CliError> {
+        Ok(config::load_sensations(&self.config)?)
+    }
+
+    fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+        parse_when(text, &self.now, &Local).map_err(|e| CliError::Usage(format!("{flag}: {e}")))
+    }
+
+    /// Builds the query filter from the shared flags.
+    fn filter(
+        &self,
+        args: &FilterArgs,
+        sensations: &SensationCatalogue,
+    ) -> Result<Filter, CliError> {
+        let sensation = match &args.sensation {
+            None => None,
+            Some(text) => Some(match SensationClass::parse(text) {
+                Some(class) => SensationFilter::Class(class),
+                None => SensationFilter::Type(
+                    sensations
+                        .lookup(text)
+                        .map_err(|e| CliError::Usage(format!("--sensation: {e}")))?,
+                ),
+            }),
+        };
+        Ok(Filter {
+            since: args
+                .since
+                .as_deref()
+                .map(|t| self.when("--since", t))
+                .transpose()?,
+            until: args
+                .until
+                .as_deref()
+                .map(|t| self.when("--until", t))
+                .transpose()?,
+            region: args.region,
+            sensation,
+        })
+    }
+
+    /// Loads the entries a filter can match, warning about unreadable months.
+    fn load(&self, filter: &Filter) -> Result<Loaded, CliError> {
+        let journal = self.journal();
+        let loaded = match filter.since {
+            Some(since) => journal.load_since(since)?,
+            None => journal.load_all()?,
+        };
+        for problem in &loaded.problems {
+            eprintln!(
+                "sensemap: warning: skipped {}: {}",
+                problem.month, problem.error
+            );
+        }
+        Ok(loaded)
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let ctx = Context::new(&cli)?;
+    match cli.command {
+        None => open_app(&ctx.data_dir, ctx.sensations()?),
+        Some(Command::Demo) => demo(&ctx),
+        Some(Command::Log(args)) => log(&ctx, args),
+        Some(Command::List(args)) => list(&ctx, &args),
+        Some(Command::Regions(args)) => print(&output::regions(args.format)),
+        Some(Command::Sensations(args)) => {
+            print(&output::sensations(&ctx.sensations()?, args.format))
+        }
+        Some(Command::Stats(args)) => stats(&ctx, &args),
+        Some(Command::Export(args)) => export(&ctx, &args),
+        Some(Command::Generate(args)) => generate_history(&ctx, &args),
+    }
+}
+
+/// Writes text to standard output; a closed pipe is not an error.
+fn print(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::Other(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
+    let sensations = ctx.sensations()?;
+    let sensation = sensations
+        .lookup(&args.sensation)
+        .map_err(|e| CliError::Usage(format!("--sensation: {e}")))?;
+    let duration_s = args
+        .duration
+        .as_deref()
+        .map(parse_duration)
+        .transpose()
+        .map_err(|e| CliError::Usage(format!("--duration: {e}")))?;
+    let draft = Draft {
+        at: ctx.when("--at", &args.at)?,
+        regions: args.regions,
+        sensation,
+        intensity: args.intensity,
+        duration_s,
+        note: args.note,
+        tags: args.tags,
+    };
+    let entry = draft
+        .into_entry(Ulid::generate(), ctx.now.fixed_offset())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let id = entry.id;
+    let summary = output::summary(&entry, &sensations);
+    ctx.journal().add(entry)?;
+    eprintln!("Saved: {summary}");
+    print(&format!("{id}\n"))
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
+    let sensations = ctx.sensations()?;
+    let filter = ctx.filter(&args.filter, &sensations)?;
+    let loaded = ctx.load(&filter)?;
+    let entries: Vec<_> = loaded
+        .entries
+        .iter()
+        .filter(|e| filter.matches(e, &sensations))
+        .collect();
+    print(&output::entries(&entries, &sensations, args.format))
+}
+
+fn stats(ctx: &Context, args: &StatsArgs) -> Result<(), CliError> {
+    let sensations = ctx.sensations()?;
+    let filter = ctx.filter(&args.filter, &sensations)?;
+    let loaded = ctx.load(&filter)?;
+    let tally = RegionTally::from_entries(&loaded.entries, &filter, &sensations);
+    print(&output::stats(&tally.ranked(), args.format))
+}
+
+fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
+    let sensations = ctx.sensations()?;
+    let filter = ctx.filter(&args.filter, &sensations)?;
+    let loaded = ctx.load(&filter)?;
+    let entries: Vec<_> = loaded
+        .entries
+        .iter()
+        .filter(|e| filter.matches(e, &sensations))
+        .collect();
+    let text = output::export(&entries, &sensations, args.format)?;
+    match &args.output {
+        None => print(&text),
+        Some(path) => output::write_file_atomically(path, &text),
+    }
+}
+
+/// The generate spec for `years` of history ending yesterday.
+fn spec_ending_yesterday(
+    now: DateTime<Local>,
+    years: u32,
+    per_day: f64,
+    seed: u64,
+) -> GenerateSpec {
+    let end = now.date_naive() - Duration::days(1);
+    let start = end
+        .checked_sub_months(Months::new(12 * years))
+        .map_or(end, |d| d + Duration::days(1));
+    GenerateSpec {
+        start,
+        end,
+        per_day,
+        seed,
+    }
+}
+
+fn generate_history(ctx: &Context, args: &GenerateArgs) -> Result<(), CliError> {
+    if !(args.per_day > 0.0 && args.per_day <= 500.0) {
+        return Err(CliError::Usage(format!(
+            "--per-day must be above 0 and at most 500, not {}",
+            args.per_day
+        )));
+    }
+    let journal = ctx.journal();
+    let existing = journal.store().months()?;
+    if !existing.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{} already holds entries ({} months); generate only writes into an empty data directory, \
+             so pass --data-dir with a new directory",
+            ctx.data_dir.display(),
+            existing.len()
+        )));
+    }
+    let spec = spec_ending_yesterday(ctx.now, args.years, args.per_day, args.seed);
+    let entries = generate(&spec, &Local);
+    let count = entries.len();
+    let months = journal.add_many(entries)?;
+    eprintln!(
+        "Generated {count} entries over {months} months ({} to {}) in {}",
+        spec.start,
+        spec.end,
+        ctx.data_dir.display()
+    );
+    Ok(())
+}
+
+/// Opens the app on a fresh sample history in a temporary directory.
+fn demo(ctx: &Context) -> Result<(), CliError> {
+    let dir = tempfile::Builder::new()
+        .prefix("sensemap-demo-")
+        .tempdir()
+        .map_err(|e| CliError::Other(format!("cannot create a demo directory: {e}")))?;
+    let journal = Journal::new(FsStore::new(dir.path()));
+    journal.add_many(generate(&spec_ending_yesterday(ctx.now, 3, 4.0, 7), &Local))?;
+    open_app(dir.path(), ctx.sensations()?)
+}
+
+/// Loads the journal and runs the terminal app until the person quits.
+fn open_app(data_dir: &std::path::Path, sensations: SensationCatalogue) -> Result<(), CliError> {
+    let journal = Journal::new(FsStore::new(data_dir));
+    crate::tui::run(journal, sensations).map_err(|e| CliError::Other(format!("terminal: {e}")))
+}

@@ -1,0 +1,223 @@
+//! The command line: thin clap commands over the same domain and store as
+//! the app.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Local};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{Catalogue, RegionId};
+use crate::store::StoreError;
+
+/// sensemap: mark where on the body you feel abnormal sensations, and see
+/// where they recur.
+#[derive(Debug, Parser)]
+#[command(name = "sensemap", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the journal lives (default: the platform data directory).
+    #[arg(long, global = true, env = "SENSEMAP_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The config file with your own sensation types.
+    #[arg(long, global = true, env = "SENSEMAP_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do; without a command the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app on a generated sample history (your data is not touched).
+    Demo,
+    /// Log a sensation and print the new entry's id.
+    Log(LogArgs),
+    /// List entries, oldest first.
+    List(ListArgs),
+    /// Show the 74 body regions with their ids and CHOIR keys.
+    Regions(FormatArgs),
+    /// Show the sensation types, built in and your own.
+    Sensations(FormatArgs),
+    /// Per region: episodes, days affected and mean intensity.
+    Stats(StatsArgs),
+    /// Export entries as JSON or CSV.
+    Export(ExportArgs),
+    /// Write a realistic synthetic history into an empty data directory.
+    Generate(GenerateArgs),
+}
+
+/// `sensemap log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Where: region id, CHOIR key or code (repeat for several).
+    #[arg(short, long = "region", value_name = "R", required = true, value_parser = parse_region)]
+    pub regions: Vec<RegionId>,
+    /// What: a sensation id or name, e.g. tingling, burning, electric.
+    #[arg(short, long, value_name = "S")]
+    pub sensation: String,
+    /// How strong, 0 (none) to 10 (worst imaginable).
+    #[arg(short, long, value_name = "N", allow_negative_numbers = true)]
+    pub intensity: i64,
+    /// When it was felt: now, 2h ago, yesterday 21:00, 2026-03-01 14:30...
+    #[arg(short, long, value_name = "WHEN", default_value = "now")]
+    pub at: String,
+    /// How long it lasted: 90s, 15m, 2h30m.
+    #[arg(short, long, value_name = "DUR")]
+    pub duration: Option<String>,
+    /// A free note.
+    #[arg(short, long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// A free word such as heat, fatigue, stress (repeat for several).
+    #[arg(short, long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+}
+
+/// Output format for listings.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for reading.
+    #[default]
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `--format` for the catalogue listings.
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// Filters shared by list, stats and export.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only entries at or after WHEN (e.g. 30d, 2026-01-01).
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only entries at or before WHEN.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only entries that cover this region.
+    #[arg(long, value_name = "R", value_parser = parse_region)]
+    pub region: Option<RegionId>,
+    /// Only this sensation type, or a whole class (paresthesia, dysesthesia, hypoesthesia).
+    #[arg(long, value_name = "S")]
+    pub sensation: Option<String>,
+}
+
+/// `sensemap list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Which entries.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// `sensemap stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Which entries.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// An array of objects.
+    Json,
+    /// One row per entry; lists joined with ';'.
+    Csv,
+}
+
+/// `sensemap export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Which entries.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write to FILE (replaced in one step) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `sensemap generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many years of history, ending yesterday.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub years: u32,
+    /// Mean entries per day.
+    #[arg(long, value_name = "K")]
+    pub per_day: f64,
+    /// Seed: the same seed gives the same history.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Clap value parser for regions: id, key or code; suggests on a typo.
+fn parse_region(text: &str) -> Result<RegionId, String> {
+    Catalogue::global().lookup(text).map_err(|e| e.to_string())
+}
+
+/// A failed command: bad input (exit 2) or a failure while working (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The person typed something that cannot be used.
+    #[error("{0}")]
+    Usage(String),
+    /// Reading or writing the journal failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else, e.g. the terminal.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Store(_) | CliError::Other(_) => 1,
+        }
+    }
+}
+
+/// The current time, overridable with `SENSEMAP_NOW` (RFC 3339) so tests and
+/// screenshots are reproducible.
+pub fn now() -> DateTime<Local> {
+    std::env::var("SENSEMAP_NOW")
+        .ok()
+        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+        .map_or_else(Local::now, |t| t.with_timezone(&Local))
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("sensemap: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Text, JSON and CSV renderings for the command line.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::{CliError, ExportFormat, ListFormat};
+use crate::domain::when::format_duration;
+use crate::domain::{Catalogue, Entry, RegionStats, SensationCatalogue};
+
+/// Lays out rows under a header in aligned columns; the last column is not padded.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header).chain(rows) {
+        let last = row.len().saturating_sub(1);
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            out.push_str(cell);
+            if i < last {
+                out.push_str(&" ".repeat(w - cell.width() + 2));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Serializes to pretty JSON with a final newline.
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("\"{e}\""));
+    text.push('\n');
+    text
+}
+
+/// One region in JSON.
+#[derive(Serialize)]
+struct RegionRow<'a> {
+    id: &'a str,
+    key: &'a str,
+    code: u16,
+    name: &'a str,
+    view: &'a str,
+    side: &'a str,
+}
+
+/// The region catalogue.
+pub fn regions(format: ListFormat) -> String {
+    let rows: Vec<RegionRow> = Catalogue::global()
+        .regions()
+        .iter()
+        .map(|r| RegionRow {
+            id: &r.id,
+            key: &r.key,
+            code: r.code(),
+            name: &r.name,
+            view: r.view.as_str(),
+            side: r.side.as_str(),
+        })
+        .collect();
+    match format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => table(
+            &["KEY", "CODE", "ID", "VIEW", "SIDE", "NAME"],
+            &rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.key.into(),
+                        r.code.to_string(),
+                        r.id.into(),
+                        r.view.into(),
+                        r.side.into(),
+                        r.name.into(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// The sensation catalogue.
+pub fn sensations(catalogue: &SensationCatalogue, format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => json(catalogue.types()),
+        ListFormat::Table => table(
+            &["ID", "NAME", "CLASS", "SOURCE", "DESCRIPTION"],
+            &catalogue
+                .types()
+                .iter()
+                .map(|t| {
+                    let source = if t.custom { "config" } else { "built-in" };
+                    vec![
+                        t.id.clone(),
+                        t.name.clone(),
+                        t.class.to_string(),
+                        source.into(),
+                        t.description.clone(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// An entry as exported: stable field names, times in RFC 3339 with offset.
+#[derive(Serialize)]
+struct ExportRow {
+    id: String,
+    at: String,
+    regions: Vec<String>,
+    choir: Vec<String>,
+    sensation: String,
+    class: Option<&'static str>,
+    intensity: u8,
+    duration_s: Option<u64>,
+    note: Option<String>,
+    tags: Vec<String>,
+    created: String,
+    updated: String,
+}
+
+impl ExportRow {
+    fn new(e: &Entry, sensations: &SensationCatalogue) -> ExportRow {
+        ExportRow {
+            id: e.id.to_string(),
+            at: e.at.to_rfc3339(),
+            regions: e
+                .regions
+                .ids()
+                .iter()
+                .map(|r| r.region().id.clone())
+                .collect(),
+            choir: e
+                .regions
+                .ids()
+                .iter()
+                .map(|r| r.region().key.clone())
+                .collect(),
+            sensation: e.sensation.to_string(),
+            class: sensations.class_of(&e.sensation).map(|c| c.as_str()),
+            intensity: e.intensity.value(),
+            duration_s: e.duration_s,
+            note: e.note.clone(),
+            tags: e.tags.clone(),
+            created: e.created.to_rfc3339(),
+            updated: e.updated.to_rfc3339(),
+        }
+    }
+}
+
+/// The entries as a listing.
+pub fn entries(entries: &[&Entry], sensations: &SensationCatalogue, format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => json(
+            &entries
+                .iter()
+                .map(|e| ExportRow::new(e, sensations))
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Table => table(
+            &[
+                "AT",
+                "SENSATION",
+                "INT",
+                "DURATION",
+                "REGIONS",
+                "TAGS",
+                "NOTE",
+            ],
+            &entries
+                .iter()
+                .map(|e| {
+                    vec![
+                        e.at.format("%Y-%m-%d %H:%M").to_string(),
+                        sensations.name_of(&e.sensation).to_string(),
+                        e.intensity.to_string(),
+                        e.duration_s.map(format_duration).unwrap_or_default(),
+                        e.regions
+                            .ids()
+                            .iter()
+                            .map(|r| r.to_string())
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        e.tags.join(","),
+                        e.note
+                            .as_deref()
+                            .and_then(|n| n.lines().next())
+                            .unwrap_or_default()
+                            .to_string(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// One line a person can check after logging.
+pub fn summary(e: &Entry, sensations: &SensationCatalogue) -> String {
+    let regions: Vec<String> = e.regions.ids().iter().map(|r| r.region().label()).collect();
+    format!(
+        "{} {}/10 at {} in {}",
+        sensations.name_of(&e.sensation),
+        e.intensity,
+        e.at.format("%Y-%m-%d %H:%M %:z"),
+        regions.join("; ")
+    )
+}
+
+/// Per-region counts.
+#[derive(Serialize)]
+struct StatsRow {
+    region: String,
+    key: String,
+    name: String,
+    episodes: u32,
+    days_affected: u32,
+    mean_intensity: f64,
+}
+
+/// The `stats` table or JSON.
+pub fn stats(ranked: &[RegionStats], format: ListFormat) -> String {
+    let rows: Vec<StatsRow> = ranked
+        .iter()
+        .map(|s| {
+            let r = s.region.region();
+            StatsRow {
+                region: r.id.clone(),
+                key: r.key.clone(),
+                name: r.name.clone(),
+                episodes: s.episodes,
+                days_affected: s.days_affected,
+                mean_intensity: (s.mean_intensity * 100.0).round() / 100.0,
+            }
+        })
+        .collect();
+    match format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table if rows.is_empty() => "No entries match.\n".to_string(),
+        ListFormat::Table => table(
+            &["REGION", "KEY", "EPISODES", "DAYS", "MEAN", "NAME"],
+            &rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.region.clone(),
+                        r.key.clone(),
+                        r.episodes.to_string(),
+                        r.days_affected.to_string(),
+                        format!("{:.1}", r.mean_intensity),
+                        r.name.clone(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// The export text: JSON array or CSV with lists joined by ';'.
+pub fn export(
+    entries: &[&Entry],
+    sensations: &SensationCatalogue,
+    format: ExportFormat,
+) -> Result<String, CliError> {
+    let rows: Vec<ExportRow> = entries
+        .iter()
+        .map(|e| ExportRow::new(e, sensations))
+        .collect();
+    match format {
+        ExportFormat::Json => Ok(json(&rows)),
+        ExportFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let fail = |e: csv::Error| CliError::Other(format!("cannot write CSV: {e}"));
+            writer
+                .write_record([
+                    "id",
+                    "at",
+                    "regions",
+                    "choir",
+                    "sensation",
+                    "class",
+                    "intensity",
+                    "duration_s",
+                    "note",
+                    "tags",
+                    "created",
+                    "updated",
+                ])
+                .map_err(fail)?;
+            for r in rows {
+                writer
+                    .write_record([
+                        r.id,
+                        r.at,
+                        r.regions.join(";"),
+                        r.choir.join(";"),
+                        r.sensation,
+                        r.class.unwrap_or_default().to_string(),
+                        r.intensity.to_string(),
+                        r.duration_s.map(|d| d.to_string()).unwrap_or_default(),
+                        r.note.unwrap_or_default(),
+                        r.tags.join(";"),
+                        r.created,
+                        r.updated,
+                    ])
+                    .map_err(fail)?;
+            }
+            let bytes = writer
+                .into_inner()
+                .map_err(|e| CliError::Other(format!("cannot write CSV: {e}")))?;
+            String::from_utf8(bytes).map_err(|e| CliError::Other(format!("cannot write CSV: {e}")))
+        }
+    }
+}
+
+/// Writes `text` to `path` through a temporary file, so a failure never
+/// leaves half a file.
+pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
+    let fail = |e: std::io::Error| CliError::Other(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

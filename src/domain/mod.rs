@@ -1,0 +1,14 @@
+//! Pure domain model: regions, sensations, entries and the queries that
+//! count them. No terminal, no files.
+
+pub mod entry;
+pub mod generate;
+pub mod query;
+pub mod region;
+pub mod sensation;
+pub mod when;
+
+pub use entry::{Draft, Entry, EntryError, Intensity, Regions, YearMonth};
+pub use query::{Filter, Metric, RegionStats, RegionTally, SensationFilter};
+pub use region::{Catalogue, Region, RegionId, Side, UnknownRegion, View};
+pub use sensation::{SensationCatalogue, SensationClass, SensationId, SensationType};

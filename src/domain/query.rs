@@ -1,0 +1,312 @@
+//! The one place where entries are filtered and counted.
+//!
+//! Every count shown anywhere (heat-map, charts, `sensemap stats`, the
+//! report) comes from here, so they always agree.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::entry::Entry;
+use super::region::{Catalogue, RegionId};
+use super::sensation::{SensationCatalogue, SensationClass, SensationId};
+
+/// Restricts entries by sensation type or by whole class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SensationFilter {
+    /// One sensation type.
+    Type(SensationId),
+    /// Every type of one clinical class.
+    Class(SensationClass),
+}
+
+/// Which entries a query looks at. The default matches everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only entries at or after this time.
+    pub since: Option<DateTime<FixedOffset>>,
+    /// Only entries at or before this time.
+    pub until: Option<DateTime<FixedOffset>>,
+    /// Only entries that cover this region.
+    pub region: Option<RegionId>,
+    /// Only entries of this sensation type or class.
+    pub sensation: Option<SensationFilter>,
+}
+
+impl Filter {
+    /// True when `entry` passes every condition.
+    pub fn matches(&self, entry: &Entry, sensations: &SensationCatalogue) -> bool {
+        self.since.is_none_or(|since| entry.at >= since)
+            && self.until.is_none_or(|until| entry.at <= until)
+            && self.region.is_none_or(|r| entry.regions.contains(r))
+            && match &self.sensation {
+                None => true,
+                Some(SensationFilter::Type(id)) => &entry.sensation == id,
+                Some(SensationFilter::Class(class)) => {
+                    sensations.class_of(&entry.sensation) == Some(*class)
+                }
+            }
+    }
+}
+
+/// What a region's colour or bar measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Metric {
+    /// Number of entries that cover the region.
+    #[default]
+    Episodes,
+    /// Number of distinct local days with at least one such entry.
+    DaysAffected,
+    /// Mean intensity of those entries.
+    MeanIntensity,
+}
+
+/// Counts for one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionStats {
+    /// The region.
+    pub region: RegionId,
+    /// Entries that cover it.
+    pub episodes: u32,
+    /// Distinct local days with such an entry.
+    pub days_affected: u32,
+    /// Mean intensity of those entries (0 when there are none).
+    pub mean_intensity: f64,
+}
+
+impl RegionStats {
+    /// The value of `metric` for this region.
+    pub fn value(&self, metric: Metric) -> f64 {
+        match metric {
+            Metric::Episodes => f64::from(self.episodes),
+            Metric::DaysAffected => f64::from(self.days_affected),
+            Metric::MeanIntensity => self.mean_intensity,
+        }
+    }
+}
+
+/// Running per-region counts that can take entries in and out one at a
+/// time, so a view updates without recounting the whole history.
+#[derive(Debug, Clone)]
+pub struct RegionTally {
+    episodes: Vec<u32>,
+    intensity_sum: Vec<u64>,
+    entries_per_day: Vec<HashMap<NaiveDate, u32>>,
+}
+
+impl Default for RegionTally {
+    fn default() -> Self {
+        let n = Catalogue::global().len();
+        RegionTally {
+            episodes: vec![0; n],
+            intensity_sum: vec![0; n],
+            entries_per_day: vec![HashMap::new(); n],
+        }
+    }
+}
+
+impl RegionTally {
+    /// Counts every entry that passes `filter`.
+    pub fn from_entries<'a>(
+        entries: impl IntoIterator<Item = &'a Entry>,
+        filter: &Filter,
+        sensations: &SensationCatalogue,
+    ) -> RegionTally {
+        let mut tally = RegionTally::default();
+        for entry in entries {
+            if filter.matches(entry, sensations) {
+                tally.add(entry);
+            }
+        }
+        tally
+    }
+
+    /// Counts one more entry.
+    pub fn add(&mut self, entry: &Entry) {
+        let day = entry.day();
+        for region in entry.regions.ids() {
+            let i = region.index();
+            self.episodes[i] += 1;
+            self.intensity_sum[i] += u64::from(entry.intensity.value());
+            *self.entries_per_day[i].entry(day).or_insert(0) += 1;
+        }
+    }
+
+    /// Takes back an entry counted earlier.
+    pub fn remove(&mut self, entry: &Entry) {
+        let day = entry.day();
+        for region in entry.regions.ids() {
+            let i = region.index();
+            self.episodes[i] = self.episodes[i].saturating_sub(1);
+            self.intensity_sum[i] =
+                self.intensity_sum[i].saturating_sub(u64::from(entry.intensity.value()));
+            if let Some(count) = self.entries_per_day[i].get_mut(&day) {
+                *count -= 1;
+                if *count == 0 {
+                    self.entries_per_day[i].remove(&day);
+                }
+            }
+        }
+    }
+
+    /// The counts for one region.
+    pub fn get(&self, region: RegionId) -> RegionStats {
+        let i = region.index();
+        let episodes = self.episodes[i];
+        let mean_intensity = if episodes == 0 {
+            0.0
+        } else {
+            self.intensity_sum[i] as f64 / f64::from(episodes)
+        };
+        RegionStats {
+            region,
+            episodes,
+            days_affected: self.entries_per_day[i].len() as u32,
+            mean_intensity,
+        }
+    }
+
+    /// Every region with at least one episode, most episodes first (ties in
+    /// catalogue order).
+    pub fn ranked(&self) -> Vec<RegionStats> {
+        let mut stats: Vec<RegionStats> = Catalogue::global()
+            .ids()
+            .map(|r| self.get(r))
+            .filter(|s| s.episodes > 0)
+            .collect();
+        stats.sort_by(|a, b| b.episodes.cmp(&a.episodes).then(a.region.cmp(&b.region)));
+        stats
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::Draft;
+    use ulid::Ulid;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn entry(when: &str, regions: &[&str], sensation: &str, intensity: i64) -> Entry {
+        let cat = Catalogue::global();
+        Draft {
+            at: at(when),
+            regions: regions.iter().map(|r| cat.lookup(r).unwrap()).collect(),
+            sensation: SensationId(sensation.into()),
+            intensity,
+            duration_s: None,
+            note: None,
+            tags: vec![],
+        }
+        .into_entry(Ulid::generate(), at("2030-01-01T00:00:00Z"))
+        .unwrap()
+    }
+
+    fn region(id: &str) -> RegionId {
+        Catalogue::global().lookup(id).unwrap()
+    }
+
+    #[test]
+    fn counts_episodes_days_and_mean_intensity_per_region() {
+        let entries = [
+            entry(
+                "2026-03-01T08:00:00+01:00",
+                &["left-sole", "right-sole"],
+                "tingling",
+                4,
+            ),
+            entry("2026-03-01T20:00:00+01:00", &["left-sole"], "burning", 6),
+            entry("2026-03-02T09:00:00+01:00", &["left-sole"], "tingling", 5),
+        ];
+        let tally = RegionTally::from_entries(&entries, &Filter::default(), &Default::default());
+        let left = tally.get(region("left-sole"));
+        assert_eq!((left.episodes, left.days_affected), (3, 2));
+        assert!((left.mean_intensity - 5.0).abs() < 1e-9);
+        let right = tally.get(region("right-sole"));
+        assert_eq!((right.episodes, right.days_affected), (1, 1));
+        assert_eq!(tally.get(region("f01")).episodes, 0);
+        let ranked: Vec<_> = tally
+            .ranked()
+            .iter()
+            .map(|s| s.region.to_string())
+            .collect();
+        assert_eq!(ranked, ["left-sole", "right-sole"]);
+    }
+
+    #[test]
+    fn the_day_is_the_local_day_it_was_logged_on() {
+        // 23:30 at UTC-5 and 00:30 at UTC+1 are the same UTC day but different local days.
+        let entries = [
+            entry("2026-03-01T23:30:00-05:00", &["f25"], "tingling", 3),
+            entry("2026-03-02T00:30:00+01:00", &["f25"], "tingling", 3),
+        ];
+        let tally = RegionTally::from_entries(&entries, &Filter::default(), &Default::default());
+        assert_eq!(tally.get(region("f25")).days_affected, 2);
+    }
+
+    #[test]
+    fn filters_by_time_region_type_and_class() {
+        let cat = SensationCatalogue::built_in();
+        let entries = [
+            entry("2026-03-01T08:00:00Z", &["f25"], "tingling", 4),
+            entry("2026-03-05T08:00:00Z", &["f28"], "burning", 6),
+            entry("2026-03-09T08:00:00Z", &["f25", "f28"], "electric", 8),
+        ];
+        let count = |filter: Filter| entries.iter().filter(|e| filter.matches(e, &cat)).count();
+        assert_eq!(
+            count(Filter {
+                since: Some(at("2026-03-05T08:00:00Z")),
+                ..Filter::default()
+            }),
+            2
+        );
+        assert_eq!(
+            count(Filter {
+                until: Some(at("2026-03-05T07:59:59Z")),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            count(Filter {
+                region: Some(region("f28")),
+                ..Filter::default()
+            }),
+            2
+        );
+        let dys = SensationFilter::Class(SensationClass::Dysesthesia);
+        assert_eq!(
+            count(Filter {
+                sensation: Some(dys),
+                ..Filter::default()
+            }),
+            2
+        );
+        let tingling = SensationFilter::Type(SensationId("tingling".into()));
+        assert_eq!(
+            count(Filter {
+                sensation: Some(tingling),
+                ..Filter::default()
+            }),
+            1
+        );
+    }
+
+    #[test]
+    fn removing_an_entry_undoes_adding_it() {
+        let a = entry("2026-03-01T08:00:00Z", &["f25"], "tingling", 4);
+        let b = entry("2026-03-01T09:00:00Z", &["f25"], "tingling", 8);
+        let mut tally = RegionTally::default();
+        tally.add(&a);
+        tally.add(&b);
+        tally.remove(&b);
+        let stats = tally.get(region("f25"));
+        assert_eq!((stats.episodes, stats.days_affected), (1, 1));
+        assert!((stats.mean_intensity - 4.0).abs() < 1e-9);
+        tally.remove(&a);
+        assert_eq!(tally.get(region("f25")).days_affected, 0);
+        assert!(tally.ranked().is_empty());
+    }
+}

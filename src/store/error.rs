@@ -1,0 +1,108 @@
+//! Everything that can go wrong reading or writing the journal.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::domain::YearMonth;
+
+/// A storage failure, worded for the person who has to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A month file that is not valid RON or not a valid journal.
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        col: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// A month file from a newer sensemap: shown, never changed.
+    #[error(
+        "{} was written by a newer sensemap (format version {found}; this one reads {supported}), \
+         so it is read-only here; upgrade sensemap to change it",
+        path.display()
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// Version found in the file.
+        found: u32,
+        /// Highest version this build reads.
+        supported: u32,
+    },
+    /// A write into a month whose file could not be read.
+    #[error(
+        "cannot save into {month}: {reason}. sensemap never rewrites a file it cannot read; \
+         fix the file by hand (or move it aside) and try again"
+    )]
+    MonthUnwritable {
+        /// The month refused.
+        month: YearMonth,
+        /// Why its file could not be used.
+        reason: Box<StoreError>,
+    },
+    /// Another process holds the writer lock.
+    #[error(
+        "another sensemap is saving to {} right now; try again in a moment (lock file {})",
+        dir.display(),
+        lock.display()
+    )]
+    Locked {
+        /// The data directory.
+        dir: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// An operating-system error on a path.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        /// What was being done, e.g. "write".
+        action: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The OS error.
+        source: io::Error,
+    },
+    /// The text about to be saved did not read back as the same entries.
+    #[error(
+        "the new contents of {month} did not read back the same; nothing was written ({detail})"
+    )]
+    RoundTrip {
+        /// The month being saved.
+        month: YearMonth,
+        /// What differed or failed.
+        detail: String,
+    },
+    /// An entry with this id does not exist.
+    #[error("no entry with id {0}")]
+    NotFound(String),
+}
+
+impl StoreError {
+    /// Wraps an I/O error with what was being done and where.
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+
+    /// A RON parse error at its line and column in `path`.
+    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> StoreError {
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line: err.span.start.line,
+            col: err.span.start.col,
+            message: err.code.to_string(),
+        }
+    }
+}

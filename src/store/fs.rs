@@ -1,0 +1,221 @@
+//! The real store: `entries/YYYY/YYYY-MM.ron` under the data directory.
+
+use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::{MonthStore, StoreError, WriteLock};
+use crate::domain::YearMonth;
+
+/// Prefix and suffix of the temporary files a save writes before renaming.
+const TEMP_PREFIX: &str = ".sensemap-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Month files in a data directory on disk.
+#[derive(Debug, Clone)]
+pub struct FsStore {
+    root: PathBuf,
+    lock_wait: Duration,
+}
+
+impl FsStore {
+    /// A store rooted at `data_dir`, waiting up to two seconds for the lock.
+    pub fn new(data_dir: impl Into<PathBuf>) -> FsStore {
+        FsStore {
+            root: data_dir.into(),
+            lock_wait: Duration::from_secs(2),
+        }
+    }
+
+    /// Sets how long a writer waits for another one to finish.
+    pub fn with_lock_wait(mut self, wait: Duration) -> FsStore {
+        self.lock_wait = wait;
+        self
+    }
+
+    /// The data directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn entries_dir(&self) -> PathBuf {
+        self.root.join("entries")
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.root.join(".lock")
+    }
+
+    /// Removes temp files left by a process killed mid-save. Only called
+    /// while holding the lock, so no live save owns them.
+    fn remove_stale_temps(&self) -> Result<(), StoreError> {
+        let entries_dir = self.entries_dir();
+        for year in read_dir_if_exists(&entries_dir)? {
+            if !year.is_dir() {
+                continue;
+            }
+            for file in read_dir_if_exists(&year)? {
+                let name = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                    fs::remove_file(&file)
+                        .map_err(StoreError::io("remove stale temp file", &file))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Creates `dir` and its missing parents with mode 0700.
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(StoreError::io("create directory", dir))
+}
+
+/// The paths in `dir`, or none when it does not exist.
+fn read_dir_if_exists(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    match fs::read_dir(dir) {
+        Ok(read) => read
+            .map(|item| {
+                item.map(|i| i.path())
+                    .map_err(StoreError::io("read directory", dir))
+            })
+            .collect(),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(StoreError::io("read directory", dir)(e)),
+    }
+}
+
+/// `2026-03.ron` -> March 2026.
+fn parse_month_file_name(name: &str) -> Option<YearMonth> {
+    let stem = name.strip_suffix(".ron")?;
+    let (year, month) = stem.split_once('-')?;
+    if year.len() != 4 || month.len() != 2 {
+        return None;
+    }
+    let month: u32 = month.parse().ok()?;
+    (1..=12).contains(&month).then_some(YearMonth {
+        year: year.parse().ok()?,
+        month,
+    })
+}
+
+impl MonthStore for FsStore {
+    fn months(&self) -> Result<Vec<YearMonth>, StoreError> {
+        if let Err(e) = fs::metadata(&self.root)
+            && e.kind() != ErrorKind::NotFound
+        {
+            return Err(StoreError::io("open data directory", &self.root)(e));
+        }
+        let mut months = Vec::new();
+        for year in read_dir_if_exists(&self.entries_dir())? {
+            if !year.is_dir() {
+                continue;
+            }
+            for file in read_dir_if_exists(&year)? {
+                if let Some(month) = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(parse_month_file_name)
+                {
+                    months.push(month);
+                }
+            }
+        }
+        months.sort_unstable();
+        Ok(months)
+    }
+
+    fn read(&self, month: YearMonth) -> Result<Option<String>, StoreError> {
+        let path = self.path(month);
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io("read", path)(e)),
+        }
+    }
+
+    fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
+        let path = self.path(month);
+        let dir = path.parent().unwrap_or(&self.root).to_path_buf();
+        create_private_dir(&dir)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .tempfile_in(&dir)
+            .map_err(StoreError::io("create a temporary file in", &dir))?;
+        temp.write_all(text.as_bytes())
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(StoreError::io("write", temp.path().to_path_buf()))?;
+        temp.persist(&path)
+            .map_err(|e| StoreError::io("replace", &path)(e.error))?;
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(StoreError::io("sync directory", &dir))
+    }
+
+    fn lock(&self) -> Result<WriteLock, StoreError> {
+        create_private_dir(&self.root)?;
+        let lock_path = self.lock_path();
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&lock_path)
+            .map_err(StoreError::io("open lock file", &lock_path))?;
+        let deadline = Instant::now() + self.lock_wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    thread::sleep(Duration::from_millis(25));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked {
+                        dir: self.root.clone(),
+                        lock: lock_path,
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", lock_path)(e)),
+            }
+        }
+        self.remove_stale_temps()?;
+        Ok(WriteLock { _file: Some(file) })
+    }
+
+    fn path(&self, month: YearMonth) -> PathBuf {
+        self.entries_dir()
+            .join(format!("{:04}", month.year))
+            .join(format!("{month}.ron"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_file_names() {
+        assert_eq!(
+            parse_month_file_name("2026-03.ron"),
+            Some(YearMonth {
+                year: 2026,
+                month: 3
+            })
+        );
+        assert_eq!(parse_month_file_name("2026-13.ron"), None);
+        assert_eq!(parse_month_file_name(".sensemap-x.tmp"), None);
+        assert_eq!(parse_month_file_name("2026-03.ron.bak"), None);
+    }
+}

@@ -1,0 +1,193 @@
+//! The journal: every entry, spread over month files, read in parallel and
+//! changed one month at a time under the writer lock.
+
+use std::collections::{BTreeMap, HashMap};
+use std::thread;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use ulid::Ulid;
+
+use super::month_file::{self, MonthContent};
+use super::{MonthStore, StoreError};
+use crate::domain::{Entry, YearMonth};
+
+/// A month that could not be read; the others still load.
+#[derive(Debug)]
+pub struct MonthProblem {
+    /// The month.
+    pub month: YearMonth,
+    /// Why it could not be read.
+    pub error: StoreError,
+}
+
+/// The result of reading many months.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every readable entry, sorted by time.
+    pub entries: Vec<Entry>,
+    /// Months whose files could not be read.
+    pub problems: Vec<MonthProblem>,
+    /// Months from a newer sensemap, shown but never rewritten.
+    pub read_only: Vec<YearMonth>,
+}
+
+/// One month as read, before merging.
+enum MonthRead {
+    Writable(Vec<Entry>),
+    ReadOnly(Vec<Entry>, u32),
+}
+
+/// Entries on top of a [`MonthStore`].
+#[derive(Debug, Clone)]
+pub struct Journal<S: MonthStore> {
+    store: S,
+}
+
+impl<S: MonthStore> Journal<S> {
+    /// A journal over `store`.
+    pub fn new(store: S) -> Journal<S> {
+        Journal { store }
+    }
+
+    /// The store underneath.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Reads every month.
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
+        let months = self.store.months()?;
+        Ok(self.load_months(&months))
+    }
+
+    /// Reads the months that can hold entries at or after `since`. A day of
+    /// margin covers entries logged in other UTC offsets.
+    pub fn load_since(&self, since: DateTime<FixedOffset>) -> Result<Loaded, StoreError> {
+        let first = YearMonth::of((since - Duration::days(1)).date_naive());
+        let months: Vec<YearMonth> = self
+            .store
+            .months()?
+            .into_iter()
+            .filter(|m| *m >= first)
+            .collect();
+        Ok(self.load_months(&months))
+    }
+
+    /// Reads the given months in parallel; unreadable ones become problems.
+    pub fn load_months(&self, months: &[YearMonth]) -> Loaded {
+        let workers = thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(months.len().max(1));
+        let chunk = months.len().div_ceil(workers).max(1);
+        let results: Vec<(YearMonth, Result<MonthRead, StoreError>)> = thread::scope(|scope| {
+            let handles: Vec<_> = months
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&m| (m, self.read_month(m)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let mut loaded = Loaded::default();
+        for (month, result) in results {
+            match result {
+                Ok(MonthRead::Writable(entries)) => loaded.entries.extend(entries),
+                Ok(MonthRead::ReadOnly(entries, _)) => {
+                    loaded.entries.extend(entries);
+                    loaded.read_only.push(month);
+                }
+                Err(error) => loaded.problems.push(MonthProblem { month, error }),
+            }
+        }
+        keep_latest_of_each_id(&mut loaded.entries);
+        loaded.entries.sort_by_key(Entry::sort_key);
+        loaded
+    }
+
+    /// Saves one new entry, rewriting only its month.
+    pub fn add(&self, entry: Entry) -> Result<(), StoreError> {
+        self.add_many(vec![entry]).map(|_| ())
+    }
+
+    /// Saves many entries, one rewrite per month touched. Every month is read
+    /// and checked before the first write, so a month that cannot be written
+    /// refuses the whole batch. Returns how many months were written.
+    pub fn add_many(&self, entries: Vec<Entry>) -> Result<usize, StoreError> {
+        let mut by_month: BTreeMap<YearMonth, Vec<Entry>> = BTreeMap::new();
+        for entry in entries {
+            by_month.entry(entry.month()).or_default().push(entry);
+        }
+        let _lock = self.store.lock()?;
+        let mut merged = Vec::with_capacity(by_month.len());
+        for (month, new) in by_month {
+            let mut all = self.writable_month(month)?;
+            all.extend(new);
+            keep_latest_of_each_id(&mut all);
+            all.sort_by_key(Entry::sort_key);
+            merged.push((month, month_file::encode(month, &all)?));
+        }
+        for (month, text) in &merged {
+            self.store.write(*month, text)?;
+        }
+        Ok(merged.len())
+    }
+
+    /// A month's entries, if its file may be rewritten.
+    fn writable_month(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
+        let unwritable = |reason: StoreError| StoreError::MonthUnwritable {
+            month,
+            reason: Box::new(reason),
+        };
+        match self.read_month(month) {
+            Ok(MonthRead::Writable(entries)) => Ok(entries),
+            Ok(MonthRead::ReadOnly(_, found)) => Err(unwritable(StoreError::NewerVersion {
+                path: self.store.path(month),
+                found,
+                supported: month_file::FORMAT_VERSION,
+            })),
+            Err(e) => Err(unwritable(e)),
+        }
+    }
+
+    /// Reads and parses one month; a missing file is an empty month.
+    fn read_month(&self, month: YearMonth) -> Result<MonthRead, StoreError> {
+        let Some(text) = self.store.read(month)? else {
+            return Ok(MonthRead::Writable(Vec::new()));
+        };
+        match month_file::decode(&self.store.path(month), &text)? {
+            MonthContent::Current(entries) => Ok(MonthRead::Writable(entries)),
+            MonthContent::Newer { entries, version } => Ok(MonthRead::ReadOnly(entries, version)),
+        }
+    }
+}
+
+/// Where an edit moved an entry between months and a crash left it in both,
+/// keep only its latest version.
+fn keep_latest_of_each_id(entries: &mut Vec<Entry>) {
+    let mut latest: HashMap<Ulid, usize> = HashMap::with_capacity(entries.len());
+    let mut duplicate = false;
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(prev) = latest.insert(e.id, i) {
+            duplicate = true;
+            if entries[prev].updated > e.updated {
+                latest.insert(e.id, prev);
+            }
+        }
+    }
+    if duplicate {
+        let keep: std::collections::HashSet<usize> = latest.into_values().collect();
+        let mut i = 0;
+        entries.retain(|_| {
+            let kept = keep.contains(&i);
+            i += 1;
+            kept
+        });
+    }
+}

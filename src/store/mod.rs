@@ -1,0 +1,46 @@
+//! Plain-RON storage: one file per month, atomic saves, one writer at a time.
+//!
+//! [`MonthStore`] is the small seam between the journal and the file system,
+//! so tests can put a store that fails where they like behind the journal.
+
+pub mod config;
+pub mod error;
+pub mod fs;
+pub mod journal;
+pub mod month_file;
+
+use std::path::PathBuf;
+
+pub use error::StoreError;
+pub use fs::FsStore;
+pub use journal::{Journal, Loaded, MonthProblem};
+
+use crate::domain::YearMonth;
+
+/// Proof that this process holds the writer lock; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: Option<std::fs::File>,
+}
+
+impl WriteLock {
+    /// A lock for stores that need none (in-memory test stores).
+    pub fn unlocked() -> WriteLock {
+        WriteLock { _file: None }
+    }
+}
+
+/// Raw access to month files. Implementations only move text; the journal
+/// parses, checks and merges.
+pub trait MonthStore: Send + Sync {
+    /// The months that have a file, sorted.
+    fn months(&self) -> Result<Vec<YearMonth>, StoreError>;
+    /// The text of a month's file, or `None` when it has none.
+    fn read(&self, month: YearMonth) -> Result<Option<String>, StoreError>;
+    /// Replaces a month's file with `text`, all or nothing.
+    fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError>;
+    /// Waits briefly for the writer lock, then fails with [`StoreError::Locked`].
+    fn lock(&self) -> Result<WriteLock, StoreError>;
+    /// Where a month's file lives, for messages.
+    fn path(&self, month: YearMonth) -> PathBuf;
+}

@@ -1,0 +1,106 @@
+//! The on-disk format of one month: `(version: 1, entries: [...])`.
+//!
+//! One entry per line, sorted by time, so files read well and diff cleanly.
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use crate::domain::{Entry, YearMonth};
+
+/// The format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A month file as written.
+#[derive(Serialize)]
+struct MonthFileOut<'a> {
+    version: u32,
+    entries: &'a [Entry],
+}
+
+/// A month file as read.
+#[derive(Deserialize)]
+struct MonthFileIn {
+    version: u32,
+    entries: Vec<Entry>,
+}
+
+/// Only the version, to explain files that do not parse as this version.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// What a month file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MonthContent {
+    /// A current-version file: readable and writable.
+    Current(Vec<Entry>),
+    /// A newer-version file whose entries this build still understands:
+    /// shown, never rewritten.
+    Newer {
+        /// The entries.
+        entries: Vec<Entry>,
+        /// The file's version.
+        version: u32,
+    },
+}
+
+/// Writes `entries` (sorted by the caller) as month-file text, and checks that
+/// the text reads back as the very same entries before anyone saves it.
+pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError> {
+    let round_trip = |detail: String| StoreError::RoundTrip { month, detail };
+    let config = PrettyConfig::new()
+        .depth_limit(2)
+        .indentor("  ")
+        .struct_names(false);
+    let body = ron::ser::to_string_pretty(
+        &MonthFileOut {
+            version: FORMAT_VERSION,
+            entries,
+        },
+        config,
+    )
+    .map_err(|e| round_trip(e.to_string()))?;
+    let text = format!(
+        "// sensemap journal for {month}: one entry per line, sorted by time.\n\
+         // Times are local with their UTC offset; intensity is 0-10; duration_s in seconds.\n\
+         {body}\n"
+    );
+    match decode(Path::new(""), &text) {
+        Ok(MonthContent::Current(back)) if back == entries => Ok(text),
+        Ok(_) => Err(round_trip("entries differ after reading back".into())),
+        Err(e) => Err(round_trip(e.to_string())),
+    }
+}
+
+/// Reads month-file text. `path` is only used in error messages.
+pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
+    match ron::from_str::<MonthFileIn>(text) {
+        Ok(file) if file.version == FORMAT_VERSION => Ok(MonthContent::Current(file.entries)),
+        Ok(file) if file.version > FORMAT_VERSION => Ok(MonthContent::Newer {
+            entries: file.entries,
+            version: file.version,
+        }),
+        Ok(file) => Err(StoreError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            message: format!("unknown format version {}", file.version),
+        }),
+        Err(err) => {
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > FORMAT_VERSION
+            {
+                return Err(StoreError::NewerVersion {
+                    path: path.to_path_buf(),
+                    found: probe.version,
+                    supported: FORMAT_VERSION,
+                });
+            }
+            Err(StoreError::from_ron(path, &err))
+        }
+    }
+}
