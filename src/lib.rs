@@ -5,7 +5,10 @@
 //! queries), [`store`] (RON files), [`app`] (state and actions), [`ui`]
 //! (rendering), and [`cli`] (the command line).
 
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 #![warn(missing_docs)]
 
 pub mod app;

@@ -24,7 +24,14 @@ fn sm(dir: &Path) -> Command {
 
 /// Logs an entry and returns its id.
 fn log(dir: &Path, args: &[&str]) -> String {
-    let out = sm(dir).arg("log").args(args).assert().success().get_output().stdout.clone();
+    let out = sm(dir)
+        .arg("log")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     String::from_utf8(out).unwrap().trim().to_string()
 }
 
@@ -59,12 +66,26 @@ fn log_prints_the_id_and_list_shows_the_entry() {
     let dir = tempfile::tempdir().unwrap();
     let id = log(
         dir.path(),
-        &["-r", "left-sole", "-r", "B38", "-s", "Pins and needles", "-i", "6", "--at", "yesterday 21:00"],
+        &[
+            "-r",
+            "left-sole",
+            "-r",
+            "B38",
+            "-s",
+            "Pins and needles",
+            "-i",
+            "6",
+            "--at",
+            "yesterday 21:00",
+        ],
     );
     assert_eq!(id.len(), 26, "a ULID: {id}");
     let table = stdout(sm(dir.path()).arg("list"));
     assert!(table.starts_with("AT "), "{table}");
-    assert!(table.contains("2026-03-10 21:00  Pins and needles  6"), "{table}");
+    assert!(
+        table.contains("2026-03-10 21:00  Pins and needles  6"),
+        "{table}"
+    );
     assert!(table.contains("left-sole,right-sole"), "{table}");
 
     let entries = json(sm(dir.path()).args(["list", "--format", "json"]));
@@ -80,7 +101,10 @@ fn log_confirms_the_regions_in_full_on_stderr() {
         .args(["log", "-r", "f25", "-s", "burning", "-i", "7"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("Burning 7/10").and(predicate::str::contains("Hand, palm (right) - f25")));
+        .stderr(
+            predicate::str::contains("Burning 7/10")
+                .and(predicate::str::contains("Hand, palm (right) - f25")),
+        );
 }
 
 #[test]
@@ -88,7 +112,24 @@ fn log_keeps_duration_note_and_tags() {
     let dir = tempfile::tempdir().unwrap();
     log(
         dir.path(),
-        &["-r", "f08", "-r", "f09", "-s", "pressure", "-i", "5", "-d", "2h30m", "-n", "MS hug\nafter stairs", "-t", "Heat", "-t", "fatigue"],
+        &[
+            "-r",
+            "f08",
+            "-r",
+            "f09",
+            "-s",
+            "pressure",
+            "-i",
+            "5",
+            "-d",
+            "2h30m",
+            "-n",
+            "MS hug\nafter stairs",
+            "-t",
+            "Heat",
+            "-t",
+            "fatigue",
+        ],
     );
     let e = &json(sm(dir.path()).args(["list", "--format", "json"]))[0];
     assert_eq!(e["duration_s"], 9000);
@@ -96,16 +137,51 @@ fn log_keeps_duration_note_and_tags() {
     assert_eq!(e["tags"], serde_json::json!(["heat", "fatigue"]));
     assert_eq!(e["class"], "paresthesia");
     let table = stdout(sm(dir.path()).arg("list"));
-    assert!(table.contains("2h30m") && table.contains("MS hug") && !table.contains("after stairs"), "{table}");
+    assert!(
+        table.contains("2h30m") && table.contains("MS hug") && !table.contains("after stairs"),
+        "{table}"
+    );
 }
 
 #[test]
 fn list_filters_by_time_region_and_sensation_or_class() {
     let dir = tempfile::tempdir().unwrap();
-    log(dir.path(), &["-r", "f25", "-s", "tingling", "-i", "3", "--at", "2026-02-01 09:00"]);
-    log(dir.path(), &["-r", "f28", "-s", "burning", "-i", "5", "--at", "2026-03-05 09:00"]);
-    log(dir.path(), &["-r", "f25", "-s", "electric", "-i", "8", "--at", "2h ago"]);
-    let count = |args: &[&str]| json(sm(dir.path()).args(["list", "--format", "json"]).args(args)).as_array().unwrap().len();
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "3",
+            "--at",
+            "2026-02-01 09:00",
+        ],
+    );
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "f28",
+            "-s",
+            "burning",
+            "-i",
+            "5",
+            "--at",
+            "2026-03-05 09:00",
+        ],
+    );
+    log(
+        dir.path(),
+        &["-r", "f25", "-s", "electric", "-i", "8", "--at", "2h ago"],
+    );
+    let count = |args: &[&str]| {
+        json(sm(dir.path()).args(["list", "--format", "json"]).args(args))
+            .as_array()
+            .unwrap()
+            .len()
+    };
     assert_eq!(count(&[]), 3);
     assert_eq!(count(&["--since", "7d"]), 2);
     assert_eq!(count(&["--until", "2026-03-01"]), 1);
@@ -140,9 +216,16 @@ fn sensations_include_the_users_own_types_from_config() {
     let types = json(sm(dir.path()).args(["sensations", "--format", "json"]));
     let types = types.as_array().unwrap();
     assert_eq!(types.len(), 17);
-    assert!(types.iter().any(|t| t["id"] == "tightness" && t["class"] == "paresthesia"));
+    assert!(
+        types
+            .iter()
+            .any(|t| t["id"] == "tightness" && t["class"] == "paresthesia")
+    );
     let table = stdout(sm(dir.path()).arg("sensations"));
-    assert!(table.contains("tightness") && table.contains("config"), "{table}");
+    assert!(
+        table.contains("tightness") && table.contains("config"),
+        "{table}"
+    );
     log(dir.path(), &["-r", "f08", "-s", "tightness", "-i", "4"]);
 
     // Removed from the config later: the entry still loads and shows its id.
@@ -154,7 +237,11 @@ fn sensations_include_the_users_own_types_from_config() {
 #[test]
 fn a_broken_config_is_named_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("config.ron"), "(sensations: [\n  (id: \"x\", class: sparkly)\n])").unwrap();
+    fs::write(
+        dir.path().join("config.ron"),
+        "(sensations: [\n  (id: \"x\", class: sparkly)\n])",
+    )
+    .unwrap();
     sm(dir.path())
         .arg("sensations")
         .assert()
@@ -165,9 +252,47 @@ fn a_broken_config_is_named_with_its_line() {
 #[test]
 fn stats_counts_episodes_days_and_mean_per_region() {
     let dir = tempfile::tempdir().unwrap();
-    log(dir.path(), &["-r", "b37", "-r", "b38", "-s", "tingling", "-i", "4", "--at", "2026-03-01 08:00"]);
-    log(dir.path(), &["-r", "b37", "-s", "burning", "-i", "6", "--at", "2026-03-01 20:00"]);
-    log(dir.path(), &["-r", "b37", "-s", "tingling", "-i", "5", "--at", "2026-03-02 08:00"]);
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "b37",
+            "-r",
+            "b38",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--at",
+            "2026-03-01 08:00",
+        ],
+    );
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "b37",
+            "-s",
+            "burning",
+            "-i",
+            "6",
+            "--at",
+            "2026-03-01 20:00",
+        ],
+    );
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "b37",
+            "-s",
+            "tingling",
+            "-i",
+            "5",
+            "--at",
+            "2026-03-02 08:00",
+        ],
+    );
     let stats = json(sm(dir.path()).args(["stats", "--format", "json"]));
     assert_eq!(stats[0]["region"], "left-sole");
     assert_eq!(stats[0]["episodes"], 3);
@@ -179,20 +304,46 @@ fn stats_counts_episodes_days_and_mean_per_region() {
     let recent = json(sm(dir.path()).args(["stats", "--format", "json", "--since", "2026-03-02"]));
     assert_eq!(recent[0]["episodes"], 1);
     let table = stdout(sm(dir.path()).arg("stats"));
-    assert!(table.contains("left-sole   b37  3         2     5.0   Foot, sole (left)"), "{table}");
+    assert!(
+        table.contains("left-sole   b37  3         2     5.0   Foot, sole (left)"),
+        "{table}"
+    );
 }
 
 #[test]
 fn export_json_has_the_documented_fields() {
     let dir = tempfile::tempdir().unwrap();
-    let id = log(dir.path(), &["-r", "f05", "-r", "b05", "-s", "electric", "-i", "8", "-d", "3s", "-t", "neck-flexion"]);
+    let id = log(
+        dir.path(),
+        &[
+            "-r",
+            "f05",
+            "-r",
+            "b05",
+            "-s",
+            "electric",
+            "-i",
+            "8",
+            "-d",
+            "3s",
+            "-t",
+            "neck-flexion",
+        ],
+    );
     let out = dir.path().join("out.json");
-    sm(dir.path()).args(["export", "--format", "json", "-o"]).arg(&out).assert().success();
+    sm(dir.path())
+        .args(["export", "--format", "json", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     let rows: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     let e = &rows[0];
     assert_eq!(e["id"], id.as_str());
     assert_eq!(e["at"], "2026-03-11T10:00:00+01:00");
-    assert_eq!(e["regions"], serde_json::json!(["right-neck-front", "left-neck-back"]));
+    assert_eq!(
+        e["regions"],
+        serde_json::json!(["right-neck-front", "left-neck-back"])
+    );
     assert_eq!(e["choir"], serde_json::json!(["f05", "b05"]));
     assert_eq!(e["sensation"], "electric");
     assert_eq!(e["class"], "dysesthesia");
@@ -205,7 +356,21 @@ fn export_json_has_the_documented_fields() {
 #[test]
 fn export_csv_has_a_header_and_quotes_notes() {
     let dir = tempfile::tempdir().unwrap();
-    log(dir.path(), &["-r", "b37", "-r", "b38", "-s", "numbness", "-i", "3", "-n", "cold, then \"numb\""]);
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "b37",
+            "-r",
+            "b38",
+            "-s",
+            "numbness",
+            "-i",
+            "3",
+            "-n",
+            "cold, then \"numb\"",
+        ],
+    );
     let csv = stdout(sm(dir.path()).args(["export", "--format", "csv"]));
     let mut lines = csv.lines();
     assert_eq!(
@@ -213,7 +378,12 @@ fn export_csv_has_a_header_and_quotes_notes() {
         "id,at,regions,choir,sensation,class,intensity,duration_s,note,tags,created,updated"
     );
     let row = lines.next().unwrap();
-    assert!(row.contains(",left-sole;right-sole,b37;b38,numbness,paresthesia,3,,\"cold, then \"\"numb\"\"\","), "{row}");
+    assert!(
+        row.contains(
+            ",left-sole;right-sole,b37;b38,numbness,paresthesia,3,,\"cold, then \"\"numb\"\"\","
+        ),
+        "{row}"
+    );
 }
 
 #[test]
@@ -221,11 +391,21 @@ fn generate_is_deterministic_for_a_seed_and_refuses_a_used_directory() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     let args = ["generate", "--years", "1", "--per-day", "3", "--seed", "9"];
-    sm(a.path()).args(args).assert().success().stderr(predicate::str::contains("Generated"));
+    sm(a.path())
+        .args(args)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Generated"));
     sm(b.path()).args(args).assert().success();
-    let (fa, fb) = (files(&a.path().join("data/entries")), files(&b.path().join("data/entries")));
+    let (fa, fb) = (
+        files(&a.path().join("data/entries")),
+        files(&b.path().join("data/entries")),
+    );
     assert!(fa.len() >= 12, "one file per month: {}", fa.len());
-    assert_eq!(fa.values().collect::<Vec<_>>(), fb.values().collect::<Vec<_>>());
+    assert_eq!(
+        fa.values().collect::<Vec<_>>(),
+        fb.values().collect::<Vec<_>>()
+    );
 
     let before = files(a.path());
     sm(a.path())
@@ -244,16 +424,65 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
     log(dir.path(), &["-r", "f25", "-s", "tingling", "-i", "3"]);
     let before = files(dir.path());
     let cases: &[(&[&str], &str)] = &[
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "11"], "intensity must be 0 to 10, not 11"),
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "-1"], "intensity must be 0 to 10, not -1"),
-        (&["log", "-r", "rigth-palm", "-s", "tingling", "-i", "3"], "closest: right-palm"),
+        (
+            &["log", "-r", "f25", "-s", "tingling", "-i", "11"],
+            "intensity must be 0 to 10, not 11",
+        ),
+        (
+            &["log", "-r", "f25", "-s", "tingling", "-i", "-1"],
+            "intensity must be 0 to 10, not -1",
+        ),
+        (
+            &["log", "-r", "rigth-palm", "-s", "tingling", "-i", "3"],
+            "closest: right-palm",
+        ),
         (&["log", "-s", "tingling", "-i", "3"], "--region"),
-        (&["log", "-r", "f25", "-s", "tinglin", "-i", "3"], "closest: tingling"),
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "3", "--at", "2026-03-13 10:00"], "more than a day in the future"),
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "3", "--at", "next tuesdayish"], "cannot read time"),
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "3", "-d", "a while"], "cannot read duration"),
-        (&["log", "-r", "f25", "-s", "tingling", "-i", "3", "-t", ""], "tag"),
-        (&["list", "--since", "last spring"], "--since: cannot read time"),
+        (
+            &["log", "-r", "f25", "-s", "tinglin", "-i", "3"],
+            "closest: tingling",
+        ),
+        (
+            &[
+                "log",
+                "-r",
+                "f25",
+                "-s",
+                "tingling",
+                "-i",
+                "3",
+                "--at",
+                "2026-03-13 10:00",
+            ],
+            "more than a day in the future",
+        ),
+        (
+            &[
+                "log",
+                "-r",
+                "f25",
+                "-s",
+                "tingling",
+                "-i",
+                "3",
+                "--at",
+                "next tuesdayish",
+            ],
+            "cannot read time",
+        ),
+        (
+            &[
+                "log", "-r", "f25", "-s", "tingling", "-i", "3", "-d", "a while",
+            ],
+            "cannot read duration",
+        ),
+        (
+            &["log", "-r", "f25", "-s", "tingling", "-i", "3", "-t", ""],
+            "tag",
+        ),
+        (
+            &["list", "--since", "last spring"],
+            "--since: cannot read time",
+        ),
         (&["generate", "--years", "1", "--per-day", "0"], "--per-day"),
         (&["export", "--format", "xml"], "invalid value 'xml'"),
     ];
@@ -263,7 +492,11 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains(*message));
-        assert_eq!(files(dir.path()), before, "{args:?} left files as they were");
+        assert_eq!(
+            files(dir.path()),
+            before,
+            "{args:?} left files as they were"
+        );
     }
 }
 
@@ -281,34 +514,91 @@ fn an_unreadable_data_dir_is_an_error_not_a_crash() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("data"));
-    assert_eq!(fs::read_to_string(dir.path().join("data")).unwrap(), "a file, not a directory");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("data")).unwrap(),
+        "a file, not a directory"
+    );
 }
 
 #[test]
 fn a_corrupt_month_is_skipped_with_a_warning_and_never_rewritten() {
     let dir = tempfile::tempdir().unwrap();
-    log(dir.path(), &["-r", "f25", "-s", "tingling", "-i", "3", "--at", "2026-02-10 10:00"]);
-    log(dir.path(), &["-r", "f25", "-s", "tingling", "-i", "4", "--at", "2026-03-10 10:00"]);
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "3",
+            "--at",
+            "2026-02-10 10:00",
+        ],
+    );
+    log(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--at",
+            "2026-03-10 10:00",
+        ],
+    );
     let march = dir.path().join("data/entries/2026/2026-03.ron");
     let garbage = "(\n  version: 1,\n  entries: [ oops\n";
     fs::write(&march, garbage).unwrap();
     let out = sm(dir.path()).arg("list").assert().success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("2026-03.ron:3:"), "{stderr}");
-    assert!(String::from_utf8(out.get_output().stdout.clone()).unwrap().contains("2026-02-10"));
+    assert!(
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .contains("2026-02-10")
+    );
     sm(dir.path())
-        .args(["log", "-r", "f25", "-s", "tingling", "-i", "5", "--at", "2026-03-10 11:00"])
+        .args([
+            "log",
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "5",
+            "--at",
+            "2026-03-10 11:00",
+        ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("never rewrites").and(predicate::str::contains("2026-03.ron:3:")));
+        .stderr(
+            predicate::str::contains("never rewrites")
+                .and(predicate::str::contains("2026-03.ron:3:")),
+        );
     assert_eq!(fs::read_to_string(&march).unwrap(), garbage);
 }
 
 #[test]
 fn every_command_has_help_and_bad_usage_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    for cmd in ["demo", "log", "list", "regions", "sensations", "stats", "export", "generate"] {
-        sm(dir.path()).args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Usage"));
+    for cmd in [
+        "demo",
+        "log",
+        "list",
+        "regions",
+        "sensations",
+        "stats",
+        "export",
+        "generate",
+    ] {
+        sm(dir.path())
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
     }
     sm(dir.path()).arg("frobnicate").assert().code(2);
     sm(dir.path()).args(["log", "--region"]).assert().code(2);

@@ -4,6 +4,7 @@
 //! Entries refer to regions through [`RegionId`], a small index into the
 //! catalogue that is stored on disk as the region's stable kebab-case id.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -113,10 +114,18 @@ impl Serialize for RegionId {
 
 impl<'de> Deserialize<'de> for RegionId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Catalogue::global()
-            .lookup(&text)
-            .map_err(serde::de::Error::custom)
+        /// Reads the id without allocating when the input lends its text.
+        struct RegionVisitor;
+        impl serde::de::Visitor<'_> for RegionVisitor {
+            type Value = RegionId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a region id such as \"right-palm\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RegionId, E> {
+                Catalogue::global().lookup(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(RegionVisitor)
     }
 }
 
@@ -134,6 +143,8 @@ pub struct UnknownRegion {
 #[derive(Debug)]
 pub struct Catalogue {
     regions: Vec<Region>,
+    /// Every accepted spelling (id, key, code, name; lower case) to its region.
+    by_alias: HashMap<String, RegionId>,
 }
 
 impl Catalogue {
@@ -147,7 +158,21 @@ impl Catalogue {
             let regions: Vec<Region> = ron::from_str(CATALOGUE_RON)
                 .expect("assets/regions.ron is embedded and checked by tests");
             assert!(regions.len() <= usize::from(u8::MAX), "RegionId is a u8");
-            Catalogue { regions }
+            let by_alias = regions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| {
+                    let id = RegionId(i as u8);
+                    [
+                        r.id.clone(),
+                        r.key.clone(),
+                        r.code().to_string(),
+                        r.name.to_lowercase(),
+                    ]
+                    .map(|alias| (alias, id))
+                })
+                .collect();
+            Catalogue { regions, by_alias }
         })
     }
 
@@ -174,15 +199,12 @@ impl Catalogue {
     /// Finds a region by id (`right-palm`), CHOIR key (`f25`), CHOIR code
     /// (`125`) or display name, ignoring case and surrounding space.
     pub fn lookup(&self, input: &str) -> Result<RegionId, UnknownRegion> {
+        if let Some(&id) = self.by_alias.get(input) {
+            return Ok(id);
+        }
         let wanted = input.trim().to_lowercase();
-        let found = self.regions.iter().position(|r| {
-            r.id == wanted
-                || r.key == wanted
-                || r.code().to_string() == wanted
-                || r.name.to_lowercase() == wanted
-        });
-        match found {
-            Some(i) => Ok(RegionId(i as u8)),
+        match self.by_alias.get(&wanted) {
+            Some(&id) => Ok(id),
             None => Err(UnknownRegion {
                 input: input.to_string(),
                 suggestions: self.closest(&wanted, 3),
