@@ -603,3 +603,17 @@ fn every_command_has_help_and_bad_usage_exits_2() {
     sm(dir.path()).arg("frobnicate").assert().code(2);
     sm(dir.path()).args(["log", "--region"]).assert().code(2);
 }
+
+#[test]
+fn the_data_dir_flag_wins_over_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let flag_dir = dir.path().join("elsewhere");
+    sm(dir.path())
+        .arg("--data-dir")
+        .arg(&flag_dir)
+        .args(["log", "-r", "f25", "-s", "tingling", "-i", "3"])
+        .assert()
+        .success();
+    assert!(flag_dir.join("entries/2026/2026-03.ron").exists());
+    assert!(!dir.path().join("data").exists());
+}

@@ -407,3 +407,23 @@ proptest! {
         prop_assert_eq!(back, MonthContent::Current(entries));
     }
 }
+
+#[test]
+fn a_hand_written_minimal_entry_loads_with_defaults_for_optional_fields() {
+    let (_dir, journal) = journal();
+    plant_march(
+        &journal,
+        "(version: 1, entries: [\n  (id: \"01J0000000000000000000000A\", at: \"2026-03-05T10:00:00+01:00\", \
+         regions: [\"F25\", \"left-sole\"], sensation: \"burning\", intensity: 7, \
+         created: \"2026-03-05T10:00:00+01:00\", updated: \"2026-03-05T10:00:00+01:00\"),\n])\n",
+    );
+    let loaded = journal.load_all().unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let e = &loaded.entries[0];
+    assert_eq!(
+        (e.duration_s, e.note.as_deref(), e.tags.len()),
+        (None, None, 0)
+    );
+    let ids: Vec<String> = e.regions.ids().iter().map(|r| r.to_string()).collect();
+    assert_eq!(ids, ["right-palm", "left-sole"]);
+}
