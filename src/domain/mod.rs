@@ -1,6 +1,7 @@
 //! Pure domain model: regions, sensations, entries and the queries that
 //! count them. No terminal, no files.
 
+pub mod body_map;
 pub mod entry;
 pub mod generate;
 pub mod query;
