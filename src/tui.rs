@@ -2,17 +2,35 @@
 
 use std::io;
 
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind,
-};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App};
+use crate::app::{App, ColorMode, Controller, Zone};
 use crate::domain::SensationCatalogue;
 use crate::store::{Journal, MonthStore};
 
-/// Runs the app on `journal` until the person quits.
-pub fn run<S: MonthStore>(journal: Journal<S>, sensations: SensationCatalogue) -> io::Result<()> {
+/// The colour depth the terminal offers, from the usual variables.
+pub fn detect_color_mode() -> ColorMode {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        ColorMode::NoColor
+    } else if matches!(var("COLORTERM").as_str(), "truecolor" | "24bit") {
+        ColorMode::TrueColor
+    } else if var("TERM").contains("256") {
+        ColorMode::Ansi256
+    } else {
+        ColorMode::Ansi16
+    }
+}
+
+/// Runs the app on `journal` until the person quits. `clock` gives the
+/// current time.
+pub fn run<S: MonthStore>(
+    journal: Journal<S>,
+    sensations: SensationCatalogue,
+    clock: fn() -> DateTime<FixedOffset>,
+) -> io::Result<()> {
     let (entries, problems) = match journal.load_all() {
         Ok(loaded) => (
             loaded.entries,
@@ -24,23 +42,27 @@ pub fn run<S: MonthStore>(journal: Journal<S>, sensations: SensationCatalogue) -
         ),
         Err(e) => (Vec::new(), vec![e.to_string()]),
     };
-    let mut app = App::new(entries, sensations, problems);
+    let mut app = App::new(entries, sensations, problems, clock(), Zone::Local);
+    app.color = detect_color_mode();
+    let mut controller = Controller::new(app, journal, Box::new(clock));
+
     let mut terminal = ratatui::init();
-    // ratatui's restore() leaves mouse capture on, so undo it on every exit path.
+    // ratatui's restore() leaves mouse capture on, so turn it off on every
+    // way out, panics included.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous_hook(info);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
-        while !app.should_quit {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            if let Event::Key(key) = event::read()?
-                && key.kind == KeyEventKind::Press
-                && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-            {
-                app.update(Action::Quit);
-            }
+        let size = terminal.size()?;
+        controller.dispatch(crate::app::Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        while !controller.app.should_quit {
+            terminal.draw(|frame| frame.render_widget(&controller.app, frame.area()))?;
+            controller.handle_event(&event::read()?);
         }
         Ok(())
     });

@@ -1,42 +1,468 @@
-//! App state and the actions that change it. Draws nothing, does no I/O.
+//! App state, the actions that change it, and the keymap. Draws nothing.
 
-use crate::domain::{Entry, SensationCatalogue};
+pub mod action;
+pub mod controller;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod text;
+mod update;
 
-/// Every user intent the app understands.
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use ratatui::layout::Rect;
+
+pub use action::{Action, Effect};
+pub use controller::Controller;
+use form::LogForm;
+use keymap::Context;
+use text::TextField;
+
+use crate::domain::body_map::{BodyFigures, BodyMap};
+use crate::domain::when::parse_when;
+use crate::domain::{
+    Catalogue, Entry, Filter, HeatScale, Metric, RegionId, RegionTally, SensationCatalogue,
+    SensationClass, SensationFilter,
+};
+
+/// The screens, reached by number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Leave the app.
-    Quit,
+pub enum Screen {
+    /// `1`: the body map.
+    BodyMap,
+    /// `2`: the timeline.
+    Timeline,
+    /// `3`: the charts.
+    Charts,
+    /// `4`: treatments.
+    Treatments,
 }
 
-/// Everything the screen shows.
+impl Screen {
+    /// Every screen in number order.
+    pub const ALL: [Screen; 4] = [
+        Screen::BodyMap,
+        Screen::Timeline,
+        Screen::Charts,
+        Screen::Treatments,
+    ];
+
+    /// The screen for a number key.
+    pub fn from_number(key: char) -> Option<Screen> {
+        let index = key.to_digit(10)?.checked_sub(1)?;
+        Screen::ALL.get(index as usize).copied()
+    }
+
+    /// The screen's name in the header.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::BodyMap => "Body map",
+            Screen::Timeline => "Timeline",
+            Screen::Charts => "Charts",
+            Screen::Treatments => "Treatments",
+        }
+    }
+}
+
+/// How far back the heat-map looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeWindow {
+    /// The last 7 days.
+    Week,
+    /// The last 30 days.
+    Month,
+    /// The last 90 days.
+    Quarter,
+    /// The last 365 days.
+    Year,
+    /// Everything.
+    All,
+}
+
+impl TimeWindow {
+    /// The next window, wrapping around.
+    pub fn next(self) -> TimeWindow {
+        match self {
+            TimeWindow::Week => TimeWindow::Month,
+            TimeWindow::Month => TimeWindow::Quarter,
+            TimeWindow::Quarter => TimeWindow::Year,
+            TimeWindow::Year => TimeWindow::All,
+            TimeWindow::All => TimeWindow::Week,
+        }
+    }
+
+    /// Its length in days, or `None` for all time.
+    pub fn days(self) -> Option<i64> {
+        match self {
+            TimeWindow::Week => Some(7),
+            TimeWindow::Month => Some(30),
+            TimeWindow::Quarter => Some(90),
+            TimeWindow::Year => Some(365),
+            TimeWindow::All => None,
+        }
+    }
+
+    /// How the header names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeWindow::Week => "last 7 days",
+            TimeWindow::Month => "last 30 days",
+            TimeWindow::Quarter => "last 90 days",
+            TimeWindow::Year => "last year",
+            TimeWindow::All => "all time",
+        }
+    }
+}
+
+/// How a metric is named on screen.
+pub fn metric_label(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Episodes => "episodes",
+        Metric::DaysAffected => "days affected",
+        Metric::MeanIntensity => "mean intensity",
+    }
+}
+
+/// The next metric, wrapping around.
+pub fn next_metric(metric: Metric) -> Metric {
+    match metric {
+        Metric::Episodes => Metric::DaysAffected,
+        Metric::DaysAffected => Metric::MeanIntensity,
+        Metric::MeanIntensity => Metric::Episodes,
+    }
+}
+
+/// What the terminal can show, decided once at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    /// 24-bit colour.
+    TrueColor,
+    /// The 256-colour palette.
+    Ansi256,
+    /// The 16 basic colours.
+    Ansi16,
+    /// NO_COLOR: density glyphs and text attributes only.
+    NoColor,
+}
+
+/// The time zone WHEN text is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// The machine's local zone, with its daylight-saving rules.
+    Local,
+    /// A fixed offset (tests, screenshots).
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// Reads WHEN text relative to `now` in this zone.
+    pub fn parse_when(
+        self,
+        text: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DateTime<FixedOffset>, String> {
+        let result = match self {
+            Zone::Local => parse_when(text, &now.with_timezone(&chrono::Local), &chrono::Local),
+            Zone::Fixed(offset) => parse_when(text, &now.with_timezone(&offset), &offset),
+        };
+        result.map_err(|e| e.to_string())
+    }
+
+    /// `at` as wall-clock time in this zone.
+    pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Local => at.with_timezone(&chrono::Local).fixed_offset(),
+            Zone::Fixed(offset) => at.with_timezone(&offset),
+        }
+    }
+}
+
+/// Which sensations the heat-map counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeatSettings {
+    /// How far back.
+    pub window: TimeWindow,
+    /// Only these sensations (all when `None`).
+    pub sensation: Option<SensationFilter>,
+    /// What the colours measure.
+    pub metric: Metric,
+}
+
+impl Default for HeatSettings {
+    fn default() -> Self {
+        HeatSettings {
+            window: TimeWindow::Month,
+            sensation: None,
+            metric: Metric::Episodes,
+        }
+    }
+}
+
+/// One row of the sensation filter picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterOption {
+    /// Count every sensation.
+    All,
+    /// Count one class.
+    Class(SensationClass),
+    /// Count one type (id, name).
+    Type(String, String),
+}
+
+impl FilterOption {
+    /// The text shown in the list.
+    pub fn label(&self) -> String {
+        match self {
+            FilterOption::All => "All sensations".to_string(),
+            FilterOption::Class(c) => format!("All {c}"),
+            FilterOption::Type(_, name) => name.clone(),
+        }
+    }
+}
+
+/// A list with a filter box: which list it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// `/`: find a region.
+    Region,
+    /// `s`: choose what the heat-map counts.
+    Sensation,
+}
+
+/// State of an open picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// Which list.
+    pub kind: PickerKind,
+    /// What was typed.
+    pub query: TextField,
+    /// Highlighted row.
+    pub choice: usize,
+}
+
+/// Something drawn over the screen that takes the keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// The key help.
+    Help,
+    /// A list with a filter box.
+    Picker(Picker),
+    /// The log form.
+    Form(LogForm),
+}
+
+/// How a status message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Good news.
+    Info,
+    /// Something failed.
+    Error,
+}
+
+/// A one-line message under the map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The words.
+    pub text: String,
+    /// Info or error.
+    pub kind: StatusKind,
+}
+
+/// Everything the screens show.
 #[derive(Debug)]
 pub struct App {
     /// Every loaded entry, sorted by time.
     pub entries: Vec<Entry>,
     /// The sensation types.
     pub sensations: SensationCatalogue,
-    /// Messages about months that could not be read.
+    /// Months that could not be read, said once at start.
     pub problems: Vec<String>,
-    /// Set once the person asked to quit.
+    /// The current time, refreshed before each action.
+    pub now: DateTime<FixedOffset>,
+    /// The zone WHEN text is read in.
+    pub zone: Zone,
+    /// The screen shown.
+    pub screen: Screen,
+    /// What is drawn over it.
+    pub overlay: Option<Overlay>,
+    /// Set while asking whether to quit and lose the form's input.
+    pub confirm_quit: bool,
+    /// The region under the keyboard cursor.
+    pub cursor: RegionId,
+    /// Regions gathered with Space for one entry.
+    pub selection: BTreeSet<RegionId>,
+    /// The region under the mouse.
+    pub hover: Option<RegionId>,
+    /// What the heat-map counts.
+    pub heat: HeatSettings,
+    /// Counts per region for `heat`, kept up to date as entries arrive.
+    pub tally: RegionTally,
+    /// The local day `tally` was counted on; a new day recounts.
+    tally_day: NaiveDate,
+    /// The terminal's size.
+    pub area: Rect,
+    /// What the terminal can show.
+    pub color: ColorMode,
+    /// The last message.
+    pub status: Option<Status>,
+    /// Set once the person has quit.
     pub should_quit: bool,
 }
 
 impl App {
-    /// An app showing `entries`.
-    pub fn new(entries: Vec<Entry>, sensations: SensationCatalogue, problems: Vec<String>) -> App {
-        App {
+    /// An app over loaded entries, with the cursor on the most affected
+    /// region of the last 30 days.
+    pub fn new(
+        entries: Vec<Entry>,
+        sensations: SensationCatalogue,
+        problems: Vec<String>,
+        now: DateTime<FixedOffset>,
+        zone: Zone,
+    ) -> App {
+        let heat = HeatSettings::default();
+        let mut app = App {
             entries,
             sensations,
             problems,
+            now,
+            zone,
+            screen: Screen::BodyMap,
+            overlay: None,
+            confirm_quit: false,
+            cursor: RegionId::default(),
+            selection: BTreeSet::new(),
+            hover: None,
+            heat,
+            tally: RegionTally::default(),
+            tally_day: now.date_naive(),
+            area: Rect::new(0, 0, 80, 24),
+            color: ColorMode::TrueColor,
+            status: None,
             should_quit: false,
+        };
+        app.recount();
+        if let Some(top) = app.tally.ranked().first() {
+            app.cursor = top.region;
+        } else if let Ok(chest) = Catalogue::global().lookup("right-chest") {
+            app.cursor = chest;
+        }
+        if !app.problems.is_empty() {
+            app.status = Some(Status {
+                text: format!("Some months could not be read: {}", app.problems.join("; ")),
+                kind: StatusKind::Error,
+            });
+        }
+        app
+    }
+
+    /// The filter the heat-map counts with.
+    pub fn heat_filter(&self) -> Filter {
+        Filter {
+            since: self
+                .heat
+                .window
+                .days()
+                .map(|d| self.now - Duration::days(d)),
+            until: None,
+            region: None,
+            sensation: self.heat.sensation.clone(),
         }
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        match action {
-            Action::Quit => self.should_quit = true,
+    /// Recounts the heat-map from all entries.
+    pub fn recount(&mut self) {
+        let filter = self.heat_filter();
+        let first = filter
+            .since
+            .map_or(0, |since| self.entries.partition_point(|e| e.at < since));
+        self.tally = RegionTally::from_entries(&self.entries[first..], &filter, &self.sensations);
+        self.tally_day = self.now.date_naive();
+    }
+
+    /// The colour scale for the current counts.
+    pub fn heat_scale(&self) -> HeatScale {
+        HeatScale::for_tally(&self.tally, self.heat.metric)
+    }
+
+    /// The figures at the size the current terminal shows.
+    pub fn figures(&self) -> &'static BodyFigures {
+        let size = layout::body_map(layout::screen(self.area).body)
+            .map_or(crate::domain::body_map::FigureSize::Compact, |l| l.size);
+        BodyMap::global().figures(size)
+    }
+
+    /// The regions a new entry would cover: the selection, or the cursor.
+    pub fn target_regions(&self) -> Vec<RegionId> {
+        if self.selection.is_empty() {
+            vec![self.cursor]
+        } else {
+            self.selection.iter().copied().collect()
         }
     }
+
+    /// Where the keys go now.
+    pub fn key_context(&self) -> Context {
+        if self.confirm_quit {
+            return Context::Confirm;
+        }
+        match &self.overlay {
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Picker(_)) => Context::Picker,
+            Some(Overlay::Form(form)) if form.confirm_discard => Context::Confirm,
+            Some(Overlay::Form(_)) => Context::Form,
+            None if self.screen == Screen::BodyMap => Context::BodyMap,
+            None => Context::Placeholder,
+        }
+    }
+
+    /// The rows of the open picker.
+    pub fn picker_rows(&self, picker: &Picker) -> Vec<PickerRow> {
+        match picker.kind {
+            PickerKind::Region => Catalogue::global()
+                .search(picker.query.text())
+                .into_iter()
+                .map(PickerRow::Region)
+                .collect(),
+            PickerKind::Sensation => {
+                let query = picker.query.text().trim().to_lowercase();
+                std::iter::once(FilterOption::All)
+                    .chain(SensationClass::ALL.into_iter().map(FilterOption::Class))
+                    .chain(
+                        self.sensations
+                            .types()
+                            .iter()
+                            .map(|t| FilterOption::Type(t.id.clone(), t.name.clone())),
+                    )
+                    .filter(|o| query.is_empty() || o.label().to_lowercase().contains(&query))
+                    .map(PickerRow::Filter)
+                    .collect()
+            }
+        }
+    }
+
+    /// The last sensation and intensity logged, to start a new form from.
+    pub fn last_logged(&self) -> Option<(&crate::domain::SensationId, u8)> {
+        self.entries
+            .iter()
+            .max_by_key(|e| e.created)
+            .map(|e| (&e.sensation, e.intensity.value()))
+    }
+
+    /// Recounts when the day changed since the last count.
+    fn refresh_day(&mut self) {
+        if self.now.date_naive() != self.tally_day {
+            self.recount();
+        }
+    }
+}
+
+/// One row of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerRow {
+    /// A region found by search.
+    Region(RegionId),
+    /// A sensation filter option.
+    Filter(FilterOption),
 }

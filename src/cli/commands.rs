@@ -271,5 +271,6 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
 /// Loads the journal and runs the terminal app until the person quits.
 fn open_app(data_dir: &std::path::Path, sensations: SensationCatalogue) -> Result<(), CliError> {
     let journal = Journal::new(FsStore::new(data_dir));
-    crate::tui::run(journal, sensations).map_err(|e| CliError::Other(format!("terminal: {e}")))
+    crate::tui::run(journal, sensations, || super::now().fixed_offset())
+        .map_err(|e| CliError::Other(format!("terminal: {e}")))
 }

@@ -10,6 +10,6 @@ pub mod sensation;
 pub mod when;
 
 pub use entry::{Draft, Entry, EntryError, Intensity, Regions, YearMonth};
-pub use query::{Filter, Metric, RegionStats, RegionTally, SensationFilter};
+pub use query::{Filter, HEAT_STEPS, HeatScale, Metric, RegionStats, RegionTally, SensationFilter};
 pub use region::{Catalogue, Region, RegionId, Side, UnknownRegion, View};
 pub use sensation::{SensationCatalogue, SensationClass, SensationId, SensationType};

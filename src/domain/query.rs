@@ -85,6 +85,87 @@ impl RegionStats {
     }
 }
 
+/// How many colour steps the heat-map uses.
+pub const HEAT_STEPS: usize = 5;
+
+/// Buckets metric values into at most [`HEAT_STEPS`] steps, lowest first,
+/// each with a label giving its numeric range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatScale {
+    metric: Metric,
+    /// Upper bound of each step, inclusive.
+    uppers: Vec<f64>,
+}
+
+impl HeatScale {
+    /// The scale for `metric` when the largest value shown is `max`.
+    pub fn new(metric: Metric, max: f64) -> HeatScale {
+        let uppers = match metric {
+            Metric::MeanIntensity => vec![2.0, 4.0, 6.0, 8.0, 10.0],
+            Metric::Episodes | Metric::DaysAffected => {
+                let max = max.max(1.0).ceil();
+                let width = (max / HEAT_STEPS as f64).ceil();
+                let steps = (max / width).ceil() as usize;
+                (1..=steps).map(|i| (i as f64 * width).min(max)).collect()
+            }
+        };
+        HeatScale { metric, uppers }
+    }
+
+    /// The scale that fits every region in `tally`.
+    pub fn for_tally(tally: &RegionTally, metric: Metric) -> HeatScale {
+        let max = Catalogue::global()
+            .ids()
+            .map(|r| tally.get(r).value(metric))
+            .fold(0.0, f64::max);
+        HeatScale::new(metric, max)
+    }
+
+    /// The step of a region's counts, or `None` when it has no episodes.
+    pub fn step(&self, stats: &RegionStats) -> Option<usize> {
+        if stats.episodes == 0 {
+            return None;
+        }
+        let value = stats.value(self.metric);
+        let step = self.uppers.iter().position(|upper| value < *upper + 1e-9);
+        Some(step.unwrap_or(self.uppers.len() - 1))
+    }
+
+    /// How many steps this scale has.
+    pub fn len(&self) -> usize {
+        self.uppers.len()
+    }
+
+    /// Always false: a scale has at least one step.
+    pub fn is_empty(&self) -> bool {
+        self.uppers.is_empty()
+    }
+
+    /// The numeric range of each step, e.g. `1-4`, `5-8`; `<2`, `2-4` for intensity.
+    pub fn labels(&self) -> Vec<String> {
+        let mut lower = match self.metric {
+            Metric::MeanIntensity => 0.0,
+            _ => 1.0,
+        };
+        self.uppers
+            .iter()
+            .map(|&upper| {
+                let label = match self.metric {
+                    Metric::MeanIntensity if lower == 0.0 => format!("<{upper}"),
+                    Metric::MeanIntensity => format!("{lower}-{upper}"),
+                    _ if lower == upper => format!("{upper}"),
+                    _ => format!("{lower}-{upper}"),
+                };
+                lower = match self.metric {
+                    Metric::MeanIntensity => upper,
+                    _ => upper + 1.0,
+                };
+                label
+            })
+            .collect()
+    }
+}
+
 /// Running per-region counts that can take entries in and out one at a
 /// time, so a view updates without recounting the whole history.
 #[derive(Debug, Clone)]
@@ -292,6 +373,30 @@ mod tests {
             }),
             1
         );
+    }
+
+    #[test]
+    fn heat_scale_splits_counts_into_at_most_five_labelled_steps() {
+        let scale = HeatScale::new(Metric::Episodes, 23.0);
+        assert_eq!(scale.labels(), ["1-5", "6-10", "11-15", "16-20", "21-23"]);
+        let stats = |episodes: u32| RegionStats {
+            region: region("f25"),
+            episodes,
+            days_affected: 1,
+            mean_intensity: 9.0,
+        };
+        assert_eq!(scale.step(&stats(0)), None);
+        assert_eq!(scale.step(&stats(1)), Some(0));
+        assert_eq!(scale.step(&stats(5)), Some(0));
+        assert_eq!(scale.step(&stats(6)), Some(1));
+        assert_eq!(scale.step(&stats(23)), Some(4));
+        assert_eq!(
+            HeatScale::new(Metric::Episodes, 3.0).labels(),
+            ["1", "2", "3"]
+        );
+        let intensity = HeatScale::new(Metric::MeanIntensity, 7.0);
+        assert_eq!(intensity.labels(), ["<2", "2-4", "4-6", "6-8", "8-10"]);
+        assert_eq!(intensity.step(&stats(1)), Some(4));
     }
 
     #[test]

@@ -1,32 +1,95 @@
-//! Rendering: pure functions of `&App`.
+//! Rendering: pure functions of `&App`. No I/O, no state changes.
+
+mod body_map;
+mod chrome;
+mod form;
+mod overlays;
+pub mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use crate::app::App;
+use crate::app::layout::{self, minimum_size};
+use crate::app::{App, Overlay, Screen};
+use theme::THEME;
 
 impl Widget for &App {
-    /// Draws the whole screen.
+    /// Draws the whole screen: header, the current screen, status, footer,
+    /// then whatever is open over it.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [body, footer] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        let mut lines = vec![
-            Line::from(format!("{} entries loaded.", self.entries.len())),
-            Line::from(
-                "The body map arrives with the next release; use the command line meanwhile.",
-            ),
-        ];
-        lines.extend(
-            self.problems
-                .iter()
-                .map(|p| Line::from(format!("Not read: {p}"))),
-        );
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" sensemap "))
-            .render(body, buf);
-        Line::from(" q quit").render(footer, buf);
+        let (min_w, min_h) = minimum_size();
+        if area.width < min_w || area.height < min_h {
+            too_small(area, buf, (min_w, min_h));
+            return;
+        }
+        let areas = layout::screen(area);
+        chrome::header(self, areas.header, buf);
+        match self.screen {
+            Screen::BodyMap => body_map::render(self, areas.body, buf),
+            other => coming(other, areas.body, buf),
+        }
+        chrome::status(self, areas.status, buf);
+        chrome::footer(self, areas.footer, buf);
+        match &self.overlay {
+            Some(Overlay::Help) => overlays::help(area, buf),
+            Some(Overlay::Picker(picker)) => overlays::picker(self, picker, area, buf),
+            Some(Overlay::Form(f)) => {
+                form::render(self, f, area, buf);
+                if f.confirm_discard {
+                    overlays::confirm("Throw away what you typed?", area, buf);
+                }
+            }
+            None => {}
+        }
+        if self.confirm_quit {
+            overlays::confirm("Quit and lose what you typed?", area, buf);
+        }
     }
+}
+
+/// A centred box of the given size inside `area`, cleared.
+pub(crate) fn popup(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    Clear.render(rect, buf);
+    rect
+}
+
+/// Said instead of a broken picture when the terminal is too small.
+fn too_small(area: Rect, buf: &mut Buffer, (min_w, min_h): (u16, u16)) {
+    let text = vec![
+        Line::styled("Terminal too small", THEME.title),
+        Line::from(format!(
+            "It is {}x{}; sensemap needs at least {min_w}x{min_h}.",
+            area.width, area.height
+        )),
+        Line::from("Enlarge the window or make the font smaller. q quits."),
+    ];
+    let [middle] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
+}
+
+/// The screens of later releases.
+fn coming(screen: Screen, area: Rect, buf: &mut Buffer) {
+    let text = vec![
+        Line::styled(screen.title(), THEME.title),
+        Line::from("This screen is coming in a later release. Press 1 for the body map."),
+    ];
+    let [middle] = Layout::vertical([Constraint::Length(2)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .render(middle, buf);
 }

@@ -1,0 +1,321 @@
+//! The log form: what a person fills in to record a sensation.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::Zone;
+use super::text::TextField;
+use crate::domain::when::parse_duration;
+use crate::domain::{
+    Draft, RegionId, SensationCatalogue, SensationClass, SensationId, SensationType,
+};
+
+/// The form's fields, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Which sensation (type to filter).
+    Sensation,
+    /// How strong, 0-10.
+    Intensity,
+    /// When (WHEN syntax, default now).
+    Time,
+    /// How long (DUR syntax, optional).
+    Duration,
+    /// Free words, comma separated.
+    Tags,
+    /// Free text over several lines.
+    Note,
+}
+
+impl Field {
+    /// Every field in Tab order.
+    pub const ALL: [Field; 6] = [
+        Field::Sensation,
+        Field::Intensity,
+        Field::Time,
+        Field::Duration,
+        Field::Tags,
+        Field::Note,
+    ];
+
+    /// The label shown before the field.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Sensation => "Sensation",
+            Field::Intensity => "Intensity",
+            Field::Time => "When",
+            Field::Duration => "Duration",
+            Field::Tags => "Tags",
+            Field::Note => "Note",
+        }
+    }
+
+    fn offset(self, by: isize) -> Field {
+        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        Field::ALL[(i + by).rem_euclid(Field::ALL.len() as isize) as usize]
+    }
+}
+
+/// The group a sensation is listed under in the picker.
+pub fn group_of(t: &SensationType) -> &'static str {
+    if t.custom { "custom" } else { t.class.as_str() }
+}
+
+/// State of an open log form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogForm {
+    /// The regions this entry covers.
+    pub regions: Vec<RegionId>,
+    /// The focused field.
+    pub field: Field,
+    /// What was typed to filter the sensation list.
+    pub sensation_query: TextField,
+    /// Highlighted row of the filtered sensation list.
+    pub sensation_choice: usize,
+    /// Intensity, 0-10.
+    pub intensity: u8,
+    /// True right after typing `1`, so a following `0` makes 10.
+    intensity_after_one: bool,
+    /// When, as typed.
+    pub time: TextField,
+    /// How long, as typed.
+    pub duration: TextField,
+    /// Tags, comma separated.
+    pub tags: TextField,
+    /// The note.
+    pub note: TextField,
+    /// Why the last save attempt failed; the form keeps its content.
+    pub error: Option<String>,
+    /// Set once anything was typed or changed.
+    pub touched: bool,
+    /// Set while asking whether to throw the typed input away.
+    pub confirm_discard: bool,
+}
+
+impl LogForm {
+    /// A new form for `regions`, starting from the last sensation and
+    /// intensity used, so a repeat needs only Enter.
+    pub fn new(
+        regions: Vec<RegionId>,
+        sensations: &SensationCatalogue,
+        last: Option<(&SensationId, u8)>,
+    ) -> LogForm {
+        let mut form = LogForm {
+            regions,
+            field: Field::Sensation,
+            sensation_query: TextField::default(),
+            sensation_choice: 0,
+            intensity: 5,
+            intensity_after_one: false,
+            time: TextField::new("now"),
+            duration: TextField::default(),
+            tags: TextField::default(),
+            note: TextField::default(),
+            error: None,
+            touched: false,
+            confirm_discard: false,
+        };
+        if let Some((id, intensity)) = last {
+            form.intensity = intensity;
+            if let Some(i) = form
+                .choices(sensations)
+                .iter()
+                .position(|t| t.id == id.as_str())
+            {
+                form.sensation_choice = i;
+            }
+        }
+        form
+    }
+
+    /// The sensation types matching what was typed, grouped by class then custom.
+    pub fn choices<'a>(&self, sensations: &'a SensationCatalogue) -> Vec<&'a SensationType> {
+        let query = self.sensation_query.text().trim().to_lowercase();
+        let mut matching: Vec<&SensationType> = sensations
+            .types()
+            .iter()
+            .filter(|t| {
+                query.is_empty() || t.id.contains(&query) || t.name.to_lowercase().contains(&query)
+            })
+            .collect();
+        let rank = |t: &SensationType| match (t.custom, t.class) {
+            (true, _) => 3,
+            (false, SensationClass::Paresthesia) => 0,
+            (false, SensationClass::Dysesthesia) => 1,
+            (false, SensationClass::Hypoesthesia) => 2,
+        };
+        matching.sort_by_key(|t| rank(t));
+        matching
+    }
+
+    /// The highlighted sensation, if any matches.
+    pub fn chosen<'a>(&self, sensations: &'a SensationCatalogue) -> Option<&'a SensationType> {
+        let choices = self.choices(sensations);
+        choices
+            .get(self.sensation_choice.min(choices.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Moves focus to the next (or previous) field.
+    pub fn focus_next(&mut self, forward: bool) {
+        self.field = self.field.offset(if forward { 1 } else { -1 });
+    }
+
+    /// The text field with focus, if the focused field is text.
+    fn text_mut(&mut self) -> Option<&mut TextField> {
+        match self.field {
+            Field::Sensation => Some(&mut self.sensation_query),
+            Field::Time => Some(&mut self.time),
+            Field::Duration => Some(&mut self.duration),
+            Field::Tags => Some(&mut self.tags),
+            Field::Note => Some(&mut self.note),
+            Field::Intensity => None,
+        }
+    }
+
+    /// Applies a typed character to the focused field.
+    pub fn input(&mut self, ch: char) {
+        self.touched = true;
+        self.error = None;
+        match self.field {
+            Field::Intensity => {
+                if let Some(digit) = ch.to_digit(10) {
+                    self.intensity = if self.intensity_after_one && digit == 0 {
+                        10
+                    } else {
+                        digit as u8
+                    };
+                    self.intensity_after_one = digit == 1;
+                } else if ch == '+' {
+                    self.adjust_intensity(1);
+                } else if ch == '-' {
+                    self.adjust_intensity(-1);
+                }
+            }
+            Field::Sensation => {
+                self.sensation_query.insert(ch);
+                self.sensation_choice = 0;
+            }
+            _ => {
+                if let Some(text) = self.text_mut() {
+                    text.insert(ch);
+                }
+            }
+        }
+    }
+
+    /// Starts a new line in the note.
+    pub fn newline(&mut self) {
+        if self.field == Field::Note {
+            self.input('\n');
+        }
+    }
+
+    fn adjust_intensity(&mut self, by: i8) {
+        self.touched = true;
+        self.intensity_after_one = false;
+        self.intensity = (self.intensity as i8 + by).clamp(0, 10) as u8;
+    }
+
+    /// Left arrow: lower intensity, or move the text cursor.
+    pub fn left(&mut self) {
+        match self.field {
+            Field::Intensity => self.adjust_intensity(-1),
+            _ => self.text_mut().into_iter().for_each(TextField::left),
+        }
+    }
+
+    /// Right arrow: raise intensity, or move the text cursor.
+    pub fn right(&mut self) {
+        match self.field {
+            Field::Intensity => self.adjust_intensity(1),
+            _ => self.text_mut().into_iter().for_each(TextField::right),
+        }
+    }
+
+    /// Up arrow: previous sensation, higher intensity, or the line above.
+    pub fn up(&mut self) {
+        match self.field {
+            Field::Sensation => self.sensation_choice = self.sensation_choice.saturating_sub(1),
+            Field::Intensity => self.adjust_intensity(1),
+            Field::Note => self.note.up(),
+            _ => {}
+        }
+    }
+
+    /// Down arrow: next sensation, lower intensity, or the line below.
+    pub fn down(&mut self, sensations: &SensationCatalogue) {
+        match self.field {
+            Field::Sensation => {
+                let last = self.choices(sensations).len().saturating_sub(1);
+                self.sensation_choice = (self.sensation_choice + 1).min(last);
+            }
+            Field::Intensity => self.adjust_intensity(-1),
+            Field::Note => self.note.down(),
+            _ => {}
+        }
+    }
+
+    /// Deletes before the cursor.
+    pub fn backspace(&mut self) {
+        self.touched = true;
+        if self.field == Field::Sensation {
+            self.sensation_choice = 0;
+        }
+        self.text_mut().into_iter().for_each(TextField::backspace);
+    }
+
+    /// Deletes under the cursor.
+    pub fn delete(&mut self) {
+        self.touched = true;
+        self.text_mut().into_iter().for_each(TextField::delete);
+    }
+
+    /// Home: start of the line.
+    pub fn home(&mut self) {
+        self.text_mut().into_iter().for_each(TextField::home);
+    }
+
+    /// End: end of the line.
+    pub fn end(&mut self) {
+        self.text_mut().into_iter().for_each(TextField::end);
+    }
+
+    /// What the form would save, or why it cannot.
+    pub fn to_draft(
+        &self,
+        sensations: &SensationCatalogue,
+        zone: Zone,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Draft, String> {
+        let sensation = self
+            .chosen(sensations)
+            .ok_or_else(|| format!("no sensation matches '{}'", self.sensation_query.text()))?;
+        let time_text = if self.time.text().trim().is_empty() {
+            "now"
+        } else {
+            self.time.text()
+        };
+        let at = zone.parse_when(time_text, now)?;
+        let duration_s = match self.duration.text().trim() {
+            "" => None,
+            text => Some(parse_duration(text).map_err(|e| e.to_string())?),
+        };
+        let tags = self
+            .tags
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect();
+        Ok(Draft {
+            at,
+            regions: self.regions.clone(),
+            sensation: SensationId(sensation.id.clone()),
+            intensity: i64::from(self.intensity),
+            duration_s,
+            note: Some(self.note.text().to_string()),
+            tags,
+        })
+    }
+}

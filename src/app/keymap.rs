@@ -1,0 +1,471 @@
+//! The one keymap: it drives dispatch, the footer's hints and the help overlay.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Screen;
+use super::action::Action;
+use crate::domain::body_map::Direction;
+
+/// Where the keyboard focus is; each has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The body-map screen.
+    BodyMap,
+    /// A screen still to come.
+    Placeholder,
+    /// The log form.
+    Form,
+    /// A list with a filter box (region search, sensation filter).
+    Picker,
+    /// A yes/no question.
+    Confirm,
+    /// The help overlay.
+    Help,
+}
+
+/// What a binding does; some read the key to fill in details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    Quit,
+    Help,
+    Screen,
+    Move,
+    Flip,
+    Search,
+    Select,
+    Log,
+    ClearSelection,
+    Window,
+    Filter,
+    Metric,
+    NextField,
+    PrevField,
+    Save,
+    Submit,
+    Cancel,
+    Edit,
+    Yes,
+    No,
+}
+
+/// One line of the keymap.
+#[derive(Debug)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in hints and help.
+    pub keys_label: &'static str,
+    /// What it does, in a few words.
+    pub description: &'static str,
+    /// The footer's word for it; `None` keeps it out of the footer.
+    pub hint: Option<&'static str>,
+    intent: Intent,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), NONE)
+}
+
+const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
+    (code, NONE)
+}
+
+macro_rules! bind {
+    ($context:ident, [$($key:expr),+], $label:expr, $intent:ident, $hint:expr, $description:expr) => {
+        Binding {
+            context: Context::$context,
+            keys: &[$($key),+],
+            keys_label: $label,
+            description: $description,
+            hint: $hint,
+            intent: Intent::$intent,
+        }
+    };
+}
+
+/// Every binding, in the order help lists them.
+pub const KEYMAP: &[Binding] = &[
+    bind!(
+        BodyMap,
+        [
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            key(KeyCode::Up),
+            key(KeyCode::Down),
+            ch('h'),
+            ch('j'),
+            ch('k'),
+            ch('l')
+        ],
+        "←↑↓→",
+        Move,
+        Some("move"),
+        "move to the nearest region"
+    ),
+    bind!(
+        BodyMap,
+        [ch('f')],
+        "f",
+        Flip,
+        Some("flip"),
+        "flip between front and back"
+    ),
+    bind!(
+        BodyMap,
+        [ch(' ')],
+        "Space",
+        Select,
+        Some("select"),
+        "add region to selection / remove"
+    ),
+    bind!(
+        BodyMap,
+        [key(KeyCode::Enter)],
+        "Enter",
+        Log,
+        Some("log"),
+        "log a sensation here"
+    ),
+    bind!(
+        BodyMap,
+        [ch('/')],
+        "/",
+        Search,
+        Some("find"),
+        "find a region by name"
+    ),
+    bind!(
+        BodyMap,
+        [key(KeyCode::Esc)],
+        "Esc",
+        ClearSelection,
+        None,
+        "clear the selection"
+    ),
+    bind!(
+        BodyMap,
+        [ch('w')],
+        "w",
+        Window,
+        Some("window"),
+        "time window: 7d, 30d, 90d, 1y, all"
+    ),
+    bind!(
+        BodyMap,
+        [ch('s')],
+        "s",
+        Filter,
+        Some("sensation"),
+        "count one sensation or class"
+    ),
+    bind!(
+        BodyMap,
+        [ch('m')],
+        "m",
+        Metric,
+        Some("metric"),
+        "metric: episodes, days, intensity"
+    ),
+    bind!(
+        BodyMap,
+        [ch('1'), ch('2'), ch('3'), ch('4')],
+        "1-4",
+        Screen,
+        None,
+        "screens: body, timeline, charts, treatments"
+    ),
+    bind!(BodyMap, [ch('?')], "?", Help, Some("help"), "help"),
+    bind!(
+        BodyMap,
+        [ch('q'), (KeyCode::Char('c'), CTRL)],
+        "q",
+        Quit,
+        Some("quit"),
+        "quit"
+    ),
+    bind!(
+        Placeholder,
+        [ch('1'), ch('2'), ch('3'), ch('4')],
+        "1-4",
+        Screen,
+        Some("screens"),
+        "screens: body, timeline, charts, treatments"
+    ),
+    bind!(Placeholder, [ch('?')], "?", Help, Some("help"), "help"),
+    bind!(
+        Placeholder,
+        [ch('q'), (KeyCode::Char('c'), CTRL)],
+        "q",
+        Quit,
+        Some("quit"),
+        "quit"
+    ),
+    bind!(
+        Form,
+        [key(KeyCode::Tab)],
+        "Tab",
+        NextField,
+        Some("next"),
+        "next field"
+    ),
+    bind!(
+        Form,
+        [key(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)],
+        "Shift+Tab",
+        PrevField,
+        Some("back"),
+        "previous field"
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Char('s'), CTRL)],
+        "Ctrl+S",
+        Save,
+        Some("save"),
+        "save from any field"
+    ),
+    bind!(
+        Form,
+        [key(KeyCode::Enter)],
+        "Enter",
+        Submit,
+        Some("save"),
+        "save (in the note: new line)"
+    ),
+    bind!(
+        Form,
+        [key(KeyCode::Esc)],
+        "Esc",
+        Cancel,
+        Some("cancel"),
+        "cancel"
+    ),
+    bind!(
+        Form,
+        [
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            key(KeyCode::Up),
+            key(KeyCode::Down),
+            key(KeyCode::Home),
+            key(KeyCode::End),
+            key(KeyCode::Backspace),
+            key(KeyCode::Delete)
+        ],
+        "←→↑↓",
+        Edit,
+        None,
+        "intensity, list or cursor"
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Char('c'), CTRL)],
+        "Ctrl+C",
+        Quit,
+        None,
+        "quit (asks first)"
+    ),
+    bind!(
+        Picker,
+        [key(KeyCode::Enter)],
+        "Enter",
+        Submit,
+        Some("choose"),
+        "choose"
+    ),
+    bind!(
+        Picker,
+        [
+            key(KeyCode::Up),
+            key(KeyCode::Down),
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            key(KeyCode::Home),
+            key(KeyCode::End),
+            key(KeyCode::Backspace),
+            key(KeyCode::Delete)
+        ],
+        "↑↓",
+        Edit,
+        Some("move"),
+        "move in the list"
+    ),
+    bind!(
+        Picker,
+        [key(KeyCode::Esc)],
+        "Esc",
+        Cancel,
+        Some("close"),
+        "close"
+    ),
+    bind!(Confirm, [ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
+    bind!(
+        Confirm,
+        [ch('n'), ch('N'), key(KeyCode::Esc)],
+        "n",
+        No,
+        Some("no"),
+        "no"
+    ),
+    bind!(
+        Help,
+        [ch('?'), key(KeyCode::Esc), ch('q')],
+        "? Esc",
+        Help,
+        Some("close"),
+        "close help"
+    ),
+];
+
+/// Whether a pressed key matches a bound one. Shift is ignored on
+/// characters, since it is how `?` or `Y` are typed.
+fn matches(bound: (KeyCode, KeyModifiers), event: &KeyEvent) -> bool {
+    let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    match (bound.0, event.code) {
+        (KeyCode::Char(a), KeyCode::Char(b)) => {
+            a == b && (event.modifiers & relevant) == (bound.1 & relevant)
+        }
+        (a, b) => a == b && (event.modifiers & (relevant | KeyModifiers::SHIFT)) == bound.1,
+    }
+}
+
+/// The action a key means in a context. Keys bound nowhere become typed
+/// characters where text can be typed.
+pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+    let bound = KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .find(|b| b.keys.iter().any(|k| matches(*k, event)));
+    match bound {
+        Some(binding) => resolve(binding.intent, event),
+        None => match (context, event.code) {
+            (Context::Form | Context::Picker, KeyCode::Char(c))
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => None,
+        },
+    }
+}
+
+/// Turns an intent plus the actual key into an action.
+fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
+    Some(match intent {
+        Intent::Quit => Action::Quit,
+        Intent::Help => Action::ToggleHelp,
+        Intent::Screen => match event.code {
+            KeyCode::Char(c) => Action::ShowScreen(Screen::from_number(c)?),
+            _ => return None,
+        },
+        Intent::Move => Action::Move(match event.code {
+            KeyCode::Up | KeyCode::Char('k') => Direction::Up,
+            KeyCode::Down | KeyCode::Char('j') => Direction::Down,
+            KeyCode::Left | KeyCode::Char('h') => Direction::Left,
+            _ => Direction::Right,
+        }),
+        Intent::Flip => Action::Flip,
+        Intent::Search => Action::OpenSearch,
+        Intent::Select => Action::ToggleSelect,
+        Intent::Log => Action::OpenLogForm,
+        Intent::ClearSelection => Action::ClearSelection,
+        Intent::Window => Action::CycleWindow,
+        Intent::Filter => Action::OpenFilterPicker,
+        Intent::Metric => Action::CycleMetric,
+        Intent::NextField => Action::NextField,
+        Intent::PrevField => Action::PrevField,
+        Intent::Save => Action::Save,
+        Intent::Submit => Action::Submit,
+        Intent::Cancel => Action::Cancel,
+        Intent::Yes => Action::Confirm(true),
+        Intent::No => Action::Confirm(false),
+        Intent::Edit => match event.code {
+            KeyCode::Left => Action::CursorLeft,
+            KeyCode::Right => Action::CursorRight,
+            KeyCode::Up => Action::CursorUp,
+            KeyCode::Down => Action::CursorDown,
+            KeyCode::Home => Action::Home,
+            KeyCode::End => Action::End,
+            KeyCode::Backspace => Action::Backspace,
+            _ => Action::Delete,
+        },
+    })
+}
+
+/// The bindings of a context, for hints and help.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.context == context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_map_to_actions_by_context() {
+        let body = |code| action_for(Context::BodyMap, &press(code, NONE));
+        assert_eq!(body(KeyCode::Char('k')), Some(Action::Move(Direction::Up)));
+        assert_eq!(body(KeyCode::Left), Some(Action::Move(Direction::Left)));
+        assert_eq!(body(KeyCode::Char('f')), Some(Action::Flip));
+        assert_eq!(
+            body(KeyCode::Char('2')),
+            Some(Action::ShowScreen(Screen::Timeline))
+        );
+        assert_eq!(body(KeyCode::Char('z')), None);
+        assert_eq!(
+            action_for(Context::BodyMap, &press(KeyCode::Char('?'), SHIFT)),
+            Some(Action::ToggleHelp)
+        );
+        // In a form, letters are text, even those bound on the body map.
+        assert_eq!(
+            action_for(Context::Form, &press(KeyCode::Char('q'), NONE)),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Context::Form, &press(KeyCode::Char('S'), SHIFT)),
+            Some(Action::Input('S'))
+        );
+        assert_eq!(
+            action_for(Context::Form, &press(KeyCode::Char('s'), CTRL)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            action_for(Context::Form, &press(KeyCode::BackTab, SHIFT)),
+            Some(Action::PrevField)
+        );
+        assert_eq!(
+            action_for(Context::Confirm, &press(KeyCode::Char('y'), NONE)),
+            Some(Action::Confirm(true))
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for a in KEYMAP {
+            for b in KEYMAP
+                .iter()
+                .filter(|b| b.context == a.context && !std::ptr::eq(*b, a))
+            {
+                for k in a.keys {
+                    assert!(
+                        !b.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k,
+                        a.context
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The header, status line and footer around every screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::THEME;
+use crate::app::keymap::bindings;
+use crate::app::{App, Screen, StatusKind, metric_label};
+use crate::domain::SensationFilter;
+
+/// What the heat-map counts, in words.
+pub fn filter_label(app: &App) -> String {
+    match &app.heat.sensation {
+        None => "all sensations".to_string(),
+        Some(SensationFilter::Class(class)) => format!("all {class}"),
+        Some(SensationFilter::Type(id)) => app.sensations.name_of(id).to_lowercase(),
+    }
+}
+
+/// Title, screens, window, filter and metric.
+pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, THEME.header);
+    let mut spans = vec![Span::styled(" sensemap ", THEME.header.patch(THEME.title))];
+    // Every screen's number where there is room, else only the current one.
+    let wide = area.width >= 110;
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        if wide || *screen == app.screen {
+            let label = format!(" {}:{} ", i + 1, screen.title());
+            let style = if *screen == app.screen {
+                THEME.header.patch(THEME.focus)
+            } else {
+                THEME.header
+            };
+            spans.push(Span::styled(label, style));
+        }
+    }
+    if app.screen == Screen::BodyMap {
+        spans.push(Span::styled(
+            format!(
+                "│ {} · {} · {} ",
+                app.heat.window.label(),
+                filter_label(app),
+                metric_label(app.heat.metric)
+            ),
+            THEME.header,
+        ));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// The cursor's region in full, then the last message.
+pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    if app.screen == Screen::BodyMap {
+        spans.push(Span::styled(
+            format!(" ▶ {}", app.cursor.region().label()),
+            THEME.title,
+        ));
+        if let Some(hover) = app.hover.filter(|h| *h != app.cursor) {
+            spans.push(Span::styled(
+                format!("  (mouse: {})", hover.region().label()),
+                THEME.dim,
+            ));
+        }
+    }
+    if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Info => THEME.info,
+            StatusKind::Error => THEME.error,
+        };
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(status.text.clone(), style));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Key hints for where the keys go now, from the keymap; help always shows.
+pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let hints: Vec<(&str, &str)> = bindings(app.key_context())
+        .filter_map(|b| b.hint.map(|hint| (b.keys_label, hint)))
+        .collect();
+    // Quit and help always show, at the right; the rest as room allows.
+    let (help, others): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, hint)| matches!(*hint, "help" | "quit"));
+    let width_of = |(keys, hint): &(&str, &str)| keys.chars().count() + hint.chars().count() + 3;
+    let mut room =
+        (area.width as usize).saturating_sub(1 + help.iter().map(width_of).sum::<usize>());
+    let mut spans = vec![Span::raw(" ")];
+    for hint in &others {
+        let needed = width_of(hint);
+        if needed > room {
+            break;
+        }
+        room -= needed;
+        spans.push(Span::styled(hint.0, THEME.key));
+        spans.push(Span::styled(format!(" {}  ", hint.1), THEME.dim));
+    }
+    for (keys, hint) in &help {
+        spans.push(Span::styled(*keys, THEME.key));
+        spans.push(Span::styled(format!(" {hint}  "), THEME.dim));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,87 @@
+//! Help, pickers and yes/no questions drawn over the screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::popup;
+use super::theme::THEME;
+use crate::app::keymap::{Context, bindings};
+use crate::app::{App, Picker, PickerKind, PickerRow};
+
+/// The help lines for one context, from the keymap.
+fn help_section(title: &str, context: Context) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(title.to_string(), THEME.title)];
+    for b in bindings(context) {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<10}", b.keys_label), THEME.key),
+            Span::raw(b.description),
+        ]));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// Every key, grouped by where it works.
+pub fn help(area: Rect, buf: &mut Buffer) {
+    let left = help_section("Body map", Context::BodyMap);
+    let mut right = help_section("Log form (type to fill a field)", Context::Form);
+    right.extend(help_section("Lists (type to filter)", Context::Picker));
+    right.extend(help_section("Questions", Context::Confirm));
+    let height = left.len().max(right.len()) as u16 + 2;
+    let rect = popup(area, 96, height, buf);
+    let block = Block::bordered().title(" Keys · ? or Esc closes ");
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let [l, r] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    Paragraph::new(left).render(l, buf);
+    Paragraph::new(right).render(r, buf);
+}
+
+/// A list with a filter box: region search or sensation filter.
+pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let title = match picker.kind {
+        PickerKind::Region => " Find a region: words, id, key or code ",
+        PickerKind::Sensation => " Count which sensations? ",
+    };
+    let rows = app.picker_rows(picker);
+    let visible = 10usize;
+    let rect = popup(area, 60, visible as u16 + 4, buf);
+    let block = Block::bordered().title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", THEME.key),
+        Span::raw(picker.query.text().to_string()),
+        Span::styled(" ", THEME.cursor),
+    ])];
+    let choice = picker.choice.min(rows.len().saturating_sub(1));
+    let first = choice.saturating_sub(visible - 1);
+    for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let text = match row {
+            PickerRow::Region(r) => r.region().label(),
+            PickerRow::Filter(option) => option.label(),
+        };
+        let style = if i == choice {
+            THEME.highlight
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(format!(" {text}"), style));
+    }
+    if rows.is_empty() {
+        lines.push(Line::styled(" nothing matches", THEME.dim));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// A yes/no question.
+pub fn confirm(question: &str, area: Rect, buf: &mut Buffer) {
+    let rect = popup(area, question.chars().count() as u16 + 6, 3, buf);
+    let block = Block::bordered().title(" y / n ");
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    Line::styled(format!(" {question}"), THEME.title).render(inner, buf);
+}

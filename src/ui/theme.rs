@@ -1,0 +1,150 @@
+//! Colours, glyphs and styles: one const theme, and the heat palette in
+//! every colour depth.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::ColorMode;
+use crate::domain::HEAT_STEPS;
+
+/// The fixed styles of the app.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// The header bar.
+    pub header: Style,
+    /// The app name in the header.
+    pub title: Style,
+    /// Hints and secondary text.
+    pub dim: Style,
+    /// Key names in hints and help.
+    pub key: Style,
+    /// The cursor's region on the map.
+    pub cursor: Style,
+    /// Regions in the multi-selection.
+    pub selected: Style,
+    /// Good news in the status line.
+    pub info: Style,
+    /// Errors.
+    pub error: Style,
+    /// The focused form field's label.
+    pub focus: Style,
+    /// The highlighted row of a list.
+    pub highlight: Style,
+}
+
+/// The theme. Everything still reads without colour: the cursor is
+/// reversed, the selection bold and underlined, errors bold.
+pub const THEME: Theme = Theme {
+    header: Style::new().add_modifier(Modifier::REVERSED),
+    title: Style::new().add_modifier(Modifier::BOLD),
+    dim: Style::new().add_modifier(Modifier::DIM),
+    key: Style::new().add_modifier(Modifier::BOLD),
+    cursor: Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD),
+    selected: Style::new()
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::UNDERLINED),
+    info: Style::new().fg(Color::Green),
+    error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    focus: Style::new()
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::UNDERLINED),
+    highlight: Style::new().add_modifier(Modifier::REVERSED),
+};
+
+/// Viridis sampled at five points: dark to light, colour-blind safe.
+pub const HEAT_RGB: [(u8, u8, u8); HEAT_STEPS] = [
+    (0x3b, 0x52, 0x8b),
+    (0x21, 0x91, 0x8c),
+    (0x5e, 0xc9, 0x62),
+    (0xad, 0xdc, 0x30),
+    (0xfd, 0xe7, 0x25),
+];
+
+/// The same steps among the 16 basic colours.
+const HEAT_16: [Color; HEAT_STEPS] = [
+    Color::Blue,
+    Color::Cyan,
+    Color::Green,
+    Color::LightGreen,
+    Color::Yellow,
+];
+
+/// Density glyphs, light to full, for NO_COLOR.
+pub const HEAT_GLYPHS: [char; HEAT_STEPS] = ['·', '░', '▒', '▓', '█'];
+
+/// The nearest entry of the xterm 256-colour cube or grey ramp.
+pub fn nearest_ansi256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let nearest_level = |v: u8| {
+        (0..6)
+            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (ri, gi, bi) = (nearest_level(r), nearest_level(g), nearest_level(b));
+    let cube = (16 + 36 * ri + 6 * gi + bi) as u8;
+    let distance = |(cr, cg, cb): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(cr, r) + d(cg, g) + d(cb, b)
+    };
+    let cube_rgb = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
+    let average = (u32::from(r) + u32::from(g) + u32::from(b)) / 3;
+    let grey_index = ((average.saturating_sub(8)) / 10).min(23) as u8;
+    let grey = 8 + 10 * grey_index;
+    if distance((grey, grey, grey)) < distance(cube_rgb) {
+        232 + grey_index
+    } else {
+        cube
+    }
+}
+
+/// The background colour of heat step `step` in `mode` (none for NO_COLOR).
+pub fn heat_color(mode: ColorMode, step: usize) -> Option<Color> {
+    let step = step.min(HEAT_STEPS - 1);
+    let (r, g, b) = HEAT_RGB[step];
+    match mode {
+        ColorMode::TrueColor => Some(Color::Rgb(r, g, b)),
+        ColorMode::Ansi256 => Some(Color::Indexed(nearest_ansi256(r, g, b))),
+        ColorMode::Ansi16 => Some(HEAT_16[step]),
+        ColorMode::NoColor => None,
+    }
+}
+
+/// The style of a cell in heat step `step`: coloured background with
+/// readable text on it.
+pub fn heat_style(mode: ColorMode, step: usize) -> Style {
+    match heat_color(mode, step) {
+        Some(bg) => {
+            let fg = if step < 2 { Color::White } else { Color::Black };
+            Style::new().bg(bg).fg(fg)
+        }
+        None => Style::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn palette_is_ordered_by_lightness() {
+        let luma = |(r, g, b): (u8, u8, u8)| {
+            0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b)
+        };
+        assert!(HEAT_RGB.windows(2).all(|w| luma(w[0]) < luma(w[1])));
+    }
+
+    #[test]
+    fn maps_to_the_nearest_256_colour() {
+        assert_eq!(nearest_ansi256(0, 0, 0), 16);
+        assert_eq!(nearest_ansi256(255, 255, 255), 231);
+        assert_eq!(nearest_ansi256(0xfd, 0xe7, 0x25), 220);
+        assert_eq!(nearest_ansi256(128, 128, 128), 244);
+        let steps: Vec<u8> = HEAT_RGB
+            .iter()
+            .map(|&(r, g, b)| nearest_ansi256(r, g, b))
+            .collect();
+        let unique: std::collections::HashSet<_> = steps.iter().collect();
+        assert_eq!(unique.len(), HEAT_STEPS, "{steps:?}");
+    }
+}
