@@ -1,16 +1,18 @@
 //! The journal on disk: round trips, crash safety, corrupt files, locking.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
+use common::FailingStore;
 use proptest::prelude::*;
 use sensemap::domain::{Catalogue, Draft, Entry, SensationId, YearMonth};
 use sensemap::store::month_file::{self, MonthContent};
-use sensemap::store::{FsStore, Journal, MonthStore, StoreError, WriteLock};
+use sensemap::store::{FsStore, Journal, MonthStore, StoreError};
 use ulid::Ulid;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -246,39 +248,6 @@ fn a_second_writer_waits_then_fails_clearly() {
     assert!(second.lock().is_ok());
 }
 
-/// A store that fails every write after the first `allowed`.
-struct FailingStore {
-    inner: FsStore,
-    allowed: usize,
-    writes: AtomicUsize,
-}
-
-impl MonthStore for FailingStore {
-    fn months(&self) -> Result<Vec<YearMonth>, StoreError> {
-        self.inner.months()
-    }
-    fn read(&self, month: YearMonth) -> Result<Option<String>, StoreError> {
-        self.inner.read(month)
-    }
-    fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
-        if self.writes.fetch_add(1, Ordering::SeqCst) >= self.allowed {
-            let source = std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full");
-            return Err(StoreError::Io {
-                action: "write",
-                path: self.inner.path(month),
-                source,
-            });
-        }
-        self.inner.write(month, text)
-    }
-    fn lock(&self) -> Result<WriteLock, StoreError> {
-        self.inner.lock()
-    }
-    fn path(&self, month: YearMonth) -> PathBuf {
-        self.inner.path(month)
-    }
-}
-
 #[test]
 fn a_failed_write_reports_the_error_and_keeps_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -287,11 +256,7 @@ fn a_failed_write_reports_the_error_and_keeps_the_old_file() {
         .add(first.clone())
         .unwrap();
     let before = fs::read(FsStore::new(dir.path()).path(MARCH)).unwrap();
-    let failing = Journal::new(FailingStore {
-        inner: FsStore::new(dir.path()),
-        allowed: 0,
-        writes: AtomicUsize::new(0),
-    });
+    let failing = Journal::new(FailingStore::new(dir.path(), 0));
     let err = failing
         .add(entry("2026-03-06T10:00:00+01:00", &["f25"], 3))
         .unwrap_err();

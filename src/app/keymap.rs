@@ -121,7 +121,7 @@ pub const KEYMAP: &[Binding] = &[
         "Space",
         Select,
         Some("select"),
-        "add region to selection / remove"
+        "select / unselect region"
     ),
     bind!(
         BodyMap,
@@ -153,15 +153,15 @@ pub const KEYMAP: &[Binding] = &[
         "w",
         Window,
         Some("window"),
-        "time window: 7d, 30d, 90d, 1y, all"
+        "window: 7d 30d 90d 1y all"
     ),
     bind!(
         BodyMap,
         [ch('s')],
         "s",
         Filter,
-        Some("sensation"),
-        "count one sensation or class"
+        Some("filter"),
+        "count one sensation/class"
     ),
     bind!(
         BodyMap,
@@ -169,7 +169,7 @@ pub const KEYMAP: &[Binding] = &[
         "m",
         Metric,
         Some("metric"),
-        "metric: episodes, days, intensity"
+        "episodes/days/intensity"
     ),
     bind!(
         BodyMap,
@@ -177,7 +177,7 @@ pub const KEYMAP: &[Binding] = &[
         "1-4",
         Screen,
         None,
-        "screens: body, timeline, charts, treatments"
+        "go to screen 1-4"
     ),
     bind!(BodyMap, [ch('?')], "?", Help, Some("help"), "help"),
     bind!(
@@ -194,7 +194,7 @@ pub const KEYMAP: &[Binding] = &[
         "1-4",
         Screen,
         Some("screens"),
-        "screens: body, timeline, charts, treatments"
+        "go to screen 1-4"
     ),
     bind!(Placeholder, [ch('?')], "?", Help, Some("help"), "help"),
     bind!(
@@ -235,7 +235,7 @@ pub const KEYMAP: &[Binding] = &[
         "Enter",
         Submit,
         Some("save"),
-        "save (in the note: new line)"
+        "save (note: new line)"
     ),
     bind!(
         Form,

@@ -12,7 +12,7 @@ use super::theme::{HEAT_GLYPHS, THEME, heat_style};
 use crate::app::layout::{self, BodyMapAreas};
 use crate::app::{App, ColorMode, metric_label};
 use crate::domain::body_map::{BodyMap, Figure};
-use crate::domain::{HeatScale, View};
+use crate::domain::{HeatScale, RegionId, View};
 
 /// Draws the body-map screen into the body area.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -41,6 +41,17 @@ fn title(view: View, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// Art characters that density glyphs may replace without losing the
+/// outline's shape: blanks and the flat top and bottom edges.
+pub const FILLABLE: [char; 3] = [' ', '_', '-'];
+
+/// Whether any cell of `region` is blank in the art.
+fn has_blank(figure: &Figure, region: RegionId) -> bool {
+    figure
+        .cells(region)
+        .any(|(x, y)| figure.art_at(x, y) == ' ')
+}
+
 /// One figure, cell by cell from its art and mask.
 fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut Buffer) {
     for y in 0..figure.height().min(area.height) {
@@ -54,7 +65,10 @@ fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut B
             let mut style = Style::new();
             if let Some(step) = step {
                 style = heat_style(app.color, step);
-                if app.color == ColorMode::NoColor && art == ' ' {
+                // Blanks take the glyph; flat edges only where a region has no blank.
+                let fillable =
+                    art == ' ' || (FILLABLE.contains(&art) && !has_blank(figure, region));
+                if app.color == ColorMode::NoColor && fillable {
                     glyph = HEAT_GLYPHS[step];
                 }
             }
@@ -154,5 +168,34 @@ fn capitalised(text: &str) -> String {
 
 /// "1 episode", "3 episodes".
 fn plural(n: u32, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Catalogue;
+    use crate::domain::body_map::FigureSize;
+
+    #[test]
+    fn every_region_has_a_cell_that_can_show_a_density_glyph() {
+        for size in FigureSize::ALL {
+            let figures = BodyMap::global().figures(size);
+            for r in Catalogue::global().ids() {
+                let figure = figures.figure(r.region().view);
+                let fillable = figure
+                    .cells(r)
+                    .any(|(x, y)| FILLABLE.contains(&figure.art_at(x, y)));
+                assert!(
+                    fillable,
+                    "{size:?}: {} has no cell for a NO_COLOR glyph",
+                    r.region().id
+                );
+            }
+        }
+    }
 }

@@ -82,7 +82,9 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         .filter_map(|b| b.hint.map(|hint| (b.keys_label, hint)))
         .collect();
     // Quit and help always show, at the right; the rest as room allows.
-    let (help, others): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, hint)| matches!(*hint, "help" | "quit"));
+    let (help, others): (Vec<_>, Vec<_>) = hints
+        .into_iter()
+        .partition(|(_, hint)| matches!(*hint, "help" | "quit"));
     let width_of = |(keys, hint): &(&str, &str)| keys.chars().count() + hint.chars().count() + 3;
     let mut room =
         (area.width as usize).saturating_sub(1 + help.iter().map(width_of).sum::<usize>());

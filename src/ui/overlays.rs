@@ -31,7 +31,10 @@ pub fn help(area: Rect, buf: &mut Buffer) {
     right.extend(help_section("Questions", Context::Confirm));
     let height = left.len().max(right.len()) as u16 + 2;
     let rect = popup(area, 96, height, buf);
-    let block = Block::bordered().title(" Keys · ? or Esc closes ");
+    let close = bindings(Context::Help)
+        .next()
+        .map(|b| format!(" Keys · {} {} ", b.keys_label, b.description));
+    let block = Block::bordered().title(close.unwrap_or_default());
     let inner = block.inner(rect);
     block.render(rect, buf);
     let [l, r] =
@@ -48,7 +51,8 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     };
     let rows = app.picker_rows(picker);
     let visible = 10usize;
-    let rect = popup(area, 60, visible as u16 + 4, buf);
+    let shown = rows.len().clamp(1, visible) as u16;
+    let rect = popup(area, 60, shown + 3, buf);
     let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
