@@ -1,0 +1,337 @@
+//! Key- and mouse-driven flows through the controller, against real and
+//! failing storage.
+
+mod common;
+
+use common::{
+    FailingStore, click, controller, ctrl, draw, history, hover, key, region, screen_text,
+    shift_tab, type_text,
+};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use sensemap::app::form::Field;
+use sensemap::app::{Controller, Overlay, layout};
+use sensemap::domain::body_map::{BodyMap, Direction};
+use sensemap::domain::{RegionId, View};
+use sensemap::store::{FsStore, Journal, MonthStore};
+
+fn on_disk(dir: &std::path::Path) -> Vec<sensemap::domain::Entry> {
+    Journal::new(FsStore::new(dir)).load_all().unwrap().entries
+}
+
+fn fs_controller(dir: &std::path::Path) -> Controller<FsStore> {
+    controller(history(), Journal::new(FsStore::new(dir)), 80, 24)
+}
+
+/// A screen cell showing `region` in the controller's current layout.
+fn cell_of<S: MonthStore>(c: &Controller<S>, region: RegionId) -> (u16, u16) {
+    let areas = layout::body_map(layout::screen(c.app.area).body).unwrap();
+    let figure = BodyMap::global()
+        .figures(areas.size)
+        .figure(region.region().view);
+    let rect = if region.region().view == View::Front {
+        areas.front
+    } else {
+        areas.back
+    };
+    let (x, y) = figure.cells(region).next().unwrap();
+    (rect.x + x, rect.y + y)
+}
+
+fn form<S: MonthStore>(c: &Controller<S>) -> &sensemap::app::form::LogForm {
+    match &c.app.overlay {
+        Some(Overlay::Form(form)) => form,
+        other => panic!("expected the log form, found {other:?}"),
+    }
+}
+
+#[test]
+fn arrows_and_hjkl_move_to_the_nearest_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.app.cursor = region("right-face");
+    c.handle_event(&key(KeyCode::Up));
+    assert_eq!(c.app.cursor, region("right-cranium-front"));
+    c.handle_event(&key(KeyCode::Char('l')));
+    assert_eq!(c.app.cursor, region("left-cranium-front"));
+    c.handle_event(&key(KeyCode::Char('j')));
+    assert_eq!(c.app.cursor, region("left-face"));
+    c.handle_event(&key(KeyCode::Char('h')));
+    assert_eq!(c.app.cursor, region("right-face"));
+    // Each press agrees with the mask-derived navigation.
+    let figures = BodyMap::global().figures(sensemap::domain::body_map::FigureSize::Compact);
+    let expected = figures.step(c.app.cursor, Direction::Down).unwrap();
+    c.handle_event(&key(KeyCode::Down));
+    assert_eq!(c.app.cursor, expected);
+}
+
+#[test]
+fn f_flips_to_the_same_part_on_the_other_figure_and_the_status_says_which_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.app.cursor = region("right-palm");
+    c.handle_event(&key(KeyCode::Char('f')));
+    assert_eq!(c.app.cursor, region("right-hand-back"));
+    assert!(screen_text(&c.app).contains("▶ Hand, back (right) - b30"));
+    c.handle_event(&key(KeyCode::Char('f')));
+    assert_eq!(c.app.cursor, region("right-palm"));
+}
+
+#[test]
+fn slash_finds_a_region_by_everyday_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.handle_event(&key(KeyCode::Char('/')));
+    type_text(&mut c, "elbow left back");
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(c.app.cursor, region("left-elbow-back"));
+    assert!(c.app.overlay.is_none());
+    // Esc closes without moving.
+    c.handle_event(&key(KeyCode::Char('/')));
+    type_text(&mut c, "f25");
+    c.handle_event(&key(KeyCode::Esc));
+    assert_eq!(c.app.cursor, region("left-elbow-back"));
+}
+
+#[test]
+fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    let knee = region("left-knee-front");
+    let (x, y) = cell_of(&c, knee);
+    assert_eq!(
+        draw(&c.app).backend().buffer()[(x, y)].bg,
+        Color::Reset,
+        "no data yet"
+    );
+
+    c.app.cursor = knee;
+    c.handle_event(&key(KeyCode::Char(' ')));
+    c.app.cursor = region("right-knee-front");
+    c.handle_event(&key(KeyCode::Char(' ')));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(form(&c).regions.len(), 2);
+    type_text(&mut c, "stab");
+    c.handle_event(&ctrl('s'));
+
+    assert!(c.app.overlay.is_none(), "form closed after saving");
+    assert!(c.app.selection.is_empty());
+    let saved = on_disk(dir.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].sensation.as_str(), "stabbing");
+    assert_eq!(saved[0].regions.ids(), &[region("right-knee-front"), knee]);
+    assert_ne!(
+        draw(&c.app).backend().buffer()[(x, y)].bg,
+        Color::Reset,
+        "coloured at once"
+    );
+    assert!(screen_text(&c.app).contains("Saved: Stabbing"));
+}
+
+#[test]
+fn every_field_of_the_form_is_filled_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.app.cursor = region("left-sole");
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "burn");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "10");
+    assert_eq!(form(&c).intensity, 10);
+    c.handle_event(&key(KeyCode::Left));
+    c.handle_event(&key(KeyCode::Tab));
+    for _ in 0..3 {
+        c.handle_event(&key(KeyCode::Backspace));
+    }
+    type_text(&mut c, "yesterday 21:30");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "2h30m");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "heat, Fatigue");
+    c.handle_event(&key(KeyCode::Tab));
+    assert_eq!(form(&c).field, Field::Note);
+    type_text(&mut c, "after a hot bath");
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "Brennen ✓");
+    assert!(
+        c.app.overlay.is_some(),
+        "Enter in the note is a new line, not a save"
+    );
+    c.handle_event(&shift_tab());
+    assert_eq!(form(&c).field, Field::Tags);
+    c.handle_event(&key(KeyCode::Enter));
+
+    let saved = on_disk(dir.path());
+    assert_eq!(saved.len(), 1, "Enter saved from the tags field");
+    let e = &saved[0];
+    assert_eq!(e.sensation.as_str(), "burning");
+    assert_eq!(e.intensity.value(), 9);
+    assert_eq!(e.at.to_rfc3339(), "2026-03-10T21:30:00+01:00");
+    assert_eq!(e.duration_s, Some(9000));
+    assert_eq!(e.tags, ["heat", "fatigue"]);
+    assert_eq!(e.note.as_deref(), Some("after a hot bath\nBrennen ✓"));
+}
+
+#[test]
+fn esc_cancels_at_once_when_nothing_was_typed_and_asks_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Esc));
+    assert!(c.app.overlay.is_none());
+
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "numb");
+    c.handle_event(&key(KeyCode::Esc));
+    assert!(form(&c).confirm_discard);
+    assert!(screen_text(&c.app).contains("Throw away what you typed?"));
+    c.handle_event(&key(KeyCode::Char('n')));
+    assert_eq!(form(&c).sensation_query.text(), "numb", "kept");
+    c.handle_event(&key(KeyCode::Esc));
+    c.handle_event(&key(KeyCode::Char('y')));
+    assert!(c.app.overlay.is_none());
+    assert!(on_disk(dir.path()).is_empty());
+}
+
+#[test]
+fn a_failed_save_keeps_the_form_and_shows_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(
+        history(),
+        Journal::new(FailingStore::new(dir.path(), 0)),
+        80,
+        24,
+    );
+    let before = c.app.entries.len();
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "tingl");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "6");
+    let typed = form(&c).clone();
+    c.handle_event(&ctrl('s'));
+
+    let kept = form(&c);
+    assert_eq!(kept.sensation_query, typed.sensation_query);
+    assert_eq!(kept.intensity, 6);
+    assert!(
+        kept.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("disk full"),
+        "{:?}",
+        kept.error
+    );
+    assert!(screen_text(&c.app).contains("Not saved"));
+    assert_eq!(c.app.entries.len(), before);
+    assert!(!c.app.should_quit);
+}
+
+#[test]
+fn a_time_that_cannot_be_read_keeps_the_form_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Tab));
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "-ish");
+    c.handle_event(&ctrl('s'));
+    assert!(
+        form(&c)
+            .error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot read time")
+    );
+    assert!(on_disk(dir.path()).is_empty());
+}
+
+#[test]
+fn q_quits_but_asks_first_when_a_form_holds_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "q");
+    assert!(!c.app.should_quit, "q in a form is a letter");
+    c.handle_event(&ctrl('c'));
+    assert!(c.app.confirm_quit);
+    c.handle_event(&key(KeyCode::Char('n')));
+    assert!(!c.app.should_quit);
+    assert_eq!(form(&c).sensation_query.text(), "q");
+    c.handle_event(&ctrl('c'));
+    c.handle_event(&key(KeyCode::Char('y')));
+    assert!(c.app.should_quit);
+
+    let mut plain = fs_controller(dir.path());
+    plain.handle_event(&key(KeyCode::Char('q')));
+    assert!(plain.app.should_quit);
+}
+
+#[test]
+fn a_click_selects_the_region_under_the_mouse_and_hover_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (width, height) in [(80, 24), (160, 50)] {
+        let mut c = controller(
+            history(),
+            Journal::new(FsStore::new(dir.path())),
+            width,
+            height,
+        );
+        let target = region("left-ankle-back");
+        let (x, y) = cell_of(&c, target);
+        c.handle_event(&click(x, y));
+        assert_eq!(c.app.cursor, target);
+        let other = region("right-elbow-front");
+        let (x, y) = cell_of(&c, other);
+        c.handle_event(&hover(x, y));
+        assert!(screen_text(&c.app).contains("(mouse: Elbow (front-right) - f13)"));
+        c.handle_event(&click(0, 0));
+        assert_eq!(
+            c.app.cursor, target,
+            "a click outside the figures changes nothing"
+        );
+    }
+}
+
+#[test]
+fn w_and_s_change_what_the_heat_map_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    let face = region("right-face");
+    assert_eq!(
+        c.app.tally.get(face).episodes,
+        0,
+        "a year ago is outside 30 days"
+    );
+    for _ in 0..2 {
+        c.handle_event(&key(KeyCode::Char('w')));
+    }
+    assert!(screen_text(&c.app).contains("last year"));
+    assert_eq!(c.app.tally.get(face).episodes, 1);
+    c.handle_event(&key(KeyCode::Char('w')));
+    c.handle_event(&key(KeyCode::Char('w')));
+    assert!(screen_text(&c.app).contains("last 7 days"));
+
+    c.handle_event(&key(KeyCode::Char('s')));
+    type_text(&mut c, "dysesthesia");
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(screen_text(&c.app).contains("all dysesthesia"));
+    // Last 7 days of dysesthesia: only the burning left sole on 8 March.
+    assert_eq!(c.app.tally.get(region("left-sole")).episodes, 1);
+    assert_eq!(c.app.tally.get(region("right-sole")).episodes, 0);
+
+    c.handle_event(&key(KeyCode::Char('m')));
+    assert!(screen_text(&c.app).contains("days affected"));
+}
+
+#[test]
+fn number_keys_switch_screens_and_question_mark_opens_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    c.handle_event(&key(KeyCode::Char('2')));
+    assert!(screen_text(&c.app).contains("coming in a later release"));
+    c.handle_event(&key(KeyCode::Char('1')));
+    c.handle_event(&key(KeyCode::Char('?')));
+    assert!(screen_text(&c.app).contains("flip between front and back"));
+    c.handle_event(&key(KeyCode::Esc));
+    assert!(c.app.overlay.is_none());
+}
