@@ -68,7 +68,8 @@ fn body_map_without_colour_uses_density_glyphs() {
 
 #[test]
 fn heat_colours_follow_the_counts_and_regions_without_data_stay_plain() {
-    let app = app(history(), 80, 24);
+    let mut app = app(history(), 80, 24);
+    app.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let bg = |id: &str| {
@@ -88,8 +89,15 @@ fn heat_colours_follow_the_counts_and_regions_without_data_stay_plain() {
 }
 
 #[test]
-fn the_cursor_region_is_reversed_so_it_shows_without_colour() {
+fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
     let mut app = app(history(), 80, 24);
+    app.cursor = region("left-sole");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    for (x, y) in cells_of(&app, region("left-sole")) {
+        assert_eq!(buffer[(x, y)].bg, Color::White, "white even over the hottest step");
+    }
+    app.color = ColorMode::NoColor;
     app.cursor = region("right-knee-front");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -107,6 +115,7 @@ fn the_cursor_region_is_reversed_so_it_shows_without_colour() {
 fn the_256_colour_palette_is_the_nearest_match() {
     let mut app = app(history(), 80, 24);
     app.color = ColorMode::Ansi256;
+    app.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let (x, y) = cells_of(&app, region("left-sole"))[0];

@@ -74,12 +74,16 @@ fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut B
             }
             if app.selection.contains(&region) {
                 style = style.patch(THEME.selected);
-                if art == ' ' && step.is_none() {
+                if art == ' ' {
                     glyph = '+';
                 }
             }
             if region == app.cursor {
-                style = style.patch(THEME.cursor);
+                // A white block in colour, reversed video without it: distinct from every heat step.
+                style = match app.color {
+                    ColorMode::NoColor => style.patch(THEME.cursor),
+                    _ => style.patch(THEME.cursor_colour),
+                };
             }
             if let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) {
                 cell.set_char(glyph).set_style(style);

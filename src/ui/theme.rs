@@ -17,8 +17,10 @@ pub struct Theme {
     pub dim: Style,
     /// Key names in hints and help.
     pub key: Style,
-    /// The cursor's region on the map.
+    /// The cursor's region on the map without colour.
     pub cursor: Style,
+    /// The cursor's region on the map in colour: a white block.
+    pub cursor_colour: Style,
     /// Regions in the multi-selection.
     pub selected: Style,
     /// Good news in the status line.
@@ -41,6 +43,7 @@ pub const THEME: Theme = Theme {
     cursor: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
+    cursor_colour: Style::new().bg(Color::White).fg(Color::Black).add_modifier(Modifier::BOLD),
     selected: Style::new()
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
