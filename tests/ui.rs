@@ -95,7 +95,11 @@ fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     for (x, y) in cells_of(&app, region("left-sole")) {
-        assert_eq!(buffer[(x, y)].bg, Color::White, "white even over the hottest step");
+        assert_eq!(
+            buffer[(x, y)].bg,
+            Color::White,
+            "white even over the hottest step"
+        );
     }
     app.color = ColorMode::NoColor;
     app.cursor = region("right-knee-front");

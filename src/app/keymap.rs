@@ -76,10 +76,10 @@ const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
 }
 
 macro_rules! bind {
-    ($context:ident, [$($key:expr),+], $label:expr, $intent:ident, $hint:expr, $description:expr) => {
+    ($context:ident, $keys:expr, $label:expr, $intent:ident, $hint:expr, $description:expr) => {
         Binding {
             context: Context::$context,
-            keys: &[$($key),+],
+            keys: $keys,
             keys_label: $label,
             description: $description,
             hint: $hint,
@@ -88,238 +88,64 @@ macro_rules! bind {
     };
 }
 
-/// Every binding, in the order help lists them.
+/// The editing keys shared by the form and the pickers.
+const EDIT_KEYS: &[(KeyCode, KeyModifiers)] = &[
+    key(KeyCode::Left),
+    key(KeyCode::Right),
+    key(KeyCode::Up),
+    key(KeyCode::Down),
+    key(KeyCode::Home),
+    key(KeyCode::End),
+    key(KeyCode::Backspace),
+    key(KeyCode::Delete),
+];
+
+/// Arrows and vi keys.
+const MOVE_KEYS: &[(KeyCode, KeyModifiers)] = &[
+    key(KeyCode::Left),
+    key(KeyCode::Right),
+    key(KeyCode::Up),
+    key(KeyCode::Down),
+    ch('h'),
+    ch('j'),
+    ch('k'),
+    ch('l'),
+];
+
+const SCREEN_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('1'), ch('2'), ch('3'), ch('4')];
+const QUIT_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('q'), (KeyCode::Char('c'), CTRL)];
+
+/// Every binding, in the order help lists them: one line each.
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    bind!(
-        BodyMap,
-        [
-            key(KeyCode::Left),
-            key(KeyCode::Right),
-            key(KeyCode::Up),
-            key(KeyCode::Down),
-            ch('h'),
-            ch('j'),
-            ch('k'),
-            ch('l')
-        ],
-        "←↑↓→",
-        Move,
-        Some("move"),
-        "move to the nearest region"
-    ),
-    bind!(
-        BodyMap,
-        [ch('f')],
-        "f",
-        Flip,
-        Some("flip"),
-        "flip between front and back"
-    ),
-    bind!(
-        BodyMap,
-        [ch(' ')],
-        "Space",
-        Select,
-        Some("select"),
-        "select / unselect region"
-    ),
-    bind!(
-        BodyMap,
-        [key(KeyCode::Enter)],
-        "Enter",
-        Log,
-        Some("log"),
-        "log a sensation here"
-    ),
-    bind!(
-        BodyMap,
-        [ch('/')],
-        "/",
-        Search,
-        Some("find"),
-        "find a region by name"
-    ),
-    bind!(
-        BodyMap,
-        [key(KeyCode::Esc)],
-        "Esc",
-        ClearSelection,
-        None,
-        "clear the selection"
-    ),
-    bind!(
-        BodyMap,
-        [ch('w')],
-        "w",
-        Window,
-        Some("window"),
-        "window: 7d 30d 90d 1y all"
-    ),
-    bind!(
-        BodyMap,
-        [ch('s')],
-        "s",
-        Filter,
-        Some("filter"),
-        "count one sensation/class"
-    ),
-    bind!(
-        BodyMap,
-        [ch('m')],
-        "m",
-        Metric,
-        Some("metric"),
-        "episodes/days/intensity"
-    ),
-    bind!(
-        BodyMap,
-        [ch('1'), ch('2'), ch('3'), ch('4')],
-        "1-4",
-        Screen,
-        None,
-        "go to screen 1-4"
-    ),
-    bind!(BodyMap, [ch('?')], "?", Help, Some("help"), "help"),
-    bind!(
-        BodyMap,
-        [ch('q'), (KeyCode::Char('c'), CTRL)],
-        "q",
-        Quit,
-        Some("quit"),
-        "quit"
-    ),
-    bind!(
-        Placeholder,
-        [ch('1'), ch('2'), ch('3'), ch('4')],
-        "1-4",
-        Screen,
-        Some("screens"),
-        "go to screen 1-4"
-    ),
-    bind!(Placeholder, [ch('?')], "?", Help, Some("help"), "help"),
-    bind!(
-        Placeholder,
-        [ch('q'), (KeyCode::Char('c'), CTRL)],
-        "q",
-        Quit,
-        Some("quit"),
-        "quit"
-    ),
-    bind!(
-        Form,
-        [key(KeyCode::Tab)],
-        "Tab",
-        NextField,
-        Some("next"),
-        "next field"
-    ),
-    bind!(
-        Form,
-        [key(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)],
-        "Shift+Tab",
-        PrevField,
-        Some("back"),
-        "previous field"
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Char('s'), CTRL)],
-        "Ctrl+S",
-        Save,
-        Some("save"),
-        "save from any field"
-    ),
-    bind!(
-        Form,
-        [key(KeyCode::Enter)],
-        "Enter",
-        Submit,
-        Some("save"),
-        "save (note: new line)"
-    ),
-    bind!(
-        Form,
-        [key(KeyCode::Esc)],
-        "Esc",
-        Cancel,
-        Some("cancel"),
-        "cancel"
-    ),
-    bind!(
-        Form,
-        [
-            key(KeyCode::Left),
-            key(KeyCode::Right),
-            key(KeyCode::Up),
-            key(KeyCode::Down),
-            key(KeyCode::Home),
-            key(KeyCode::End),
-            key(KeyCode::Backspace),
-            key(KeyCode::Delete)
-        ],
-        "←→↑↓",
-        Edit,
-        None,
-        "intensity, list or cursor"
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Char('c'), CTRL)],
-        "Ctrl+C",
-        Quit,
-        None,
-        "quit (asks first)"
-    ),
-    bind!(
-        Picker,
-        [key(KeyCode::Enter)],
-        "Enter",
-        Submit,
-        Some("choose"),
-        "choose"
-    ),
-    bind!(
-        Picker,
-        [
-            key(KeyCode::Up),
-            key(KeyCode::Down),
-            key(KeyCode::Left),
-            key(KeyCode::Right),
-            key(KeyCode::Home),
-            key(KeyCode::End),
-            key(KeyCode::Backspace),
-            key(KeyCode::Delete)
-        ],
-        "↑↓",
-        Edit,
-        Some("move"),
-        "move in the list"
-    ),
-    bind!(
-        Picker,
-        [key(KeyCode::Esc)],
-        "Esc",
-        Cancel,
-        Some("close"),
-        "close"
-    ),
-    bind!(Confirm, [ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
-    bind!(
-        Confirm,
-        [ch('n'), ch('N'), key(KeyCode::Esc)],
-        "n",
-        No,
-        Some("no"),
-        "no"
-    ),
-    bind!(
-        Help,
-        [ch('?'), key(KeyCode::Esc), ch('q')],
-        "? Esc",
-        Help,
-        Some("close"),
-        "close help"
-    ),
+    bind!(BodyMap, MOVE_KEYS, "←↑↓→", Move, Some("move"), "move to the nearest region"),
+    bind!(BodyMap, &[ch('f')], "f", Flip, Some("flip"), "flip between front and back"),
+    bind!(BodyMap, &[ch(' ')], "Space", Select, Some("select"), "select / unselect region"),
+    bind!(BodyMap, &[key(KeyCode::Enter)], "Enter", Log, Some("log"), "log a sensation here"),
+    bind!(BodyMap, &[ch('/')], "/", Search, Some("find"), "find a region by name"),
+    bind!(BodyMap, &[key(KeyCode::Esc)], "Esc", ClearSelection, None, "clear the selection"),
+    bind!(BodyMap, &[ch('w')], "w", Window, Some("window"), "window: 7d 30d 90d 1y all"),
+    bind!(BodyMap, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
+    bind!(BodyMap, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
+    bind!(BodyMap, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
+    bind!(BodyMap, &[ch('?')], "?", Help, Some("help"), "help"),
+    bind!(BodyMap, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
+    bind!(Placeholder, SCREEN_KEYS, "1-4", Screen, Some("screens"), "go to screen 1-4"),
+    bind!(Placeholder, &[ch('?')], "?", Help, Some("help"), "help"),
+    bind!(Placeholder, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
+    bind!(Form, &[key(KeyCode::Tab)], "Tab", NextField, Some("next"), "next field"),
+    bind!(Form, &[key(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)], "Shift+Tab", PrevField, Some("back"), "previous field"),
+    bind!(Form, &[(KeyCode::Char('s'), CTRL)], "Ctrl+S", Save, Some("save"), "save from any field"),
+    bind!(Form, &[key(KeyCode::Enter)], "Enter", Submit, Some("save"), "save (note: new line)"),
+    bind!(Form, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "cancel"),
+    bind!(Form, EDIT_KEYS, "←→↑↓", Edit, None, "intensity, list or cursor"),
+    bind!(Form, &[(KeyCode::Char('c'), CTRL)], "Ctrl+C", Quit, None, "quit (asks first)"),
+    bind!(Picker, &[key(KeyCode::Enter)], "Enter", Submit, Some("choose"), "choose"),
+    bind!(Picker, EDIT_KEYS, "↑↓", Edit, Some("move"), "move in the list"),
+    bind!(Picker, &[key(KeyCode::Esc)], "Esc", Cancel, Some("close"), "close"),
+    bind!(Confirm, &[ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
+    bind!(Confirm, &[ch('n'), ch('N'), key(KeyCode::Esc)], "n", No, Some("no"), "no"),
+    bind!(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], "? Esc", Help, Some("close"), "close help"),
 ];
 
 /// Whether a pressed key matches a bound one. Shift is ignored on

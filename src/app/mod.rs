@@ -5,6 +5,8 @@ pub mod controller;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+mod picker;
+mod settings;
 pub mod text;
 mod update;
 
@@ -17,13 +19,12 @@ pub use action::{Action, Effect};
 pub use controller::Controller;
 use form::LogForm;
 use keymap::Context;
-use text::TextField;
+pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
+pub use settings::{ColorMode, HeatSettings, TimeWindow, Zone, metric_label, next_metric};
 
 use crate::domain::body_map::{BodyFigures, BodyMap};
-use crate::domain::when::parse_when;
 use crate::domain::{
-    Catalogue, Entry, Filter, HeatScale, Metric, RegionId, RegionTally, SensationCatalogue,
-    SensationClass, SensationFilter,
+    Catalogue, Entry, Filter, HeatScale, RegionId, RegionTally, SensationCatalogue,
 };
 
 /// The screens, reached by number keys.
@@ -63,182 +64,6 @@ impl Screen {
             Screen::Treatments => "Treatments",
         }
     }
-}
-
-/// How far back the heat-map looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeWindow {
-    /// The last 7 days.
-    Week,
-    /// The last 30 days.
-    Month,
-    /// The last 90 days.
-    Quarter,
-    /// The last 365 days.
-    Year,
-    /// Everything.
-    All,
-}
-
-impl TimeWindow {
-    /// The next window, wrapping around.
-    pub fn next(self) -> TimeWindow {
-        match self {
-            TimeWindow::Week => TimeWindow::Month,
-            TimeWindow::Month => TimeWindow::Quarter,
-            TimeWindow::Quarter => TimeWindow::Year,
-            TimeWindow::Year => TimeWindow::All,
-            TimeWindow::All => TimeWindow::Week,
-        }
-    }
-
-    /// Its length in days, or `None` for all time.
-    pub fn days(self) -> Option<i64> {
-        match self {
-            TimeWindow::Week => Some(7),
-            TimeWindow::Month => Some(30),
-            TimeWindow::Quarter => Some(90),
-            TimeWindow::Year => Some(365),
-            TimeWindow::All => None,
-        }
-    }
-
-    /// How the header names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            TimeWindow::Week => "last 7 days",
-            TimeWindow::Month => "last 30 days",
-            TimeWindow::Quarter => "last 90 days",
-            TimeWindow::Year => "last year",
-            TimeWindow::All => "all time",
-        }
-    }
-}
-
-/// How a metric is named on screen.
-pub fn metric_label(metric: Metric) -> &'static str {
-    match metric {
-        Metric::Episodes => "episodes",
-        Metric::DaysAffected => "days affected",
-        Metric::MeanIntensity => "mean intensity",
-    }
-}
-
-/// The next metric, wrapping around.
-pub fn next_metric(metric: Metric) -> Metric {
-    match metric {
-        Metric::Episodes => Metric::DaysAffected,
-        Metric::DaysAffected => Metric::MeanIntensity,
-        Metric::MeanIntensity => Metric::Episodes,
-    }
-}
-
-/// What the terminal can show, decided once at start-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorMode {
-    /// 24-bit colour.
-    TrueColor,
-    /// The 256-colour palette.
-    Ansi256,
-    /// The 16 basic colours.
-    Ansi16,
-    /// NO_COLOR: density glyphs and text attributes only.
-    NoColor,
-}
-
-/// The time zone WHEN text is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zone {
-    /// The machine's local zone, with its daylight-saving rules.
-    Local,
-    /// A fixed offset (tests, screenshots).
-    Fixed(FixedOffset),
-}
-
-impl Zone {
-    /// Reads WHEN text relative to `now` in this zone.
-    pub fn parse_when(
-        self,
-        text: &str,
-        now: DateTime<FixedOffset>,
-    ) -> Result<DateTime<FixedOffset>, String> {
-        let result = match self {
-            Zone::Local => parse_when(text, &now.with_timezone(&chrono::Local), &chrono::Local),
-            Zone::Fixed(offset) => parse_when(text, &now.with_timezone(&offset), &offset),
-        };
-        result.map_err(|e| e.to_string())
-    }
-
-    /// `at` as wall-clock time in this zone.
-    pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        match self {
-            Zone::Local => at.with_timezone(&chrono::Local).fixed_offset(),
-            Zone::Fixed(offset) => at.with_timezone(&offset),
-        }
-    }
-}
-
-/// Which sensations the heat-map counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeatSettings {
-    /// How far back.
-    pub window: TimeWindow,
-    /// Only these sensations (all when `None`).
-    pub sensation: Option<SensationFilter>,
-    /// What the colours measure.
-    pub metric: Metric,
-}
-
-impl Default for HeatSettings {
-    fn default() -> Self {
-        HeatSettings {
-            window: TimeWindow::Month,
-            sensation: None,
-            metric: Metric::Episodes,
-        }
-    }
-}
-
-/// One row of the sensation filter picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FilterOption {
-    /// Count every sensation.
-    All,
-    /// Count one class.
-    Class(SensationClass),
-    /// Count one type (id, name).
-    Type(String, String),
-}
-
-impl FilterOption {
-    /// The text shown in the list.
-    pub fn label(&self) -> String {
-        match self {
-            FilterOption::All => "All sensations".to_string(),
-            FilterOption::Class(c) => format!("All {c}"),
-            FilterOption::Type(_, name) => name.clone(),
-        }
-    }
-}
-
-/// A list with a filter box: which list it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerKind {
-    /// `/`: find a region.
-    Region,
-    /// `s`: choose what the heat-map counts.
-    Sensation,
-}
-
-/// State of an open picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picker {
-    /// Which list.
-    pub kind: PickerKind,
-    /// What was typed.
-    pub query: TextField,
-    /// Highlighted row.
-    pub choice: usize,
 }
 
 /// Something drawn over the screen that takes the keys.
@@ -417,31 +242,6 @@ impl App {
         }
     }
 
-    /// The rows of the open picker.
-    pub fn picker_rows(&self, picker: &Picker) -> Vec<PickerRow> {
-        match picker.kind {
-            PickerKind::Region => Catalogue::global()
-                .search(picker.query.text())
-                .into_iter()
-                .map(PickerRow::Region)
-                .collect(),
-            PickerKind::Sensation => {
-                let query = picker.query.text().trim().to_lowercase();
-                std::iter::once(FilterOption::All)
-                    .chain(SensationClass::ALL.into_iter().map(FilterOption::Class))
-                    .chain(
-                        self.sensations
-                            .types()
-                            .iter()
-                            .map(|t| FilterOption::Type(t.id.clone(), t.name.clone())),
-                    )
-                    .filter(|o| query.is_empty() || o.label().to_lowercase().contains(&query))
-                    .map(PickerRow::Filter)
-                    .collect()
-            }
-        }
-    }
-
     /// The last sensation and intensity logged, to start a new form from.
     pub fn last_logged(&self) -> Option<(&crate::domain::SensationId, u8)> {
         self.entries
@@ -456,13 +256,4 @@ impl App {
             self.recount();
         }
     }
-}
-
-/// One row of a picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickerRow {
-    /// A region found by search.
-    Region(RegionId),
-    /// A sensation filter option.
-    Filter(FilterOption),
 }

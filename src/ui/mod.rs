@@ -61,9 +61,20 @@ pub(crate) fn popup(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Re
     rect
 }
 
+/// Lines centred in `area`, both ways.
+fn centred(lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    let [middle] = Layout::vertical([Constraint::Length(lines.len() as u16)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
+}
+
 /// Said instead of a broken picture when the terminal is too small.
 fn too_small(area: Rect, buf: &mut Buffer, (min_w, min_h): (u16, u16)) {
-    let text = vec![
+    let lines = vec![
         Line::styled("Terminal too small", THEME.title),
         Line::from(format!(
             "It is {}x{}; sensemap needs at least {min_w}x{min_h}.",
@@ -71,25 +82,14 @@ fn too_small(area: Rect, buf: &mut Buffer, (min_w, min_h): (u16, u16)) {
         )),
         Line::from("Enlarge the window or make the font smaller. q quits."),
     ];
-    let [middle] = Layout::vertical([Constraint::Length(3)])
-        .flex(Flex::Center)
-        .areas(area);
-    Paragraph::new(text)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(middle, buf);
+    centred(lines, area, buf);
 }
 
 /// The screens of later releases.
 fn coming(screen: Screen, area: Rect, buf: &mut Buffer) {
-    let text = vec![
+    let lines = vec![
         Line::styled(screen.title(), THEME.title),
         Line::from("This screen is coming in a later release. Press 1 for the body map."),
     ];
-    let [middle] = Layout::vertical([Constraint::Length(2)])
-        .flex(Flex::Center)
-        .areas(area);
-    Paragraph::new(text)
-        .alignment(Alignment::Center)
-        .render(middle, buf);
+    centred(lines, area, buf);
 }

@@ -43,7 +43,10 @@ pub const THEME: Theme = Theme {
     cursor: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
-    cursor_colour: Style::new().bg(Color::White).fg(Color::Black).add_modifier(Modifier::BOLD),
+    cursor_colour: Style::new()
+        .bg(Color::White)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD),
     selected: Style::new()
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),

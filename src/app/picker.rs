@@ -1,0 +1,83 @@
+//! The lists with a filter box: region search and the sensation filter.
+
+use super::App;
+use super::text::TextField;
+use crate::domain::{Catalogue, RegionId, SensationClass};
+
+/// One row of the sensation filter picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterOption {
+    /// Count every sensation.
+    All,
+    /// Count one class.
+    Class(SensationClass),
+    /// Count one type (id, name).
+    Type(String, String),
+}
+
+impl FilterOption {
+    /// The text shown in the list.
+    pub fn label(&self) -> String {
+        match self {
+            FilterOption::All => "All sensations".to_string(),
+            FilterOption::Class(c) => format!("All {c}"),
+            FilterOption::Type(_, name) => name.clone(),
+        }
+    }
+}
+
+/// A list with a filter box: which list it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// `/`: find a region.
+    Region,
+    /// `s`: choose what the heat-map counts.
+    Sensation,
+}
+
+/// State of an open picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// Which list.
+    pub kind: PickerKind,
+    /// What was typed.
+    pub query: TextField,
+    /// Highlighted row.
+    pub choice: usize,
+}
+
+/// One row of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerRow {
+    /// A region found by search.
+    Region(RegionId),
+    /// A sensation filter option.
+    Filter(FilterOption),
+}
+
+impl App {
+    /// The rows of the open picker.
+    pub fn picker_rows(&self, picker: &Picker) -> Vec<PickerRow> {
+        match picker.kind {
+            PickerKind::Region => Catalogue::global()
+                .search(picker.query.text())
+                .into_iter()
+                .map(PickerRow::Region)
+                .collect(),
+            PickerKind::Sensation => {
+                let query = picker.query.text().trim().to_lowercase();
+                std::iter::once(FilterOption::All)
+                    .chain(SensationClass::ALL.into_iter().map(FilterOption::Class))
+                    .chain(
+                        self.sensations
+                            .types()
+                            .iter()
+                            .map(|t| FilterOption::Type(t.id.clone(), t.name.clone())),
+                    )
+                    .filter(|o| query.is_empty() || o.label().to_lowercase().contains(&query))
+                    .map(PickerRow::Filter)
+                    .collect()
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Bad input, broken files and broken directories: a clear message, the right exit code, no file changed.
+
+mod common;
+
+use std::fs;
+
+use common::cli::*;
+use predicates::prelude::*;
+
+#[test]
+fn a_broken_config_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("config.ron"),
+        "(sensations: [\n  (id: \"x\", class: sparkly)\n])",
+    )
+    .unwrap();
+    sm(dir.path())
+        .arg("sensations")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("config.ron:2:"));
+}
+
+#[test]
+fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r f25 -s tingling -i 3");
+    let before = files(dir.path());
+    // A valid `log` command, to which each case adds one bad value.
+    let logged = |extra: &[&'static str]| -> Vec<&'static str> {
+        ["log", "-r", "f25", "-s", "tingling", "-i", "3"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect()
+    };
+    #[rustfmt::skip]
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["log", "-r", "f25", "-s", "tingling", "-i", "11"], "intensity must be 0 to 10, not 11"),
+        (vec!["log", "-r", "f25", "-s", "tingling", "-i", "-1"], "intensity must be 0 to 10, not -1"),
+        (vec!["log", "-r", "rigth-palm", "-s", "tingling", "-i", "3"], "closest: right-palm"),
+        (vec!["log", "-s", "tingling", "-i", "3"], "--region"),
+        (vec!["log", "-r", "f25", "-s", "tinglin", "-i", "3"], "closest: tingling"),
+        (logged(&["--at", "2026-03-13 10:00"]), "more than a day in the future"),
+        (logged(&["--at", "next tuesdayish"]), "cannot read time"),
+        (logged(&["-d", "a while"]), "cannot read duration"),
+        (logged(&["-t", ""]), "tag"),
+        (vec!["list", "--since", "last spring"], "--since: cannot read time"),
+        (vec!["generate", "--years", "1", "--per-day", "0"], "--per-day"),
+        (vec!["export", "--format", "xml"], "invalid value 'xml'"),
+    ];
+    for (args, message) in &cases {
+        sm(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message));
+        assert_eq!(
+            files(dir.path()),
+            before,
+            "{args:?} left files as they were"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_data_dir_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("data"), "a file, not a directory").unwrap();
+    sm(dir.path())
+        .args(["log", "-r", "f25", "-s", "tingling", "-i", "3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot create directory"));
+    sm(dir.path())
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("data"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("data")).unwrap(),
+        "a file, not a directory"
+    );
+}
+
+#[test]
+fn a_corrupt_month_is_skipped_with_a_warning_and_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    log_at(dir.path(), "2026-02-10 10:00", "-r f25 -s tingling -i 3");
+    log_at(dir.path(), "2026-03-10 10:00", "-r f25 -s tingling -i 4");
+    let march = dir.path().join("data/entries/2026/2026-03.ron");
+    let garbage = "(\n  version: 1,\n  entries: [ oops\n";
+    fs::write(&march, garbage).unwrap();
+    let out = sm(dir.path()).arg("list").assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("2026-03.ron:3:"), "{stderr}");
+    assert!(
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .contains("2026-02-10")
+    );
+    sm(dir.path())
+        .args([
+            "log",
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "5",
+            "--at",
+            "2026-03-10 11:00",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("never rewrites")
+                .and(predicate::str::contains("2026-03.ron:3:")),
+        );
+    assert_eq!(fs::read_to_string(&march).unwrap(), garbage);
+}
+
+#[test]
+fn every_command_has_help_and_bad_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in [
+        "demo",
+        "log",
+        "list",
+        "regions",
+        "sensations",
+        "stats",
+        "export",
+        "generate",
+    ] {
+        sm(dir.path())
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+    sm(dir.path()).arg("frobnicate").assert().code(2);
+    sm(dir.path()).args(["log", "--region"]).assert().code(2);
+}
