@@ -335,3 +335,41 @@ fn number_keys_switch_screens_and_question_mark_opens_help() {
     c.handle_event(&key(KeyCode::Esc));
     assert!(c.app.overlay.is_none());
 }
+
+#[test]
+fn a_save_into_a_month_that_did_not_parse_is_refused_in_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(FsStore::new(dir.path()));
+    let march = journal.store().path(sensemap::domain::YearMonth {
+        year: 2026,
+        month: 3,
+    });
+    std::fs::create_dir_all(march.parent().unwrap()).unwrap();
+    std::fs::write(&march, "(version: 1, entries: [ oops").unwrap();
+    let mut c = controller(vec![], journal, 100, 30);
+    c.handle_event(&key(KeyCode::Enter));
+    type_text(&mut c, "numb");
+    c.handle_event(&ctrl('s'));
+    let error = form(&c).error.clone().unwrap_or_default();
+    assert!(
+        error.contains("never rewrites") && error.contains("2026-03.ron:1:"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&march).unwrap(),
+        "(version: 1, entries: [ oops"
+    );
+    assert_eq!(form(&c).sensation_query.text(), "numb");
+}
+
+#[test]
+fn months_that_could_not_be_read_are_named_on_screen() {
+    let mut app = common::app(history(), 100, 30);
+    app.problems = vec!["2026-01: entries/2026/2026-01.ron:3:7: Expected closing `)`".into()];
+    let text = screen_text(&app);
+    assert!(
+        text.contains("Not shown: 1 unreadable month file(s)"),
+        "{text}"
+    );
+    assert!(text.contains("2026-01.ron:3:7"), "{text}");
+}

@@ -158,6 +158,19 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         Span::raw("     "),
         Span::styled("none", THEME.dim),
     ]));
+    if !app.problems.is_empty() {
+        lines.push(Line::default());
+        let count = app.problems.len();
+        lines.push(Line::styled(
+            format!("Not shown: {count} unreadable month file(s)"),
+            THEME.error,
+        ));
+        lines.extend(
+            app.problems
+                .iter()
+                .map(|p| Line::styled(p.clone(), THEME.error)),
+        );
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(areas.panel, buf);
