@@ -392,3 +392,71 @@ fn a_hand_written_minimal_entry_loads_with_defaults_for_optional_fields() {
     let ids: Vec<String> = e.regions.ids().iter().map(|r| r.to_string()).collect();
     assert_eq!(ids, ["right-palm", "left-sole"]);
 }
+
+#[test]
+fn an_edit_within_a_month_rewrites_only_that_month() {
+    let (_dir, journal) = journal();
+    let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
+    let other = entry("2026-04-05T10:00:00+01:00", &["f25"], 3);
+    journal.add(e.clone()).unwrap();
+    journal.add(other.clone()).unwrap();
+    let april = fs::read(journal.store().path(APRIL)).unwrap();
+    let mut edited = e.clone();
+    edited.intensity = 9u8.try_into().unwrap();
+    edited.note = Some("worse than I said".into());
+    journal.update(&e, edited.clone()).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries, vec![edited, other]);
+    assert_eq!(fs::read(journal.store().path(APRIL)).unwrap(), april);
+}
+
+#[test]
+fn an_edit_that_moves_an_entry_to_another_month_moves_it_between_files() {
+    let (_dir, journal) = journal();
+    let e = entry("2026-03-31T23:00:00+02:00", &["f25"], 3);
+    journal.add(e.clone()).unwrap();
+    let mut moved = e.clone();
+    moved.at = at("2026-04-01T01:00:00+02:00");
+    moved.updated = at("2026-06-02T00:00:00Z");
+    journal.update(&e, moved.clone()).unwrap();
+    let loaded = journal.load_all().unwrap().entries;
+    assert_eq!(loaded, vec![moved.clone()]);
+    let march = fs::read_to_string(journal.store().path(MARCH)).unwrap();
+    assert!(!march.contains(&e.id.to_string()), "gone from March");
+    let april = fs::read_to_string(journal.store().path(APRIL)).unwrap();
+    assert!(april.contains(&e.id.to_string()), "now in April");
+}
+
+#[test]
+fn a_move_that_fails_after_the_first_write_leaves_the_entry_findable() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = entry("2026-03-31T23:00:00+02:00", &["f25"], 3);
+    Journal::new(FsStore::new(dir.path()))
+        .add(e.clone())
+        .unwrap();
+    let mut moved = e.clone();
+    moved.at = at("2026-04-01T01:00:00+02:00");
+    moved.updated = at("2026-06-02T00:00:00Z");
+    // The write into April succeeds, the rewrite of March fails.
+    let failing = Journal::new(FailingStore::new(dir.path(), 1));
+    assert!(failing.update(&e, moved.clone()).is_err());
+    assert_eq!(
+        failing.load_all().unwrap().entries,
+        vec![moved],
+        "in both files, loaded once, newest wins"
+    );
+}
+
+#[test]
+fn delete_removes_only_that_entry_and_unknown_ids_are_an_error() {
+    let (_dir, journal) = journal();
+    let keep = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
+    let gone = entry("2026-03-06T10:00:00+01:00", &["f25"], 4);
+    journal.add(keep.clone()).unwrap();
+    journal.add(gone.clone()).unwrap();
+    journal.delete(&gone).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries, vec![keep]);
+    assert!(matches!(
+        journal.delete(&gone),
+        Err(StoreError::NotFound(_))
+    ));
+}

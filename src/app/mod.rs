@@ -193,6 +193,7 @@ impl App {
             until: None,
             region: None,
             sensation: self.heat.sensation.clone(),
+            text: None,
         }
     }
 

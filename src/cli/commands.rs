@@ -93,6 +93,7 @@ impl Context {
                 .transpose()?,
             region: args.region,
             sensation,
+            text: None,
         })
     }
 

@@ -139,6 +139,51 @@ impl<S: MonthStore> Journal<S> {
         Ok(merged.len())
     }
 
+    /// Replaces a saved entry by a new version with the same id. When the
+    /// new time falls in another month, the new version is written there
+    /// first and only then removed from the old month, so there is never a
+    /// moment where the entry is in neither file (loading keeps the latest
+    /// version if a crash leaves it in both).
+    pub fn update(&self, before: &Entry, after: Entry) -> Result<(), StoreError> {
+        let (from, to) = (before.month(), after.month());
+        let _lock = self.store.lock()?;
+        let mut source = self.writable_month(from)?;
+        if !source.iter().any(|e| e.id == before.id) {
+            return Err(StoreError::NotFound(before.id.to_string()));
+        }
+        if from == to {
+            source.retain(|e| e.id != before.id);
+            source.push(after);
+            source.sort_by_key(Entry::sort_key);
+            return self.store.write(from, &month_file::encode(from, &source)?);
+        }
+        let mut target = self.writable_month(to)?;
+        target.retain(|e| e.id != after.id);
+        target.push(after);
+        target.sort_by_key(Entry::sort_key);
+        source.retain(|e| e.id != before.id);
+        let (target_text, source_text) = (
+            month_file::encode(to, &target)?,
+            month_file::encode(from, &source)?,
+        );
+        self.store.write(to, &target_text)?;
+        self.store.write(from, &source_text)
+    }
+
+    /// Removes a saved entry from its month.
+    pub fn delete(&self, entry: &Entry) -> Result<(), StoreError> {
+        let month = entry.month();
+        let _lock = self.store.lock()?;
+        let mut entries = self.writable_month(month)?;
+        let before = entries.len();
+        entries.retain(|e| e.id != entry.id);
+        if entries.len() == before {
+            return Err(StoreError::NotFound(entry.id.to_string()));
+        }
+        self.store
+            .write(month, &month_file::encode(month, &entries)?)
+    }
+
     /// A month's entries, if its file may be rewritten.
     fn writable_month(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
         let unwritable = |reason: StoreError| StoreError::MonthUnwritable {

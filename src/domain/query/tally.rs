@@ -1,89 +1,13 @@
-//! The one place where entries are filtered and counted.
-//!
-//! Every count shown anywhere (heat-map, charts, `sensemap stats`, the
-//! report) comes from here, so they always agree.
+//! Per-region counts kept up to date entry by entry, and the heat scale.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
-use super::entry::Entry;
-use super::region::{Catalogue, RegionId};
-use super::sensation::{SensationCatalogue, SensationClass, SensationId};
-
-/// Restricts entries by sensation type or by whole class.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SensationFilter {
-    /// One sensation type.
-    Type(SensationId),
-    /// Every type of one clinical class.
-    Class(SensationClass),
-}
-
-/// Which entries a query looks at. The default matches everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Only entries at or after this time.
-    pub since: Option<DateTime<FixedOffset>>,
-    /// Only entries at or before this time.
-    pub until: Option<DateTime<FixedOffset>>,
-    /// Only entries that cover this region.
-    pub region: Option<RegionId>,
-    /// Only entries of this sensation type or class.
-    pub sensation: Option<SensationFilter>,
-}
-
-impl Filter {
-    /// True when `entry` passes every condition.
-    pub fn matches(&self, entry: &Entry, sensations: &SensationCatalogue) -> bool {
-        self.since.is_none_or(|since| entry.at >= since)
-            && self.until.is_none_or(|until| entry.at <= until)
-            && self.region.is_none_or(|r| entry.regions.contains(r))
-            && match &self.sensation {
-                None => true,
-                Some(SensationFilter::Type(id)) => &entry.sensation == id,
-                Some(SensationFilter::Class(class)) => {
-                    sensations.class_of(&entry.sensation) == Some(*class)
-                }
-            }
-    }
-}
-
-/// What a region's colour or bar measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Metric {
-    /// Number of entries that cover the region.
-    #[default]
-    Episodes,
-    /// Number of distinct local days with at least one such entry.
-    DaysAffected,
-    /// Mean intensity of those entries.
-    MeanIntensity,
-}
-
-/// Counts for one region.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RegionStats {
-    /// The region.
-    pub region: RegionId,
-    /// Entries that cover it.
-    pub episodes: u32,
-    /// Distinct local days with such an entry.
-    pub days_affected: u32,
-    /// Mean intensity of those entries (0 when there are none).
-    pub mean_intensity: f64,
-}
-
-impl RegionStats {
-    /// The value of `metric` for this region.
-    pub fn value(&self, metric: Metric) -> f64 {
-        match metric {
-            Metric::Episodes => f64::from(self.episodes),
-            Metric::DaysAffected => f64::from(self.days_affected),
-            Metric::MeanIntensity => self.mean_intensity,
-        }
-    }
-}
+use super::{Filter, Metric, RegionStats};
+use crate::domain::entry::Entry;
+use crate::domain::region::{Catalogue, RegionId};
+use crate::domain::sensation::SensationCatalogue;
 
 /// How many colour steps the heat-map uses.
 pub const HEAT_STEPS: usize = 5;
@@ -262,32 +186,8 @@ impl RegionTally {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{entry, region};
     use super::*;
-    use crate::domain::entry::Draft;
-    use ulid::Ulid;
-
-    fn at(text: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(text).unwrap()
-    }
-
-    fn entry(when: &str, regions: &[&str], sensation: &str, intensity: i64) -> Entry {
-        let cat = Catalogue::global();
-        Draft {
-            at: at(when),
-            regions: regions.iter().map(|r| cat.lookup(r).unwrap()).collect(),
-            sensation: SensationId(sensation.into()),
-            intensity,
-            duration_s: None,
-            note: None,
-            tags: vec![],
-        }
-        .into_entry(Ulid::generate(), at("2030-01-01T00:00:00Z"))
-        .unwrap()
-    }
-
-    fn region(id: &str) -> RegionId {
-        Catalogue::global().lookup(id).unwrap()
-    }
 
     #[test]
     fn counts_episodes_days_and_mean_intensity_per_region() {
@@ -325,54 +225,6 @@ mod tests {
         ];
         let tally = RegionTally::from_entries(&entries, &Filter::default(), &Default::default());
         assert_eq!(tally.get(region("f25")).days_affected, 2);
-    }
-
-    #[test]
-    fn filters_by_time_region_type_and_class() {
-        let cat = SensationCatalogue::built_in();
-        let entries = [
-            entry("2026-03-01T08:00:00Z", &["f25"], "tingling", 4),
-            entry("2026-03-05T08:00:00Z", &["f28"], "burning", 6),
-            entry("2026-03-09T08:00:00Z", &["f25", "f28"], "electric", 8),
-        ];
-        let count = |filter: Filter| entries.iter().filter(|e| filter.matches(e, &cat)).count();
-        assert_eq!(
-            count(Filter {
-                since: Some(at("2026-03-05T08:00:00Z")),
-                ..Filter::default()
-            }),
-            2
-        );
-        assert_eq!(
-            count(Filter {
-                until: Some(at("2026-03-05T07:59:59Z")),
-                ..Filter::default()
-            }),
-            1
-        );
-        assert_eq!(
-            count(Filter {
-                region: Some(region("f28")),
-                ..Filter::default()
-            }),
-            2
-        );
-        let dys = SensationFilter::Class(SensationClass::Dysesthesia);
-        assert_eq!(
-            count(Filter {
-                sensation: Some(dys),
-                ..Filter::default()
-            }),
-            2
-        );
-        let tingling = SensationFilter::Type(SensationId("tingling".into()));
-        assert_eq!(
-            count(Filter {
-                sensation: Some(tingling),
-                ..Filter::default()
-            }),
-            1
-        );
     }
 
     #[test]
