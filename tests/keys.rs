@@ -327,8 +327,10 @@ fn w_and_s_change_what_the_heat_map_counts() {
 fn number_keys_switch_screens_and_question_mark_opens_help() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
-    c.handle_event(&key(KeyCode::Char('2')));
+    c.handle_event(&key(KeyCode::Char('4')));
     assert!(screen_text(&c.app).contains("coming in a later release"));
+    c.handle_event(&key(KeyCode::Char('2')));
+    assert!(screen_text(&c.app).contains("entries, newest first"));
     c.handle_event(&key(KeyCode::Char('1')));
     c.handle_event(&key(KeyCode::Char('?')));
     assert!(screen_text(&c.app).contains("flip between front and back"));

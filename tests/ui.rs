@@ -176,17 +176,28 @@ fn log_form_at_80x24() {
 }
 
 #[test]
-fn help_lists_every_key_from_the_keymap() {
+fn help_lists_every_key_of_the_screen_from_the_keymap() {
+    use sensemap::app::Screen;
+    use sensemap::app::keymap::{Context, bindings};
     let mut app = app(history(), 80, 24);
     app.update(Action::ToggleHelp);
-    let text = screen_text(&app);
-    insta::assert_snapshot!(text);
-    for binding in sensemap::app::keymap::KEYMAP {
-        assert!(
-            text.contains(binding.description),
-            "help lacks '{}'",
-            binding.description
-        );
+    insta::assert_snapshot!(screen_text(&app));
+    let screens = [
+        (Screen::BodyMap, Context::BodyMap),
+        (Screen::Timeline, Context::Timeline),
+        (Screen::Charts, Context::Charts),
+    ];
+    for (screen, context) in screens {
+        app.update(Action::ToggleHelp);
+        app.update(Action::ShowScreen(screen));
+        app.update(Action::ToggleHelp);
+        let text = screen_text(&app);
+        for context in [context, Context::Form, Context::Picker, Context::Confirm] {
+            for binding in bindings(context) {
+                let described = text.contains(binding.description);
+                assert!(described, "{screen:?} help lacks '{}'", binding.description);
+            }
+        }
     }
 }
 

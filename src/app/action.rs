@@ -26,6 +26,20 @@ pub enum Action {
     OpenLogForm,
     /// Empty the selection.
     ClearSelection,
+    /// Open the timeline filtered to the cursor's (or highlighted) region.
+    OpenTimelineHere,
+    /// Timeline: remove the filter.
+    ClearFilter,
+    /// Timeline: ask for a date to jump to.
+    JumpToDate,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
+    /// Timeline: delete the highlighted entry (asks first).
+    DeleteEntry,
+    /// Undo the last edit or delete of this run.
+    Undo,
     /// Next heat-map time window.
     CycleWindow,
     /// Choose which sensations the heat-map counts.
@@ -87,6 +101,19 @@ pub enum Action {
     Saved(Entry),
     /// The runtime could not save; the message says why.
     SaveFailed(String),
+    /// The runtime replaced an entry by a new version.
+    Updated {
+        /// The version before.
+        before: Entry,
+        /// The version saved.
+        after: Entry,
+        /// True when this was an undo, which is not undone again.
+        undoing: bool,
+    },
+    /// The runtime deleted an entry.
+    Deleted(Entry),
+    /// The runtime put a deleted entry back.
+    Restored(Entry),
 }
 
 /// Work an update asks the runtime to do; the result comes back as an action.
@@ -94,4 +121,17 @@ pub enum Action {
 pub enum Effect {
     /// Save a new entry.
     Save(Entry),
+    /// Replace a saved entry by a new version.
+    Update {
+        /// The saved version.
+        before: Entry,
+        /// The new version.
+        after: Entry,
+        /// True for an undo.
+        undoing: bool,
+    },
+    /// Delete a saved entry.
+    Delete(Entry),
+    /// Put a deleted entry back.
+    Restore(Entry),
 }

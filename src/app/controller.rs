@@ -60,11 +60,34 @@ impl<S: MonthStore> Controller<S> {
         self.app.now = (self.clock)();
         let mut next = self.app.update(action);
         while let Some(effect) = next.take() {
-            let result = match effect {
-                Effect::Save(entry) => match self.journal.add(entry.clone()) {
-                    Ok(()) => Action::Saved(entry),
-                    Err(e) => Action::SaveFailed(e.to_string()),
-                },
+            let (done, outcome) = match effect {
+                Effect::Save(entry) => (Action::Saved(entry.clone()), self.journal.add(entry)),
+                Effect::Update {
+                    before,
+                    after,
+                    undoing,
+                } => {
+                    let outcome = self.journal.update(&before, after.clone());
+                    (
+                        Action::Updated {
+                            before,
+                            after,
+                            undoing,
+                        },
+                        outcome,
+                    )
+                }
+                Effect::Delete(entry) => {
+                    let outcome = self.journal.delete(&entry);
+                    (Action::Deleted(entry), outcome)
+                }
+                Effect::Restore(entry) => {
+                    (Action::Restored(entry.clone()), self.journal.add(entry))
+                }
+            };
+            let result = match outcome {
+                Ok(()) => done,
+                Err(e) => Action::SaveFailed(e.to_string()),
             };
             next = self.app.update(result);
         }

@@ -4,14 +4,17 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Zone;
 use super::text::TextField;
-use crate::domain::when::parse_duration;
+use crate::domain::when::{format_duration, parse_duration};
 use crate::domain::{
-    Draft, RegionId, SensationCatalogue, SensationClass, SensationId, SensationType,
+    Catalogue, Draft, Entry, RegionId, SensationCatalogue, SensationClass, SensationId,
+    SensationType,
 };
 
 /// The form's fields, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// Where: region ids, keys or names, comma separated (only when editing).
+    Where,
     /// Which sensation (type to filter).
     Sensation,
     /// How strong, 0-10.
@@ -28,7 +31,8 @@ pub enum Field {
 
 impl Field {
     /// Every field in Tab order.
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 7] = [
+        Field::Where,
         Field::Sensation,
         Field::Intensity,
         Field::Time,
@@ -40,6 +44,7 @@ impl Field {
     /// The label shown before the field.
     pub fn label(self) -> &'static str {
         match self {
+            Field::Where => "Where",
             Field::Sensation => "Sensation",
             Field::Intensity => "Intensity",
             Field::Time => "When",
@@ -89,6 +94,14 @@ pub struct LogForm {
     pub touched: bool,
     /// Set while asking whether to throw the typed input away.
     pub confirm_discard: bool,
+    /// The saved entry being edited; `None` for a new entry.
+    pub editing: Option<Entry>,
+    /// Where, as typed (editing only).
+    pub regions_text: TextField,
+    /// The time text the form opened with, to keep the exact time if untouched.
+    original_time: String,
+    /// A stored sensation no longer in the config, kept unless another is chosen.
+    kept_sensation: Option<SensationId>,
 }
 
 impl LogForm {
@@ -113,6 +126,10 @@ impl LogForm {
             error: None,
             touched: false,
             confirm_discard: false,
+            editing: None,
+            regions_text: TextField::default(),
+            original_time: "now".to_string(),
+            kept_sensation: None,
         };
         if let Some((id, intensity)) = last {
             form.intensity = intensity;
@@ -125,6 +142,44 @@ impl LogForm {
             }
         }
         form
+    }
+
+    /// A form holding a saved entry, to change any of its fields.
+    pub fn edit(entry: &Entry, sensations: &SensationCatalogue, zone: Zone) -> LogForm {
+        let mut form = LogForm::new(
+            entry.regions.ids().to_vec(),
+            sensations,
+            Some((&entry.sensation, entry.intensity.value())),
+        );
+        if sensations.get(entry.sensation.as_str()).is_none() {
+            form.kept_sensation = Some(entry.sensation.clone());
+        }
+        let local = zone.localize(entry.at);
+        let time = if local.offset() == entry.at.offset() {
+            entry.at.format("%Y-%m-%d %H:%M").to_string()
+        } else {
+            entry.at.to_rfc3339()
+        };
+        form.time = TextField::new(&time);
+        form.original_time = time;
+        form.duration = TextField::new(&entry.duration_s.map(format_duration).unwrap_or_default());
+        form.tags = TextField::new(&entry.tags.join(", "));
+        form.note = TextField::new(entry.note.as_deref().unwrap_or_default());
+        let ids: Vec<&str> = entry
+            .regions
+            .ids()
+            .iter()
+            .map(|r| r.region().id.as_str())
+            .collect();
+        form.regions_text = TextField::new(&ids.join(", "));
+        form.field = Field::Where;
+        form.editing = Some(entry.clone());
+        form
+    }
+
+    /// A stored sensation no longer in the config that the edit keeps.
+    pub fn kept_sensation(&self) -> Option<&SensationId> {
+        self.kept_sensation.as_ref()
     }
 
     /// The sensation types matching what was typed, grouped by class then custom.
@@ -158,11 +213,15 @@ impl LogForm {
     /// Moves focus to the next (or previous) field.
     pub fn focus_next(&mut self, forward: bool) {
         self.field = self.field.offset(if forward { 1 } else { -1 });
+        if self.field == Field::Where && self.editing.is_none() {
+            self.field = self.field.offset(if forward { 1 } else { -1 });
+        }
     }
 
     /// The text field with focus, if the focused field is text.
     fn text_mut(&mut self) -> Option<&mut TextField> {
         match self.field {
+            Field::Where => Some(&mut self.regions_text),
             Field::Sensation => Some(&mut self.sensation_query),
             Field::Time => Some(&mut self.time),
             Field::Duration => Some(&mut self.duration),
@@ -194,6 +253,7 @@ impl LogForm {
             Field::Sensation => {
                 self.sensation_query.insert(ch);
                 self.sensation_choice = 0;
+                self.kept_sensation = None;
             }
             _ => {
                 if let Some(text) = self.text_mut() {
@@ -287,15 +347,30 @@ impl LogForm {
         zone: Zone,
         now: DateTime<FixedOffset>,
     ) -> Result<Draft, String> {
-        let sensation = self
-            .chosen(sensations)
-            .ok_or_else(|| format!("no sensation matches '{}'", self.sensation_query.text()))?;
+        let sensation = match (&self.kept_sensation, self.chosen(sensations)) {
+            (Some(kept), _) => kept.clone(),
+            (None, Some(chosen)) => SensationId(chosen.id.clone()),
+            (None, None) => {
+                return Err(format!(
+                    "no sensation matches '{}'",
+                    self.sensation_query.text()
+                ));
+            }
+        };
         let time_text = if self.time.text().trim().is_empty() {
             "now"
         } else {
             self.time.text()
         };
-        let at = zone.parse_when(time_text, now)?;
+        let at = match &self.editing {
+            Some(entry) if time_text == self.original_time => entry.at,
+            _ => zone.parse_when(time_text, now)?,
+        };
+        let regions = if self.editing.is_some() {
+            parse_regions(self.regions_text.text())?
+        } else {
+            self.regions.clone()
+        };
         let duration_s = match self.duration.text().trim() {
             "" => None,
             text => Some(parse_duration(text).map_err(|e| e.to_string())?),
@@ -310,12 +385,26 @@ impl LogForm {
             .collect();
         Ok(Draft {
             at,
-            regions: self.regions.clone(),
-            sensation: SensationId(sensation.id.clone()),
+            regions,
+            sensation,
             intensity: i64::from(self.intensity),
             duration_s,
             note: Some(self.note.text().to_string()),
             tags,
         })
     }
+}
+
+/// Regions typed as ids, keys, codes or names, separated by commas.
+fn parse_regions(text: &str) -> Result<Vec<RegionId>, String> {
+    let regions: Vec<RegionId> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| Catalogue::global().lookup(part).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    if regions.is_empty() {
+        return Err("an entry needs at least one region".to_string());
+    }
+    Ok(regions)
 }

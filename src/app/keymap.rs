@@ -11,8 +11,14 @@ use crate::domain::body_map::Direction;
 pub enum Context {
     /// The body-map screen.
     BodyMap,
+    /// The timeline.
+    Timeline,
+    /// The charts.
+    Charts,
     /// A screen still to come.
     Placeholder,
+    /// A one-line question (timeline filter, date to jump to).
+    Prompt,
     /// The log form.
     Form,
     /// A list with a filter box (region search, sensation filter).
@@ -46,6 +52,12 @@ enum Intent {
     Edit,
     Yes,
     No,
+    Page,
+    Jump,
+    ClearFilter,
+    DeleteEntry,
+    Undo,
+    TimelineHere,
 }
 
 /// One line of the keymap.
@@ -112,6 +124,10 @@ const MOVE_KEYS: &[(KeyCode, KeyModifiers)] = &[
     ch('l'),
 ];
 
+/// Up and down, arrows and vi keys.
+const UP_DOWN_KEYS: &[(KeyCode, KeyModifiers)] =
+    &[key(KeyCode::Up), key(KeyCode::Down), ch('k'), ch('j')];
+
 const SCREEN_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('1'), ch('2'), ch('3'), ch('4')];
 const QUIT_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('q'), (KeyCode::Char('c'), CTRL)];
 
@@ -127,9 +143,31 @@ pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, &[ch('w')], "w", Window, Some("window"), "window: 7d 30d 90d 1y all"),
     bind!(BodyMap, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
     bind!(BodyMap, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
+    bind!(BodyMap, &[ch('t')], "t", TimelineHere, Some("timeline"), "timeline of this region"),
+    bind!(BodyMap, &[ch('u')], "u", Undo, None, "undo last edit or delete"),
     bind!(BodyMap, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
     bind!(BodyMap, &[ch('?')], "?", Help, Some("help"), "help"),
     bind!(BodyMap, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
+    bind!(Timeline, UP_DOWN_KEYS, "↑↓", Move, Some("move"), "previous / next entry"),
+    bind!(Timeline, &[key(KeyCode::PageUp), key(KeyCode::PageDown)], "PgUp PgDn", Page, Some("page"), "a page up / down"),
+    bind!(Timeline, &[key(KeyCode::Home), key(KeyCode::End)], "Home End", Edit, None, "newest / oldest"),
+    bind!(Timeline, &[key(KeyCode::Enter)], "Enter", Log, Some("edit"), "edit the entry"),
+    bind!(Timeline, &[ch('d')], "d", DeleteEntry, Some("delete"), "delete the entry (asks)"),
+    bind!(Timeline, &[ch('u')], "u", Undo, Some("undo"), "undo last edit or delete"),
+    bind!(Timeline, &[ch('g')], "g", Jump, Some("go to"), "go to a date"),
+    bind!(Timeline, &[ch('/')], "/", Search, Some("filter"), "filter by words (any field)"),
+    bind!(Timeline, &[key(KeyCode::Esc)], "Esc", ClearFilter, None, "clear the filter"),
+    bind!(Timeline, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
+    bind!(Timeline, &[ch('?')], "?", Help, Some("help"), "help"),
+    bind!(Timeline, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
+    bind!(Charts, UP_DOWN_KEYS, "↑↓", Move, Some("move"), "previous / next region"),
+    bind!(Charts, &[key(KeyCode::Enter), ch('t')], "Enter", TimelineHere, Some("timeline"), "timeline of this region"),
+    bind!(Charts, &[ch('w')], "w", Window, Some("window"), "window: 7d 30d 90d 1y all"),
+    bind!(Charts, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
+    bind!(Charts, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
+    bind!(Charts, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
+    bind!(Charts, &[ch('?')], "?", Help, Some("help"), "help"),
+    bind!(Charts, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
     bind!(Placeholder, SCREEN_KEYS, "1-4", Screen, Some("screens"), "go to screen 1-4"),
     bind!(Placeholder, &[ch('?')], "?", Help, Some("help"), "help"),
     bind!(Placeholder, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
@@ -143,6 +181,9 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Picker, &[key(KeyCode::Enter)], "Enter", Submit, Some("choose"), "choose"),
     bind!(Picker, EDIT_KEYS, "↑↓", Edit, Some("move"), "move in the list"),
     bind!(Picker, &[key(KeyCode::Esc)], "Esc", Cancel, Some("close"), "close"),
+    bind!(Prompt, &[key(KeyCode::Enter)], "Enter", Submit, Some("apply"), "apply"),
+    bind!(Prompt, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "cancel"),
+    bind!(Prompt, EDIT_KEYS, "←→", Edit, None, "move the cursor"),
     bind!(Confirm, &[ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
     bind!(Confirm, &[ch('n'), ch('N'), key(KeyCode::Esc)], "n", No, Some("no"), "no"),
     bind!(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], "? Esc", Help, Some("close"), "close help"),
@@ -170,7 +211,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     match bound {
         Some(binding) => resolve(binding.intent, event),
         None => match (context, event.code) {
-            (Context::Form | Context::Picker, KeyCode::Char(c))
+            (Context::Form | Context::Picker | Context::Prompt, KeyCode::Char(c))
                 if !event
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -212,6 +253,15 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::Cancel => Action::Cancel,
         Intent::Yes => Action::Confirm(true),
         Intent::No => Action::Confirm(false),
+        Intent::Page => match event.code {
+            KeyCode::PageUp => Action::PageUp,
+            _ => Action::PageDown,
+        },
+        Intent::Jump => Action::JumpToDate,
+        Intent::ClearFilter => Action::ClearFilter,
+        Intent::DeleteEntry => Action::DeleteEntry,
+        Intent::Undo => Action::Undo,
+        Intent::TimelineHere => Action::OpenTimelineHere,
         Intent::Edit => match event.code {
             KeyCode::Left => Action::CursorLeft,
             KeyCode::Right => Action::CursorRight,

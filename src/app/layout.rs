@@ -41,6 +41,11 @@ pub fn screen(area: Rect) -> ScreenAreas {
     }
 }
 
+/// Rows the timeline has for days and entries: the body less its filter line.
+pub fn timeline_rows(body: Rect) -> u16 {
+    body.height.saturating_sub(1)
+}
+
 /// The parts of the body-map screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BodyMapAreas {

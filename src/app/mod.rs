@@ -1,6 +1,7 @@
 //! App state, the actions that change it, and the keymap. Draws nothing.
 
 pub mod action;
+mod charts;
 pub mod controller;
 pub mod form;
 pub mod keymap;
@@ -8,6 +9,7 @@ pub mod layout;
 mod picker;
 mod settings;
 pub mod text;
+mod timeline;
 mod update;
 
 use std::collections::BTreeSet;
@@ -16,11 +18,13 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use ratatui::layout::Rect;
 
 pub use action::{Action, Effect};
+pub use charts::Charts;
 pub use controller::Controller;
 use form::LogForm;
 use keymap::Context;
 pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
 pub use settings::{ColorMode, HeatSettings, TimeWindow, Zone, metric_label, next_metric};
+pub use timeline::{Prompt, PromptKind, Timeline, UndoStep};
 
 use crate::domain::body_map::{BodyFigures, BodyMap};
 use crate::domain::{
@@ -73,8 +77,12 @@ pub enum Overlay {
     Help,
     /// A list with a filter box.
     Picker(Picker),
-    /// The log form.
-    Form(LogForm),
+    /// The log form, for a new entry or an edit (boxed: it is large).
+    Form(Box<LogForm>),
+    /// A one-line question on the timeline.
+    Prompt(Prompt),
+    /// "Delete this entry?"
+    ConfirmDelete(Entry),
 }
 
 /// How a status message reads.
@@ -132,6 +140,12 @@ pub struct App {
     pub color: ColorMode,
     /// The last message.
     pub status: Option<Status>,
+    /// The timeline's filter, rows and scroll position.
+    pub timeline: Timeline,
+    /// The charts' data.
+    pub charts: Charts,
+    /// Edits and deletes of this run, newest last, for `u`.
+    pub undo: Vec<UndoStep>,
     /// Set once the person has quit.
     pub should_quit: bool,
 }
@@ -165,9 +179,13 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             color: ColorMode::TrueColor,
             status: None,
+            timeline: Timeline::default(),
+            charts: Charts::default(),
+            undo: Vec::new(),
             should_quit: false,
         };
         app.recount();
+        app.refresh_timeline();
         if let Some(top) = app.tally.ranked().first() {
             app.cursor = top.region;
         } else if let Ok(chest) = Catalogue::global().lookup("right-chest") {
@@ -197,7 +215,7 @@ impl App {
         }
     }
 
-    /// Recounts the heat-map from all entries.
+    /// Recounts the heat-map and the charts from all entries.
     pub fn recount(&mut self) {
         let filter = self.heat_filter();
         let first = filter
@@ -205,6 +223,7 @@ impl App {
             .map_or(0, |since| self.entries.partition_point(|e| e.at < since));
         self.tally = RegionTally::from_entries(&self.entries[first..], &filter, &self.sensations);
         self.tally_day = self.now.date_naive();
+        self.refresh_charts();
     }
 
     /// The colour scale for the current counts.
@@ -238,8 +257,14 @@ impl App {
             Some(Overlay::Picker(_)) => Context::Picker,
             Some(Overlay::Form(form)) if form.confirm_discard => Context::Confirm,
             Some(Overlay::Form(_)) => Context::Form,
-            None if self.screen == Screen::BodyMap => Context::BodyMap,
-            None => Context::Placeholder,
+            Some(Overlay::Prompt(_)) => Context::Prompt,
+            Some(Overlay::ConfirmDelete(_)) => Context::Confirm,
+            None => match self.screen {
+                Screen::BodyMap => Context::BodyMap,
+                Screen::Timeline => Context::Timeline,
+                Screen::Charts => Context::Charts,
+                Screen::Treatments => Context::Placeholder,
+            },
         }
     }
 

@@ -23,6 +23,34 @@ impl App {
                 self.saved(entry);
                 return None;
             }
+            Action::Updated {
+                before,
+                after,
+                undoing,
+            } => {
+                self.updated(before, after, undoing);
+                return None;
+            }
+            Action::Deleted(entry) => {
+                self.status = Some(Status {
+                    text: format!(
+                        "Deleted the entry of {}; u undoes",
+                        entry.at.format("%a %-d %b %H:%M")
+                    ),
+                    kind: StatusKind::Info,
+                });
+                self.replace_entry(Some(&entry), None);
+                self.undo.push(super::UndoStep::Delete(entry));
+                return None;
+            }
+            Action::Restored(entry) => {
+                self.status = Some(Status {
+                    text: "Undone: the entry is back".into(),
+                    kind: StatusKind::Info,
+                });
+                self.replace_entry(None, Some(entry));
+                return None;
+            }
             Action::SaveFailed(message) => {
                 if let Some(Overlay::Form(form)) = &mut self.overlay {
                     form.error = Some(format!("Not saved: {message}"));
@@ -44,10 +72,7 @@ impl App {
             return None;
         }
         match self.overlay.take() {
-            None => {
-                self.update_screen(action);
-                None
-            }
+            None => self.update_screen(action),
             Some(Overlay::Help) => {
                 if !matches!(action, Action::ToggleHelp | Action::Cancel) {
                     self.overlay = Some(Overlay::Help);
@@ -58,17 +83,42 @@ impl App {
                 self.update_picker(picker, action);
                 None
             }
-            Some(Overlay::Form(form)) => self.update_form(form, action),
+            Some(Overlay::Form(form)) => self.update_form(*form, action),
+            Some(Overlay::Prompt(prompt)) => {
+                self.update_prompt(prompt, action);
+                None
+            }
+            Some(Overlay::ConfirmDelete(entry)) => match action {
+                Action::Confirm(true) => Some(Effect::Delete(entry)),
+                Action::Confirm(false) | Action::Cancel => None,
+                _ => {
+                    self.overlay = Some(Overlay::ConfirmDelete(entry));
+                    None
+                }
+            },
         }
     }
 
     /// Keys on a screen with nothing open over it.
-    fn update_screen(&mut self, action: Action) {
+    fn update_screen(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => self.overlay = Some(Overlay::Help),
             Action::ShowScreen(screen) => self.screen = screen,
+            Action::Undo => return self.undo(),
+            Action::CycleWindow => {
+                self.heat.window = self.heat.window.next();
+                self.recount();
+            }
+            Action::CycleMetric => {
+                self.heat.metric = next_metric(self.heat.metric);
+                self.refresh_charts();
+            }
+            Action::OpenFilterPicker => self.open_picker(PickerKind::Sensation),
+            _ if self.screen == Screen::Timeline => return self.update_timeline(action),
+            _ if self.screen == Screen::Charts => self.update_charts(action),
             _ if self.screen != Screen::BodyMap => {}
+            Action::OpenTimelineHere => self.open_timeline_for(self.cursor),
             Action::Move(direction) => {
                 if let Some(next) = self.figures().step(self.cursor, direction) {
                     self.cursor = next;
@@ -86,15 +136,9 @@ impl App {
             Action::OpenLogForm => {
                 let form =
                     LogForm::new(self.target_regions(), &self.sensations, self.last_logged());
-                self.overlay = Some(Overlay::Form(form));
+                self.overlay = Some(Overlay::Form(Box::new(form)));
             }
             Action::OpenSearch => self.open_picker(PickerKind::Region),
-            Action::OpenFilterPicker => self.open_picker(PickerKind::Sensation),
-            Action::CycleWindow => {
-                self.heat.window = self.heat.window.next();
-                self.recount();
-            }
-            Action::CycleMetric => self.heat.metric = next_metric(self.heat.metric),
             Action::Click { x, y } => {
                 if let Some(region) = layout::region_at(self.area, x, y) {
                     self.cursor = region;
@@ -103,6 +147,7 @@ impl App {
             Action::Hover { x, y } => self.hover = layout::region_at(self.area, x, y),
             _ => {}
         }
+        None
     }
 
     fn open_picker(&mut self, kind: PickerKind) {
@@ -170,7 +215,7 @@ impl App {
                 Action::Confirm(false) | Action::Cancel => form.confirm_discard = false,
                 _ => {}
             }
-            self.overlay = Some(Overlay::Form(form));
+            self.overlay = Some(Overlay::Form(Box::new(form)));
             return None;
         }
         match action {
@@ -184,15 +229,10 @@ impl App {
             Action::NextField => form.focus_next(true),
             Action::PrevField => form.focus_next(false),
             Action::Submit if form.field == Field::Note => form.newline(),
-            Action::Submit | Action::Save => {
-                match form.to_draft(&self.sensations, self.zone, self.now) {
-                    Ok(draft) => match draft.into_entry(Ulid::generate(), self.now) {
-                        Ok(entry) => effect = Some(Effect::Save(entry)),
-                        Err(e) => form.error = Some(e.to_string()),
-                    },
-                    Err(message) => form.error = Some(message),
-                }
-            }
+            Action::Submit | Action::Save => match self.form_effect(&form) {
+                Ok(save) => effect = Some(save),
+                Err(message) => form.error = Some(message),
+            },
             Action::Input(ch) => form.input(ch),
             Action::Backspace => form.backspace(),
             Action::Delete => form.delete(),
@@ -204,8 +244,52 @@ impl App {
             Action::End => form.end(),
             _ => {}
         }
-        self.overlay = Some(Overlay::Form(form));
+        self.overlay = Some(Overlay::Form(Box::new(form)));
         effect
+    }
+
+    /// What saving the form means: a new entry, or a new version of one.
+    fn form_effect(&self, form: &LogForm) -> Result<Effect, String> {
+        let draft = form.to_draft(&self.sensations, self.zone, self.now)?;
+        match &form.editing {
+            None => draft
+                .into_entry(Ulid::generate(), self.now)
+                .map(Effect::Save),
+            Some(before) => draft.into_entry(before.id, self.now).map(|mut after| {
+                after.created = before.created;
+                Effect::Update {
+                    before: before.clone(),
+                    after,
+                    undoing: false,
+                }
+            }),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// An edit went through: show the new version everywhere.
+    fn updated(
+        &mut self,
+        before: crate::domain::Entry,
+        after: crate::domain::Entry,
+        undoing: bool,
+    ) {
+        if matches!(self.overlay, Some(Overlay::Form(_))) {
+            self.overlay = None;
+        }
+        let text = if undoing {
+            "Undone: the entry is as it was"
+        } else {
+            "Saved the changes; u undoes"
+        };
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+        self.replace_entry(Some(&before), Some(after.clone()));
+        if !undoing {
+            self.undo.push(super::UndoStep::Edit { before, after });
+        }
     }
 
     /// A save went through: close the form, show the entry at once.

@@ -10,6 +10,9 @@ pub mod sensation;
 pub mod when;
 
 pub use entry::{Draft, Entry, EntryError, Intensity, Regions, YearMonth};
-pub use query::{Filter, HEAT_STEPS, HeatScale, Metric, RegionStats, RegionTally, SensationFilter};
+pub use query::{
+    ClassCount, Filter, HEAT_STEPS, HeatScale, Metric, RegionStats, RegionTally, SensationFilter,
+    class_summary, sensation_breakdown, week_start, weekly_counts,
+};
 pub use region::{Catalogue, Region, RegionId, Side, UnknownRegion, View};
 pub use sensation::{SensationCatalogue, SensationClass, SensationId, SensationType};

@@ -78,6 +78,20 @@ impl Region {
         base + self.key[1..].parse::<u16>().unwrap_or(0)
     }
 
+    /// A short name for narrow columns that still says the side:
+    /// `R palm`, `L upper back`, `R knee front`.
+    pub fn short_name(&self) -> String {
+        let side = match self.side {
+            Side::Left => "L",
+            Side::Right => "R",
+        };
+        let part = self
+            .id
+            .split_once('-')
+            .map_or(self.id.as_str(), |(_, part)| part);
+        format!("{side} {}", part.replace('-', " "))
+    }
+
     /// The label a person reads to be sure of the side: `Hand, palm (right) - f25`.
     pub fn label(&self) -> String {
         format!("{} - {}", self.name, self.key)
@@ -315,6 +329,26 @@ mod tests {
             };
             assert_eq!(r.view, key_view, "{} view matches key", r.key);
         }
+    }
+
+    #[test]
+    fn short_names_keep_the_side_and_the_view_where_both_exist() {
+        let short = |id: &str| {
+            Catalogue::global()
+                .lookup(id)
+                .unwrap()
+                .region()
+                .short_name()
+        };
+        assert_eq!(short("right-palm"), "R palm");
+        assert_eq!(short("left-upper-back"), "L upper back");
+        assert_eq!(short("left-knee-back"), "L knee back");
+        let all: HashSet<String> = Catalogue::global()
+            .regions()
+            .iter()
+            .map(Region::short_name)
+            .collect();
+        assert_eq!(all.len(), 74, "short names are unique");
     }
 
     #[test]

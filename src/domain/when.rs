@@ -132,6 +132,23 @@ pub fn format_duration(seconds: u64) -> String {
     }
 }
 
+/// Formats seconds for reading at a glance, to the minute once past an
+/// hour: `45s`, `12m`, `5h50m`, `2d3h`.
+pub fn format_duration_short(seconds: u64) -> String {
+    match seconds {
+        0..60 => format!("{seconds}s"),
+        60..3600 => format!("{}m", (seconds + 30) / 60),
+        3600..86_400 => {
+            let minutes = (seconds + 30) / 60;
+            format_duration(minutes * 60)
+        }
+        _ => {
+            let hours = (seconds + 1800) / 3600;
+            format_duration(hours * 3600)
+        }
+    }
+}
+
 /// A span like `2h`, `3 days` or `1w`, as a chrono duration.
 fn parse_span(text: &str) -> Option<Duration> {
     let text = text.trim();
@@ -234,5 +251,9 @@ mod tests {
         assert_eq!(format_duration(9000), "2h30m");
         assert_eq!(format_duration(90), "1m30s");
         assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration_short(21_024), "5h50m");
+        assert_eq!(format_duration_short(2_704), "45m");
+        assert_eq!(format_duration_short(42), "42s");
+        assert_eq!(format_duration_short(3 * 86_400 + 4 * 3600 + 1000), "3d4h");
     }
 }

@@ -36,7 +36,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(label, style));
         }
     }
-    if app.screen == Screen::BodyMap {
+    if matches!(app.screen, Screen::BodyMap | Screen::Charts) {
         spans.push(Span::styled(
             format!(
                 "│ {} · {} · {} ",
@@ -50,20 +50,35 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-/// The cursor's region in full, then the last message.
+/// The region(s) in focus spelled out in full, then the last message.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
-    if app.screen == Screen::BodyMap {
+    let focus: Vec<String> = match app.screen {
+        Screen::BodyMap => vec![app.cursor.region().label()],
+        Screen::Charts => app
+            .charts_region()
+            .map(|r| r.region().label())
+            .into_iter()
+            .collect(),
+        Screen::Timeline => app
+            .timeline_entry()
+            .map(|e| e.regions.ids().iter().map(|r| r.region().label()).collect())
+            .unwrap_or_default(),
+        Screen::Treatments => Vec::new(),
+    };
+    if !focus.is_empty() {
         spans.push(Span::styled(
-            format!(" ▶ {}", app.cursor.region().label()),
+            format!(" ▶ {}", focus.join("; ")),
             THEME.title,
         ));
-        if let Some(hover) = app.hover.filter(|h| *h != app.cursor) {
-            spans.push(Span::styled(
-                format!("  (mouse: {})", hover.region().label()),
-                THEME.dim,
-            ));
-        }
+    }
+    if app.screen == Screen::BodyMap
+        && let Some(hover) = app.hover.filter(|h| *h != app.cursor)
+    {
+        spans.push(Span::styled(
+            format!("  (mouse: {})", hover.region().label()),
+            THEME.dim,
+        ));
     }
     if let Some(status) = &app.status {
         let style = match status.kind {

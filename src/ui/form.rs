@@ -73,19 +73,43 @@ fn row(label: &str, focused: bool, mut content: Vec<Span<'static>>) -> Line<'sta
 pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     let height = (1 + 1 + LIST_ROWS + 4 + NOTE_ROWS + 1 + 2) as u16;
     let rect = popup(area, area.width.saturating_sub(4).min(76), height, buf);
-    let block =
-        Block::bordered().title(" Log a sensation · Tab next field · Enter saves · Esc cancels ");
+    let title = match form.editing {
+        Some(_) => " Edit the entry · Tab next field · Enter saves · Esc cancels ",
+        None => " Log a sensation · Tab next field · Enter saves · Esc cancels ",
+    };
+    let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let focused = |f: Field| form.field == f;
     let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
 
-    let regions: Vec<String> = form.regions.iter().map(|r| r.region().label()).collect();
-    let mut lines = vec![row(
-        "Where",
-        false,
-        vec![Span::styled(regions.join("; "), THEME.title)],
-    )];
+    let where_row = if form.editing.is_some() {
+        let mut spans = text_spans(&form.regions_text, focused(Field::Where), None);
+        let parsed: Result<Vec<_>, _> = form
+            .regions_text
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| crate::domain::Catalogue::global().lookup(p))
+            .collect();
+        spans.push(match parsed {
+            Ok(regions) if !regions.is_empty() => {
+                Span::styled(format!("  ✓ {} region(s)", regions.len()), THEME.dim)
+            }
+            Ok(_) => Span::styled("  ? at least one region", THEME.error),
+            Err(e) => Span::styled(format!("  ? {e}"), THEME.error),
+        });
+        row("Where", focused(Field::Where), spans)
+    } else {
+        let regions: Vec<String> = form.regions.iter().map(|r| r.region().label()).collect();
+        row(
+            "Where",
+            false,
+            vec![Span::styled(regions.join("; "), THEME.title)],
+        )
+    };
+    let mut lines = vec![where_row];
 
     let choices = form.choices(&app.sensations);
     let chosen = form.sensation_choice.min(choices.len().saturating_sub(1));
@@ -94,9 +118,10 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
         sensation = vec![];
     }
     sensation.push(Span::styled(
-        match choices.get(chosen) {
-            Some(t) => format!("  = {}", t.name),
-            None => "  no sensation matches".to_string(),
+        match (form.kept_sensation(), choices.get(chosen)) {
+            (Some(kept), _) => format!("  = {kept} (no longer in your config)"),
+            (None, Some(t)) => format!("  = {}", t.name),
+            (None, None) => "  no sensation matches".to_string(),
         },
         THEME.dim,
     ));

@@ -1,10 +1,12 @@
 //! Rendering: pure functions of `&App`. No I/O, no state changes.
 
 mod body_map;
+mod charts;
 mod chrome;
 mod form;
 mod overlays;
 pub mod theme;
+mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -28,13 +30,24 @@ impl Widget for &App {
         chrome::header(self, areas.header, buf);
         match self.screen {
             Screen::BodyMap => body_map::render(self, areas.body, buf),
+            Screen::Timeline => timeline::render(self, areas.body, buf),
+            Screen::Charts => charts::render(self, areas.body, buf),
             other => coming(other, areas.body, buf),
         }
         chrome::status(self, areas.status, buf);
         chrome::footer(self, areas.footer, buf);
         match &self.overlay {
-            Some(Overlay::Help) => overlays::help(area, buf),
+            Some(Overlay::Help) => overlays::help(self, area, buf),
             Some(Overlay::Picker(picker)) => overlays::picker(self, picker, area, buf),
+            Some(Overlay::Prompt(prompt)) => overlays::prompt(prompt, area, buf),
+            Some(Overlay::ConfirmDelete(entry)) => {
+                let question = format!(
+                    "Delete the {} entry of {}?",
+                    self.sensations.name_of(&entry.sensation).to_lowercase(),
+                    self.zone.localize(entry.at).format("%a %-d %b %H:%M")
+                );
+                overlays::confirm(&question, area, buf);
+            }
             Some(Overlay::Form(f)) => {
                 form::render(self, f, area, buf);
                 if f.confirm_discard {

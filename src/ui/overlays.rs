@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::popup;
 use super::theme::THEME;
 use crate::app::keymap::{Context, bindings};
-use crate::app::{App, Picker, PickerKind, PickerRow};
+use crate::app::{App, Picker, PickerKind, PickerRow, Prompt, PromptKind, Screen};
 
 /// The help lines for one context, from the keymap.
 fn help_section(title: &str, context: Context) -> Vec<Line<'static>> {
@@ -23,9 +23,15 @@ fn help_section(title: &str, context: Context) -> Vec<Line<'static>> {
     lines
 }
 
-/// Every key, grouped by where it works.
-pub fn help(area: Rect, buf: &mut Buffer) {
-    let left = help_section("Body map", Context::BodyMap);
+/// The keys of the current screen, and of the form, lists and questions.
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, context) = match app.screen {
+        Screen::BodyMap => ("Body map", Context::BodyMap),
+        Screen::Timeline => ("Timeline", Context::Timeline),
+        Screen::Charts => ("Charts", Context::Charts),
+        Screen::Treatments => ("Treatments", Context::Placeholder),
+    };
+    let left = help_section(title, context);
     let mut right = help_section("Log form (type to fill a field)", Context::Form);
     right.extend(help_section("Lists (type to filter)", Context::Picker));
     right.extend(help_section("Questions", Context::Confirm));
@@ -79,6 +85,57 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(" nothing matches", THEME.dim));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// A one-line question: the timeline filter, or a date to go to.
+pub fn prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let (title, hint) = match prompt.kind {
+        PromptKind::Filter => (
+            " Filter the timeline ",
+            "words of a region, sensation, class, tag or note",
+        ),
+        PromptKind::JumpTo => (
+            " Go to a date ",
+            "2026-03-01, yesterday, monday, 3 weeks ago",
+        ),
+    };
+    let rect = popup(area, 60, 5, buf);
+    let block = Block::bordered().title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let before: String = prompt
+        .input
+        .text()
+        .chars()
+        .take(prompt.input.cursor())
+        .collect();
+    let at: String = prompt
+        .input
+        .text()
+        .chars()
+        .nth(prompt.input.cursor())
+        .map_or(" ".into(), String::from);
+    let after: String = prompt
+        .input
+        .text()
+        .chars()
+        .skip(prompt.input.cursor() + 1)
+        .collect();
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("> ", THEME.key),
+            Span::raw(before),
+            Span::styled(at, THEME.cursor),
+            Span::raw(after),
+        ]),
+        match &prompt.error {
+            Some(error) => Line::styled(error.clone(), THEME.error),
+            None => Line::styled(hint, THEME.dim),
+        },
+    ];
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(inner, buf);
 }
 
 /// A yes/no question.

@@ -58,6 +58,20 @@ pub const THEME: Theme = Theme {
     highlight: Style::new().add_modifier(Modifier::REVERSED),
 };
 
+/// The colour a sensation class is written in (text says the class too).
+pub fn class_style(mode: ColorMode, class: Option<crate::domain::SensationClass>) -> Style {
+    use crate::domain::SensationClass;
+    if mode == ColorMode::NoColor {
+        return Style::new();
+    }
+    match class {
+        Some(SensationClass::Paresthesia) => Style::new().fg(Color::Cyan),
+        Some(SensationClass::Dysesthesia) => Style::new().fg(Color::LightRed),
+        Some(SensationClass::Hypoesthesia) => Style::new().fg(Color::LightMagenta),
+        None => Style::new(),
+    }
+}
+
 /// Viridis sampled at five points: dark to light, colour-blind safe.
 pub const HEAT_RGB: [(u8, u8, u8); HEAT_STEPS] = [
     (0x3b, 0x52, 0x8b),

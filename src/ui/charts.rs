@@ -1,0 +1,201 @@
+//! The charts: the regions with the most episodes as bars, and for the
+//! highlighted one its sensations, weekly trend and the class summary.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline, Widget};
+
+use super::theme::{THEME, class_style, heat_style};
+use crate::app::{App, ColorMode, metric_label};
+use crate::domain::{Metric, RegionStats};
+
+/// Width of the region-name column: the longest full name, so every side
+/// is spelled out.
+fn name_width() -> usize {
+    crate::domain::Catalogue::global()
+        .regions()
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+/// Eighths of a block, for smooth bar ends.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar `value / max` of `width` cells.
+fn bar(value: f64, max: f64, width: usize) -> String {
+    if max <= 0.0 || width == 0 {
+        return String::new();
+    }
+    let eighths = ((value / max) * width as f64 * 8.0).round() as usize;
+    format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8])
+}
+
+/// How a metric value reads.
+fn value_text(metric: Metric, value: f64) -> String {
+    match metric {
+        Metric::MeanIntensity => format!("{value:.1}"),
+        _ => format!("{value:.0}"),
+    }
+}
+
+/// Draws the charts screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let right_width = if area.width >= 120 { 60 } else { 34 };
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(right_width),
+    ])
+    .areas(area);
+    regions(app, left, buf);
+    details(app, right, buf);
+}
+
+/// The bar chart of regions.
+fn regions(app: &App, area: Rect, buf: &mut Buffer) {
+    let metric = app.heat.metric;
+    let mut lines = vec![Line::styled(
+        format!(" Regions by {}", metric_label(metric)),
+        THEME.title,
+    )];
+    let ranked = &app.charts.ranked;
+    if ranked.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "  Nothing logged in {}. w widens the window.",
+                app.heat.window.label()
+            ),
+            THEME.dim,
+        ));
+        Paragraph::new(lines).render(area, buf);
+        return;
+    }
+    let visible = area.height.saturating_sub(1) as usize;
+    let offset = app
+        .charts
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
+    let max = ranked.iter().map(|s| s.value(metric)).fold(0.0, f64::max);
+    let scale = app.heat_scale();
+    let bar_width = (area.width as usize).saturating_sub(name_width() + 8);
+    for (i, stats) in ranked.iter().enumerate().skip(offset).take(visible) {
+        lines.push(bar_line(
+            app,
+            stats,
+            i == app.charts.selected,
+            max,
+            bar_width,
+            scale.step(stats),
+        ));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// One labelled bar.
+fn bar_line(
+    app: &App,
+    stats: &RegionStats,
+    selected: bool,
+    max: f64,
+    width: usize,
+    step: Option<usize>,
+) -> Line<'static> {
+    let metric = app.heat.metric;
+    let name = stats.region.region().name.clone();
+    let name_style = if selected {
+        THEME.highlight
+    } else {
+        Style::new()
+    };
+    let bar_style = match (app.color, step) {
+        (ColorMode::NoColor, _) | (_, None) => Style::new(),
+        (mode, Some(step)) => Style::new().fg(heat_style(mode, step).bg.unwrap_or_default()),
+    };
+    Line::from(vec![
+        Span::styled(format!(" {name:<width$}", width = name_width()), name_style),
+        Span::raw(" "),
+        Span::styled(bar(stats.value(metric), max, width), bar_style),
+        Span::raw(format!(" {}", value_text(metric, stats.value(metric)))),
+    ])
+}
+
+/// The highlighted region's breakdown, its weekly trend, and the classes.
+fn details(app: &App, area: Rect, buf: &mut Buffer) {
+    let charts = &app.charts;
+    let Some(region) = app.charts_region() else {
+        return;
+    };
+    let [top, trend, labels, bottom] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    let mut lines = vec![
+        Line::styled(region.region().label(), THEME.title),
+        Line::styled("By sensation", THEME.dim),
+    ];
+    let most = charts.breakdown.first().map_or(0, |(_, n)| *n);
+    let width = (area.width as usize).saturating_sub(24);
+    for (id, n) in charts.breakdown.iter().take(5) {
+        let class = app.sensations.class_of(id);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {:<16}", app.sensations.name_of(id)),
+                class_style(app.color, class),
+            ),
+            Span::raw(format!(" {:>4} ", n)),
+            Span::raw(bar(f64::from(*n), f64::from(most), width)),
+        ]));
+    }
+    let weeks = charts.weekly.len();
+    let columns = trend.width.max(1) as usize;
+    let per_bar = weeks.div_ceil(columns).max(1);
+    let unit = if per_bar == 1 {
+        "per week".to_string()
+    } else {
+        format!("per {per_bar} weeks")
+    };
+    lines.push(Line::styled(format!("Episodes {unit}"), THEME.dim));
+    Paragraph::new(lines).render(top, buf);
+
+    // Several weeks per column when they do not fit; several columns per week when few.
+    let buckets: Vec<u64> = charts
+        .weekly
+        .chunks(per_bar)
+        .map(|c| c.iter().map(|&n| u64::from(n)).sum())
+        .collect();
+    let stretch = (columns / buckets.len().max(1)).max(1);
+    let buckets: Vec<u64> = buckets
+        .iter()
+        .flat_map(|&n| std::iter::repeat_n(n, stretch))
+        .collect();
+    Sparkline::default()
+        .data(&buckets)
+        .style(THEME.title)
+        .render(trend, buf);
+    if let Some(first) = charts.first_week {
+        let start = first.format("%-d %b %y").to_string();
+        let end = "this week";
+        let gap = (labels.width as usize).saturating_sub(start.len() + end.len());
+        Line::styled(format!("{start}{}{end}", " ".repeat(gap)), THEME.dim).render(labels, buf);
+    }
+
+    let mut lines = vec![
+        Line::default(),
+        Line::styled("All regions    episodes   days", THEME.dim),
+    ];
+    for count in &charts.classes {
+        let name = count.class.map_or("unknown type", |c| c.as_str());
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {name:<14}"), class_style(app.color, count.class)),
+            Span::raw(format!("{:>7} {:>6}", count.episodes, count.days)),
+        ]));
+    }
+    Paragraph::new(lines).render(bottom, buf);
+}
