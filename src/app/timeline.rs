@@ -74,25 +74,26 @@ impl App {
     /// Recomputes which entries the timeline lists; keeps the highlighted
     /// entry highlighted when it still matches.
     pub fn refresh_timeline(&mut self) {
-        let highlighted = self
-            .timeline
-            .rows
-            .get(self.timeline.selected)
-            .map(|&i| self.entries[i].id);
+        let highlighted = self.timeline_entry().map(|e| e.id);
+        self.refresh_timeline_keeping(highlighted);
+    }
+
+    /// Recomputes the rows and highlights entry `keep` if it is listed, else
+    /// the row at the same position.
+    fn refresh_timeline_keeping(&mut self, keep: Option<ulid::Ulid>) {
         let filter = self.timeline_filter();
         self.timeline.rows = (0..self.entries.len())
             .rev()
             .filter(|&i| filter.matches(&self.entries[i], &self.sensations))
             .collect();
-        let again = highlighted.and_then(|id| {
+        let again = keep.and_then(|id| {
             self.timeline
                 .rows
                 .iter()
                 .position(|&i| self.entries[i].id == id)
         });
-        self.timeline.selected = again
-            .unwrap_or(0)
-            .min(self.timeline.rows.len().saturating_sub(1));
+        let position = again.unwrap_or(self.timeline.selected);
+        self.timeline.selected = position.min(self.timeline.rows.len().saturating_sub(1));
         self.keep_selection_visible();
     }
 
@@ -103,7 +104,7 @@ impl App {
         self.timeline.selected = 0;
         self.timeline.offset = 0;
         self.screen = super::Screen::Timeline;
-        self.refresh_timeline();
+        self.refresh_timeline_keeping(None);
     }
 
     /// The highlighted entry.
@@ -111,7 +112,7 @@ impl App {
         self.timeline
             .rows
             .get(self.timeline.selected)
-            .map(|&i| &self.entries[i])
+            .and_then(|&i| self.entries.get(i))
     }
 
     /// How many entries fit on screen from `offset`, counting the day
@@ -122,7 +123,7 @@ impl App {
         let mut fitted = 0;
         let mut previous_day = None;
         for &i in self.timeline.rows.iter().skip(offset) {
-            let day = self.zone.localize(self.entries[i].at).date_naive();
+            let day = self.entries[i].day();
             let needed = if previous_day == Some(day) { 1 } else { 2 };
             if used + needed > height {
                 break;
@@ -207,7 +208,7 @@ impl App {
                     self.timeline.region = None;
                     self.timeline.selected = 0;
                     self.timeline.offset = 0;
-                    self.refresh_timeline();
+                    self.refresh_timeline_keeping(None);
                     return;
                 }
                 PromptKind::JumpTo => match self.zone.parse_when(prompt.input.text(), self.now) {
@@ -259,6 +260,13 @@ impl App {
 
     /// Puts a changed entry in place and keeps every view in step.
     pub(super) fn replace_entry(&mut self, old: Option<&Entry>, new: Option<Entry>) {
+        // Rows index into `entries`, so note the highlighted id before changing them.
+        let highlighted = self.timeline_entry().map(|e| e.id);
+        let keep = match (&new, highlighted) {
+            (Some(new), _) if old.is_some_and(|o| Some(o.id) == highlighted) => Some(new.id),
+            (Some(new), None) => Some(new.id),
+            (_, keep) => keep,
+        };
         let heat = self.heat_filter();
         if let Some(old) = old
             && let Some(i) = self.entries.iter().position(|e| e.id == old.id)
@@ -277,7 +285,7 @@ impl App {
                 .partition_point(|e| e.sort_key() <= new.sort_key());
             self.entries.insert(at, new);
         }
-        self.refresh_timeline();
+        self.refresh_timeline_keeping(keep);
         self.refresh_charts();
     }
 }

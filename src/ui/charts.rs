@@ -128,8 +128,9 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(region) = app.charts_region() else {
         return;
     };
+    let listed = charts.breakdown.len().min(5) as u16;
     let [top, trend, labels, bottom] = Layout::vertical([
-        Constraint::Length(8),
+        Constraint::Length(3 + listed),
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Fill(1),

@@ -44,7 +44,7 @@ impl Widget for &App {
                 let question = format!(
                     "Delete the {} entry of {}?",
                     self.sensations.name_of(&entry.sensation).to_lowercase(),
-                    self.zone.localize(entry.at).format("%a %-d %b %H:%M")
+                    entry.at.format("%a %-d %b %H:%M")
                 );
                 overlays::confirm(&question, area, buf);
             }

@@ -96,12 +96,11 @@ fn regions_text(entry: &Entry, width: usize) -> String {
 
 /// One entry as a row.
 fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'static> {
-    let local = app.zone.localize(entry.at);
     let filled = usize::from(entry.intensity.value()).div_ceil(2);
     let bar = format!("{}{}", "▰".repeat(filled), "▱".repeat(5 - filled));
     let class = app.sensations.class_of(&entry.sensation);
     let mut spans = vec![
-        Span::raw(format!("  {}  ", local.format("%H:%M"))),
+        Span::raw(format!("  {}  ", entry.at.format("%H:%M"))),
         Span::raw(fit(&regions_text(entry, REGIONS_WIDTH), REGIONS_WIDTH)),
         Span::raw(" "),
         Span::styled(
@@ -182,7 +181,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut previous_day = None;
     for (row, &i) in t.rows.iter().enumerate().skip(t.offset) {
         let entry = &app.entries[i];
-        let day = app.zone.localize(entry.at).date_naive();
+        let day = entry.day();
         if previous_day != Some(day) {
             if y + 2 > rows {
                 break;

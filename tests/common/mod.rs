@@ -30,8 +30,12 @@ pub fn now() -> DateTime<FixedOffset> {
     at(NOW)
 }
 
+pub fn zone_offset() -> FixedOffset {
+    FixedOffset::east_opt(3600).unwrap()
+}
+
 pub fn zone() -> Zone {
-    Zone::Fixed(FixedOffset::east_opt(3600).unwrap())
+    Zone::Fixed(zone_offset())
 }
 
 pub fn region(id: &str) -> RegionId {

@@ -1,0 +1,308 @@
+//! The timeline: what it shows, scrolling, filtering, jumping, editing,
+//! deleting and undoing, through keys and against the files on disk.
+
+mod common;
+
+use common::{app, controller, ctrl, entry, history, key, region, screen_text, type_text};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use sensemap::app::{Action, Controller, Screen};
+use sensemap::domain::{Entry, YearMonth};
+use sensemap::store::{FsStore, Journal, MonthStore};
+
+/// The history with a note and tags, saved to disk so edits can be checked there.
+fn saved_history(dir: &std::path::Path) -> (Vec<Entry>, Journal<FsStore>) {
+    let mut entries = history();
+    let newest = entries.last_mut().unwrap();
+    newest.note = Some("after a hot shower\nsecond line".into());
+    newest.tags = vec!["heat".into()];
+    let journal = Journal::new(FsStore::new(dir));
+    journal.add_many(entries.clone()).unwrap();
+    (entries, journal)
+}
+
+fn on_timeline(dir: &std::path::Path, width: u16, height: u16) -> Controller<FsStore> {
+    let (entries, journal) = saved_history(dir);
+    let mut c = controller(entries, journal, width, height);
+    c.handle_event(&key(KeyCode::Char('2')));
+    c
+}
+
+fn on_disk(dir: &std::path::Path) -> Vec<Entry> {
+    Journal::new(FsStore::new(dir)).load_all().unwrap().entries
+}
+
+fn selected<S: MonthStore>(c: &Controller<S>) -> Entry {
+    c.app.timeline_entry().unwrap().clone()
+}
+
+#[test]
+fn timeline_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = on_timeline(dir.path(), 80, 24);
+    insta::assert_snapshot!(screen_text(&c.app));
+}
+
+#[test]
+fn timeline_at_160x50() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = on_timeline(dir.path(), 160, 50);
+    insta::assert_snapshot!(screen_text(&c.app));
+}
+
+#[test]
+fn newest_first_under_day_headers_with_both_sides_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = on_timeline(dir.path(), 100, 30);
+    let text = screen_text(&c.app);
+    let tuesday = text.find("Tuesday 10 March 2026").unwrap();
+    let monday = text.find("Monday 9 March 2026").unwrap();
+    assert!(tuesday < monday, "newest first");
+    assert!(text.contains("21:00  L+R sole"), "{text}");
+    // Logged at 08:00 in summer time (UTC+2): shown as logged, on its own day.
+    assert!(
+        text.contains("Sunday 1 June 2025") && text.contains("08:00  R face"),
+        "{text}"
+    );
+    assert!(
+        text.contains("after a hot shower") && !text.contains("second line"),
+        "first line of the note"
+    );
+    assert!(text.contains("#heat"));
+    assert!(
+        text.contains("▶ Foot, sole (left) - b37; Foot, sole (right) - b38"),
+        "status spells out the regions"
+    );
+}
+
+#[test]
+fn the_highlighted_row_is_reversed_and_stays_on_screen_while_scrolling() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    let total = c.app.timeline.rows.len();
+    for _ in 0..total + 3 {
+        c.handle_event(&key(KeyCode::Char('j')));
+    }
+    assert_eq!(c.app.timeline.selected, total - 1, "stops at the oldest");
+    assert_eq!(selected(&c).day().to_string(), "2025-06-01");
+    let terminal = common::draw(&c.app);
+    let buffer = terminal.backend().buffer();
+    let reversed_rows = (1..22)
+        .filter(|&y| buffer[(4, y)].modifier.contains(Modifier::REVERSED))
+        .count();
+    assert_eq!(reversed_rows, 1, "exactly the highlighted row, on screen");
+    assert!(screen_text(&c.app).contains("Sunday 1 June 2025"));
+    c.handle_event(&key(KeyCode::Home));
+    assert_eq!(c.app.timeline.selected, 0);
+    c.handle_event(&key(KeyCode::PageDown));
+    assert!(c.app.timeline.selected > 1);
+    c.handle_event(&key(KeyCode::End));
+    assert_eq!(c.app.timeline.selected, total - 1);
+    c.handle_event(&key(KeyCode::Char('k')));
+    assert_eq!(c.app.timeline.selected, total - 2);
+}
+
+#[test]
+fn slash_filters_by_any_field_and_esc_clears() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    let all = c.app.timeline.rows.len();
+    for (words, expected) in [
+        ("shower", 1),
+        ("dysesthesia", 3),
+        ("palm", 2),
+        ("heat", 1),
+        ("right sole", 2),
+    ] {
+        c.handle_event(&key(KeyCode::Char('/')));
+        for _ in 0..20 {
+            c.handle_event(&key(KeyCode::Backspace));
+        }
+        type_text(&mut c, words);
+        c.handle_event(&key(KeyCode::Enter));
+        assert_eq!(c.app.timeline.rows.len(), expected, "'{words}'");
+        assert!(screen_text(&c.app).contains(&format!("matching '{words}'")));
+    }
+    c.handle_event(&key(KeyCode::Esc));
+    assert_eq!(c.app.timeline.rows.len(), all);
+}
+
+#[test]
+fn t_on_the_body_map_opens_the_timeline_of_that_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let (entries, journal) = saved_history(dir.path());
+    let mut c = controller(entries, journal, 80, 24);
+    c.app.cursor = region("right-palm");
+    c.handle_event(&key(KeyCode::Char('t')));
+    assert_eq!(c.app.screen, Screen::Timeline);
+    assert_eq!(c.app.timeline.rows.len(), 2);
+    assert!(screen_text(&c.app).contains("in Hand, palm (right) - f25"));
+}
+
+#[test]
+fn g_jumps_to_the_newest_entry_on_or_before_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    c.handle_event(&key(KeyCode::Char('g')));
+    type_text(&mut c, "2026-02-21");
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(selected(&c).day().to_string(), "2026-02-20");
+    c.handle_event(&key(KeyCode::Char('g')));
+    type_text(&mut c, "whenever");
+    c.handle_event(&key(KeyCode::Enter));
+    let text = screen_text(&c.app);
+    assert!(
+        text.contains("cannot read time"),
+        "the prompt stays with the reason: {text}"
+    );
+    c.handle_event(&key(KeyCode::Esc));
+    assert!(c.app.overlay.is_none());
+}
+
+#[test]
+fn enter_edits_every_field_and_saves_to_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    let before = selected(&c);
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(screen_text(&c.app).contains("Edit the entry"));
+    // Where: add the right palm to both soles.
+    type_text(&mut c, ", f25");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "burn");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "7");
+    c.handle_event(&ctrl('s'));
+
+    assert!(c.app.overlay.is_none(), "closed after saving");
+    let after = on_disk(dir.path())
+        .into_iter()
+        .find(|e| e.id == before.id)
+        .unwrap();
+    assert_eq!(after.sensation.as_str(), "burning");
+    assert_eq!(after.intensity.value(), 7);
+    assert_eq!(after.regions.ids().len(), 3);
+    assert_eq!(
+        after.at, before.at,
+        "an untouched time keeps its exact value"
+    );
+    assert_eq!(after.note, before.note);
+    assert_eq!(after.created, before.created);
+    assert!(after.updated > before.updated);
+    assert_eq!(
+        c.app.tally.get(region("right-palm")).episodes,
+        3,
+        "the heat-map counts the edit"
+    );
+}
+
+#[test]
+fn an_edit_to_another_month_moves_the_entry_between_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    let before = selected(&c);
+    c.handle_event(&key(KeyCode::Enter));
+    for _ in 0..3 {
+        c.handle_event(&key(KeyCode::Tab));
+    }
+    for _ in 0..30 {
+        c.handle_event(&key(KeyCode::Backspace));
+    }
+    type_text(&mut c, "2026-02-27 21:00");
+    c.handle_event(&key(KeyCode::Enter));
+    let journal = Journal::new(FsStore::new(dir.path()));
+    let feb = std::fs::read_to_string(journal.store().path(YearMonth {
+        year: 2026,
+        month: 2,
+    }))
+    .unwrap();
+    let mar = std::fs::read_to_string(journal.store().path(YearMonth {
+        year: 2026,
+        month: 3,
+    }))
+    .unwrap();
+    let id = before.id.to_string();
+    assert!(feb.contains(&id) && !mar.contains(&id));
+    assert_eq!(
+        on_disk(dir.path())
+            .iter()
+            .filter(|e| e.id == before.id)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn d_deletes_after_asking_and_u_undoes_deletes_and_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 80, 24);
+    let count = on_disk(dir.path()).len();
+    let doomed = selected(&c);
+    c.handle_event(&key(KeyCode::Char('d')));
+    assert!(screen_text(&c.app).contains("Delete the tingling entry of Tue 10 Mar 21:00?"));
+    c.handle_event(&key(KeyCode::Char('n')));
+    assert_eq!(on_disk(dir.path()).len(), count, "n keeps it");
+    c.handle_event(&key(KeyCode::Char('d')));
+    c.handle_event(&key(KeyCode::Char('y')));
+    assert_eq!(on_disk(dir.path()).len(), count - 1);
+    assert!(!c.app.entries.iter().any(|e| e.id == doomed.id));
+
+    c.handle_event(&key(KeyCode::Char('u')));
+    assert!(
+        on_disk(dir.path()).iter().any(|e| e == &doomed),
+        "the very entry is back"
+    );
+    assert_eq!(c.app.entries.len(), count);
+
+    // Edit the intensity, then undo it.
+    let original = selected(&c);
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Tab));
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "9");
+    c.handle_event(&key(KeyCode::Enter));
+    let edited = on_disk(dir.path())
+        .into_iter()
+        .find(|e| e.id == original.id)
+        .unwrap();
+    assert_eq!(edited.intensity.value(), 9);
+    c.handle_event(&key(KeyCode::Char('u')));
+    let restored = on_disk(dir.path())
+        .into_iter()
+        .find(|e| e.id == original.id)
+        .unwrap();
+    assert_eq!(restored.intensity, original.intensity);
+    assert_eq!(restored.regions, original.regions);
+    c.handle_event(&key(KeyCode::Char('u')));
+    assert!(screen_text(&c.app).contains("Nothing to undo"));
+}
+
+#[test]
+fn an_entry_whose_type_left_the_config_keeps_it_when_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(FsStore::new(dir.path()));
+    let old = entry("2026-03-10T21:00:00+01:00", &["left-sole"], "old-custom", 4);
+    journal.add(old.clone()).unwrap();
+    let mut c = controller(vec![old.clone()], journal, 80, 24);
+    c.handle_event(&key(KeyCode::Char('2')));
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(screen_text(&c.app).contains("old-custom (no longer in your config)"));
+    c.handle_event(&key(KeyCode::Tab));
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "6");
+    c.handle_event(&key(KeyCode::Enter));
+    let saved = &on_disk(dir.path())[0];
+    assert_eq!(saved.sensation.as_str(), "old-custom");
+    assert_eq!(saved.intensity.value(), 6);
+}
+
+#[test]
+fn an_empty_or_unmatched_timeline_says_what_to_do() {
+    let mut a = app(vec![], 80, 24);
+    a.update(Action::ShowScreen(Screen::Timeline));
+    assert!(screen_text(&a).contains("No entries yet"));
+    let mut b = app(history(), 80, 24);
+    b.open_timeline_for(region("left-knee-back"));
+    assert!(screen_text(&b).contains("Nothing matches the filter"));
+    assert!(b.overlay.is_none());
+}
