@@ -213,9 +213,10 @@ impl App {
                 }
                 PromptKind::JumpTo => match self.zone.parse_when(prompt.input.text(), self.now) {
                     Ok(at) => {
-                        // Newest first: the first row at or before that time.
+                        // Newest first: the first row on that day or before it.
+                        let day = at.date_naive();
                         let rows = &self.timeline.rows;
-                        let target = rows.partition_point(|&i| self.entries[i].at > at);
+                        let target = rows.partition_point(|&i| self.entries[i].day() > day);
                         self.timeline.selected = target.min(rows.len().saturating_sub(1));
                         self.keep_selection_visible();
                         return;
