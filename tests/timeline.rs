@@ -150,7 +150,11 @@ fn g_jumps_to_the_newest_entry_on_or_before_a_date() {
     c.handle_event(&key(KeyCode::Char('g')));
     type_text(&mut c, "2026-03-08");
     c.handle_event(&key(KeyCode::Enter));
-    assert_eq!(selected(&c).day().to_string(), "2026-03-08", "a date shows that day's entries");
+    assert_eq!(
+        selected(&c).day().to_string(),
+        "2026-03-08",
+        "a date shows that day's entries"
+    );
     c.handle_event(&key(KeyCode::Char('g')));
     type_text(&mut c, "whenever");
     c.handle_event(&key(KeyCode::Enter));

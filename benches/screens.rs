@@ -1,0 +1,109 @@
+//! How long the app takes with the large history of
+//! `sensemap generate --years 10 --per-day 30` (about 116,000 entries):
+//! building its state, drawing each screen, and the keys that recompute.
+
+use std::hint::black_box;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sensemap::app::{Action, App, Screen, Zone};
+use sensemap::domain::body_map::Direction;
+use sensemap::domain::generate::{GenerateSpec, generate};
+use sensemap::domain::{Entry, SensationCatalogue};
+use sensemap::store::{FsStore, Journal};
+
+fn offset() -> FixedOffset {
+    FixedOffset::east_opt(3600).unwrap_or_else(|| unreachable!())
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-03-11T10:00:00+01:00").unwrap_or_else(|_| unreachable!())
+}
+
+/// Ten years at thirty entries a day, as `generate --years 10 --per-day 30`.
+fn large_history() -> Vec<Entry> {
+    let spec = GenerateSpec {
+        start: NaiveDate::from_ymd_opt(2016, 3, 11).unwrap_or_default(),
+        end: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap_or_default(),
+        per_day: 30.0,
+        seed: 1,
+    };
+    generate(&spec, &offset())
+}
+
+fn app(entries: Vec<Entry>) -> App {
+    let mut app = App::new(
+        entries,
+        SensationCatalogue::built_in(),
+        vec![],
+        now(),
+        Zone::Fixed(offset()),
+    );
+    app.update(Action::Resize {
+        width: 160,
+        height: 50,
+    });
+    app
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    let _ = terminal.draw(|frame| frame.render_widget(app, frame.area()));
+}
+
+fn screens(c: &mut Criterion) {
+    let entries = large_history();
+    let mut group = c.benchmark_group("large history");
+    group.sample_size(20);
+    group.bench_function("build app state (heat-map, timeline, charts)", |b| {
+        b.iter(|| black_box(app(entries.clone())));
+    });
+
+    let mut state = app(entries.clone());
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap_or_else(|_| unreachable!());
+    for (name, screen) in [
+        ("draw body map 160x50", Screen::BodyMap),
+        ("draw timeline 160x50", Screen::Timeline),
+        ("draw charts 160x50", Screen::Charts),
+    ] {
+        state.update(Action::ShowScreen(screen));
+        group.bench_function(name, |b| b.iter(|| draw(&mut terminal, &state)));
+    }
+
+    state.update(Action::ShowScreen(Screen::Timeline));
+    group.bench_function("timeline page down and back up", |b| {
+        b.iter(|| {
+            state.update(Action::PageDown);
+            state.update(Action::PageUp)
+        })
+    });
+    state.update(Action::ShowScreen(Screen::Charts));
+    // From the default 30 days: 90 days, a year, all time.
+    for _ in 0..3 {
+        state.update(Action::CycleWindow);
+    }
+    assert_eq!(state.heat.window, sensemap::app::TimeWindow::All);
+    group.bench_function("charts next region, all ten years", |b| {
+        b.iter(|| state.update(Action::Move(Direction::Down)));
+    });
+    group.bench_function("heat-map window change (recount)", |b| {
+        b.iter(|| state.update(Action::CycleWindow))
+    });
+    group.finish();
+}
+
+fn storage(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap_or_else(|_| unreachable!());
+    let journal = Journal::new(FsStore::new(dir.path()));
+    let _ = journal.add_many(large_history());
+    let mut group = c.benchmark_group("large history on disk");
+    group.sample_size(10);
+    group.bench_function("load all 121 month files", |b| {
+        b.iter(|| black_box(journal.load_all()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, screens, storage);
+criterion_main!(benches);
