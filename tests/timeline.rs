@@ -314,3 +314,40 @@ fn an_empty_or_unmatched_timeline_says_what_to_do() {
     assert!(screen_text(&b).contains("Nothing matches the filter"));
     assert!(b.overlay.is_none());
 }
+
+#[test]
+fn a_smaller_terminal_keeps_the_highlighted_entry_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries: Vec<Entry> = (1..=28)
+        .map(|day| {
+            entry(
+                &format!("2026-02-{day:02}T08:00:00+01:00"),
+                &["f25"],
+                "tingling",
+                3,
+            )
+        })
+        .collect();
+    let mut c = controller(entries, Journal::new(FsStore::new(dir.path())), 100, 50);
+    c.handle_event(&key(KeyCode::Char('2')));
+    for _ in 0..20 {
+        c.handle_event(&key(KeyCode::Down));
+    }
+    assert_eq!(c.app.timeline.offset, 0, "42 lines fit in 50 rows");
+    c.handle_event(&ratatui::crossterm::event::Event::Resize(80, 24));
+    let shown = c.app.timeline_fit(c.app.timeline.offset);
+    let t = &c.app.timeline;
+    assert!(t.offset > 0, "scrolled");
+    assert!(
+        t.selected >= t.offset && t.selected < t.offset + shown,
+        "{} in {}..{}",
+        t.selected,
+        t.offset,
+        t.offset + shown
+    );
+    let text = screen_text(&c.app);
+    assert!(
+        text.contains("Sunday 8 February 2026"),
+        "the 21st row, 8 February, is on screen: {text}"
+    );
+}

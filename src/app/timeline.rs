@@ -136,7 +136,7 @@ impl App {
     }
 
     /// Scrolls just enough to keep the highlighted row on screen.
-    fn keep_selection_visible(&mut self) {
+    pub(super) fn keep_selection_visible(&mut self) {
         let t = &self.timeline;
         if t.selected < t.offset {
             self.timeline.offset = t.selected;

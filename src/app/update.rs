@@ -17,6 +17,7 @@ impl App {
         match action {
             Action::Resize { width, height } => {
                 self.area = ratatui::layout::Rect::new(0, 0, width, height);
+                self.keep_selection_visible();
                 return None;
             }
             Action::Saved(entry) => {
