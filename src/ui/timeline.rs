@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{THEME, class_style};
@@ -177,39 +177,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(format!("  {message}"), THEME.dim).render(list, buf);
         return;
     }
-    let mut y = 0usize;
+    // The same fit the app scrolls by, so the highlight is always drawn.
+    let fitted = app.timeline_fit(t.offset);
+    let mut lines = Vec::with_capacity(rows);
     let mut previous_day = None;
-    for (row, &i) in t.rows.iter().enumerate().skip(t.offset) {
+    for (row, &i) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
         let entry = &app.entries[i];
         let day = entry.day();
         if previous_day != Some(day) {
-            if y + 2 > rows {
-                break;
-            }
-            let header = Line::styled(format!(" {}", day.format("%A %-d %B %Y")), THEME.title);
-            header.render(
-                Rect {
-                    y: list.y + y as u16,
-                    height: 1,
-                    ..list
-                },
-                buf,
-            );
-            y += 1;
+            lines.push(Line::styled(
+                format!(" {}", day.format("%A %-d %B %Y")),
+                THEME.title,
+            ));
             previous_day = Some(day);
         }
-        if y + 1 > rows {
-            break;
-        }
-        let line = entry_line(app, entry, row == t.selected, list.width);
-        line.render(
-            Rect {
-                y: list.y + y as u16,
-                height: 1,
-                ..list
-            },
-            buf,
-        );
-        y += 1;
+        lines.push(entry_line(app, entry, row == t.selected, list.width));
     }
+    Paragraph::new(lines).render(list, buf);
 }
