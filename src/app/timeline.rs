@@ -263,10 +263,10 @@ impl App {
     pub(super) fn replace_entry(&mut self, old: Option<&Entry>, new: Option<Entry>) {
         // Rows index into `entries`, so note the highlighted id before changing them.
         let highlighted = self.timeline_entry().map(|e| e.id);
-        let keep = match (&new, highlighted) {
-            (Some(new), _) if old.is_some_and(|o| Some(o.id) == highlighted) => Some(new.id),
-            (Some(new), None) => Some(new.id),
-            (_, keep) => keep,
+        // A restored entry, or a new version of the highlighted one, is highlighted.
+        let keep = match &new {
+            Some(new) if old.is_none_or(|o| Some(o.id) == highlighted) => Some(new.id),
+            _ => highlighted,
         };
         let heat = self.heat_filter();
         if let Some(old) = old
