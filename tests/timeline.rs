@@ -255,12 +255,14 @@ fn d_deletes_after_asking_and_u_undoes_deletes_and_edits() {
     assert_eq!(on_disk(dir.path()).len(), count - 1);
     assert!(!c.app.entries.iter().any(|e| e.id == doomed.id));
 
+    c.handle_event(&key(KeyCode::End));
     c.handle_event(&key(KeyCode::Char('u')));
     assert!(
         on_disk(dir.path()).iter().any(|e| e == &doomed),
         "the very entry is back"
     );
     assert_eq!(c.app.entries.len(), count);
+    assert_eq!(selected(&c).id, doomed.id, "and highlighted again");
 
     // Edit the intensity, then undo it.
     let original = selected(&c);
