@@ -353,3 +353,27 @@ fn a_smaller_terminal_keeps_the_highlighted_entry_on_screen() {
         "the 21st row, 8 February, is on screen: {text}"
     );
 }
+
+#[test]
+fn sensations_are_coloured_by_class_and_plain_without_colour() {
+    use ratatui::style::Color;
+    use sensemap::app::ColorMode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 100, 30);
+    let fg_of = |c: &Controller<FsStore>, word: &str| {
+        let terminal = common::draw(&c.app);
+        let buffer = terminal.backend().buffer();
+        let text = screen_text(&c.app);
+        let (y, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(word))
+            .unwrap();
+        let x = line[..line.find(word).unwrap()].chars().count() as u16;
+        buffer[(x, y as u16)].fg
+    };
+    assert_eq!(fg_of(&c, "Burning"), Color::LightRed, "dysesthesia");
+    assert_eq!(fg_of(&c, "Numbness"), Color::Cyan, "paresthesia");
+    c.app.color = ColorMode::NoColor;
+    assert_eq!(fg_of(&c, "Burning"), Color::Reset);
+}
