@@ -1,6 +1,6 @@
 //! The terminal runtime: set up, run the event loop, always restore.
 
-use std::io;
+use std::io::{self, IsTerminal};
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -31,6 +31,11 @@ pub fn run<S: MonthStore>(
     sensations: SensationCatalogue,
     clock: fn() -> DateTime<FixedOffset>,
 ) -> io::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "the screens need a terminal; in scripts use the commands (sensemap --help)",
+        ));
+    }
     let (entries, problems) = match journal.load_all() {
         Ok(loaded) => (
             loaded.entries,
@@ -46,7 +51,13 @@ pub fn run<S: MonthStore>(
     app.color = detect_color_mode();
     let mut controller = Controller::new(app, journal, Box::new(clock));
 
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     // ratatui's restore() leaves mouse capture on, so turn it off on every
     // way out, panics included.
     let previous_hook = std::panic::take_hook();

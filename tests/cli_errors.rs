@@ -143,3 +143,15 @@ fn every_command_has_help_and_bad_usage_exits_2() {
     sm(dir.path()).arg("frobnicate").assert().code(2);
     sm(dir.path()).args(["log", "--region"]).assert().code(2);
 }
+
+#[test]
+fn the_app_without_a_terminal_says_so_instead_of_crashing() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["demo"][..]] {
+        sm(dir.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("the screens need a terminal"));
+    }
+}
