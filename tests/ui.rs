@@ -244,3 +244,35 @@ fn app_with_one() -> App {
     a.cursor = region("left-sole");
     a
 }
+
+#[test]
+fn the_search_box_shows_the_cursor_where_it_is() {
+    let mut app = app(history(), 80, 24);
+    app.update(Action::OpenSearch);
+    for ch in "l sole".chars() {
+        app.update(Action::Input(ch));
+    }
+    app.update(Action::CursorLeft);
+    app.update(Action::CursorLeft);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text = screen_text(&app);
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("> l sole"))
+        .unwrap();
+    let x = line[..line.find("> l sole").unwrap()].chars().count() as u16 + 2;
+    // "l so|le": the cursor is on the 'l' of "le", the fifth character.
+    assert_eq!(buffer[(x + 4, y as u16)].symbol(), "l");
+    assert!(
+        buffer[(x + 4, y as u16)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        !buffer[(x + 6, y as u16)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}

@@ -6,11 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::popup;
 use super::theme::THEME;
+use super::{popup, text_spans};
 use crate::app::App;
 use crate::app::form::{Field, LogForm, group_of};
-use crate::app::text::TextField;
 use crate::domain::when::{format_duration, parse_duration};
 
 /// Rows of the sensation list shown at once.
@@ -19,40 +18,6 @@ const LIST_ROWS: usize = 4;
 const NOTE_ROWS: usize = 3;
 /// Width of the label column.
 const LABEL_WIDTH: usize = 11;
-
-/// A text field's spans; when focused, the cursor cell is reversed.
-fn text_spans(field: &TextField, focused: bool, line: Option<usize>) -> Vec<Span<'static>> {
-    let (cursor_line, cursor_column) = field.line_and_column();
-    let text: String = match line {
-        Some(n) => field
-            .text()
-            .split('\n')
-            .nth(n)
-            .unwrap_or_default()
-            .to_string(),
-        None => field.text().to_string(),
-    };
-    let show_cursor = focused && line.is_none_or(|n| n == cursor_line);
-    if !show_cursor {
-        return vec![Span::raw(text)];
-    }
-    let column = if line.is_some() {
-        cursor_column
-    } else {
-        field.cursor()
-    };
-    let before: String = text.chars().take(column).collect();
-    let at: String = text
-        .chars()
-        .nth(column)
-        .map_or(" ".to_string(), String::from);
-    let after: String = text.chars().skip(column + 1).collect();
-    vec![
-        Span::raw(before),
-        Span::styled(at, THEME.cursor),
-        Span::raw(after),
-    ]
-}
 
 /// A form row: label (marked when focused) then content.
 fn row(label: &str, focused: bool, mut content: Vec<Span<'static>>) -> Line<'static> {

@@ -10,10 +10,11 @@ mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use crate::app::layout::{self, minimum_size};
+use crate::app::text::TextField;
 use crate::app::{App, Overlay, Screen};
 use theme::THEME;
 
@@ -60,6 +61,44 @@ impl Widget for &App {
             overlays::confirm("Quit and lose what you typed?", area, buf);
         }
     }
+}
+
+/// A text field's spans; when focused, the cursor cell is reversed.
+pub(crate) fn text_spans(
+    field: &TextField,
+    focused: bool,
+    line: Option<usize>,
+) -> Vec<Span<'static>> {
+    let (cursor_line, cursor_column) = field.line_and_column();
+    let text: String = match line {
+        Some(n) => field
+            .text()
+            .split('\n')
+            .nth(n)
+            .unwrap_or_default()
+            .to_string(),
+        None => field.text().to_string(),
+    };
+    let show_cursor = focused && line.is_none_or(|n| n == cursor_line);
+    if !show_cursor {
+        return vec![Span::raw(text)];
+    }
+    let column = if line.is_some() {
+        cursor_column
+    } else {
+        field.cursor()
+    };
+    let before: String = text.chars().take(column).collect();
+    let at: String = text
+        .chars()
+        .nth(column)
+        .map_or(" ".to_string(), String::from);
+    let after: String = text.chars().skip(column + 1).collect();
+    vec![
+        Span::raw(before),
+        Span::styled(at, THEME.cursor),
+        Span::raw(after),
+    ]
 }
 
 /// A centred box of the given size inside `area`, cleared.

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::popup;
 use super::theme::THEME;
+use super::{popup, text_spans};
 use crate::app::keymap::{Context, bindings};
 use crate::app::{App, Picker, PickerKind, PickerRow, Prompt, PromptKind, Screen};
 
@@ -62,11 +62,9 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", THEME.key),
-        Span::raw(picker.query.text().to_string()),
-        Span::styled(" ", THEME.cursor),
-    ])];
+    let mut input = vec![Span::styled("> ", THEME.key)];
+    input.extend(text_spans(&picker.query, true, None));
+    let mut lines = vec![Line::from(input)];
     let choice = picker.choice.min(rows.len().saturating_sub(1));
     let first = choice.saturating_sub(visible - 1);
     for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
@@ -103,31 +101,10 @@ pub fn prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let before: String = prompt
-        .input
-        .text()
-        .chars()
-        .take(prompt.input.cursor())
-        .collect();
-    let at: String = prompt
-        .input
-        .text()
-        .chars()
-        .nth(prompt.input.cursor())
-        .map_or(" ".into(), String::from);
-    let after: String = prompt
-        .input
-        .text()
-        .chars()
-        .skip(prompt.input.cursor() + 1)
-        .collect();
+    let mut input = vec![Span::styled("> ", THEME.key)];
+    input.extend(text_spans(&prompt.input, true, None));
     let lines = vec![
-        Line::from(vec![
-            Span::styled("> ", THEME.key),
-            Span::raw(before),
-            Span::styled(at, THEME.cursor),
-            Span::raw(after),
-        ]),
+        Line::from(input),
         match &prompt.error {
             Some(error) => Line::styled(error.clone(), THEME.error),
             None => Line::styled(hint, THEME.dim),
