@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Action, App};
 use crate::domain::body_map::Direction;
+use crate::domain::query::entries_since;
 use crate::domain::{
     ClassCount, Filter, RegionId, RegionStats, SensationId, class_summary, sensation_breakdown,
     week_start, weekly_counts,
@@ -54,10 +55,7 @@ impl App {
         self.charts.ranked = ranked;
 
         let filter = self.heat_filter();
-        let first = filter
-            .since
-            .map_or(0, |since| self.entries.partition_point(|e| e.at < since));
-        let window = &self.entries[first..];
+        let window = entries_since(&self.entries, filter.since);
         self.charts.classes = class_summary(window, &filter, &self.sensations);
         let Some(region) = self.charts_region() else {
             self.charts.breakdown.clear();

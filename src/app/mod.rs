@@ -27,6 +27,7 @@ pub use settings::{ColorMode, HeatSettings, TimeWindow, Zone, metric_label, next
 pub use timeline::{Prompt, PromptKind, Timeline, UndoStep};
 
 use crate::domain::body_map::{BodyFigures, BodyMap};
+use crate::domain::query::entries_since;
 use crate::domain::{
     Catalogue, Entry, Filter, HeatScale, RegionId, RegionTally, SensationCatalogue,
 };
@@ -218,10 +219,11 @@ impl App {
     /// Recounts the heat-map and the charts from all entries.
     pub fn recount(&mut self) {
         let filter = self.heat_filter();
-        let first = filter
-            .since
-            .map_or(0, |since| self.entries.partition_point(|e| e.at < since));
-        self.tally = RegionTally::from_entries(&self.entries[first..], &filter, &self.sensations);
+        self.tally = RegionTally::from_entries(
+            entries_since(&self.entries, filter.since),
+            &filter,
+            &self.sensations,
+        );
         self.tally_day = self.now.date_naive();
         self.refresh_charts();
     }

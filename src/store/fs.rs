@@ -191,7 +191,7 @@ impl MonthStore for FsStore {
             }
         }
         self.remove_stale_temps()?;
-        Ok(WriteLock { _file: Some(file) })
+        Ok(WriteLock { _file: file })
     }
 
     fn path(&self, month: YearMonth) -> PathBuf {

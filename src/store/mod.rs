@@ -20,14 +20,7 @@ use crate::domain::YearMonth;
 /// Proof that this process holds the writer lock; released on drop.
 #[derive(Debug)]
 pub struct WriteLock {
-    _file: Option<std::fs::File>,
-}
-
-impl WriteLock {
-    /// A lock for stores that need none (in-memory test stores).
-    pub fn unlocked() -> WriteLock {
-        WriteLock { _file: None }
-    }
+    _file: std::fs::File,
 }
 
 /// Raw access to month files. Implementations only move text; the journal
