@@ -83,7 +83,7 @@ fn screens(c: &mut Criterion) {
     for _ in 0..3 {
         state.update(Action::CycleWindow);
     }
-    assert_eq!(state.heat.window, sensemap::app::TimeWindow::All);
+    assert_eq!(state.journal.heat.window, sensemap::app::TimeWindow::All);
     group.bench_function("charts next region, all ten years", |b| {
         b.iter(|| state.update(Action::Move(Direction::Down)));
     });

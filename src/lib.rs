@@ -3,7 +3,8 @@
 //!
 //! Layers, each using only those below it: [`domain`] (pure model and
 //! queries), [`store`] (RON files), [`app`] (state and actions), [`ui`]
-//! (rendering), and [`cli`] (the command line).
+//! (rendering), [`runtime`] (the event loop, where the app meets the store
+//! and the terminal), and [`cli`] (the command line).
 
 #![cfg_attr(
     not(test),
@@ -14,6 +15,6 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod runtime;
 pub mod store;
-pub mod tui;
 pub mod ui;

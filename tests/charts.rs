@@ -138,7 +138,7 @@ fn the_metric_reorders_the_bars() {
     let mut a = charts_app(boundary_history(), 100, 30);
     a.update(Action::CycleMetric);
     a.update(Action::CycleMetric);
-    assert_eq!(a.heat.metric, Metric::MeanIntensity);
+    assert_eq!(a.journal.heat.metric, Metric::MeanIntensity);
     assert_eq!(
         a.charts.ranked[0].region,
         region("right-palm"),
@@ -197,7 +197,7 @@ fn charts_heat_map_and_stats_command_agree_exactly() {
     for row in &cli {
         let r = region(row["region"].as_str().unwrap());
         let chart = a.charts.ranked.iter().find(|s| s.region == r).unwrap();
-        let heat = a.tally.get(r);
+        let heat = a.journal.tally.get(r);
         assert_eq!(row["episodes"], chart.episodes);
         assert_eq!(row["days_affected"], chart.days_affected);
         assert_eq!(chart.episodes, heat.episodes);
@@ -226,6 +226,7 @@ fn enter_on_a_bar_opens_the_timeline_of_that_region() {
     assert_eq!(c.app.timeline.region, Some(chosen));
     let expected = c
         .app
+        .journal
         .entries
         .iter()
         .filter(|e| e.regions.contains(chosen))
@@ -247,5 +248,5 @@ fn the_window_and_filter_are_shared_with_the_heat_map() {
     assert_eq!(sole.episodes, 4, "a year includes January");
     a.update(Action::ShowScreen(Screen::BodyMap));
     assert!(screen_text(&a).contains("last year"));
-    assert_eq!(a.tally.get(region("left-sole")).episodes, 4);
+    assert_eq!(a.journal.tally.get(region("left-sole")).episodes, 4);
 }

@@ -10,21 +10,26 @@ use common::{
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use sensemap::app::form::Field;
-use sensemap::app::{Controller, Overlay, layout};
+use sensemap::app::{Overlay, layout};
 use sensemap::domain::body_map::{BodyMap, Direction};
 use sensemap::domain::{RegionId, View};
+use sensemap::runtime::Runtime;
 use sensemap::store::{FsStore, Journal, MonthStore};
 
+/// The entries on disk that are not part of the starting history.
 fn on_disk(dir: &std::path::Path) -> Vec<sensemap::domain::Entry> {
-    Journal::new(FsStore::new(dir)).load_all().unwrap().entries
+    let known: Vec<_> = history().iter().map(|e| e.id).collect();
+    let mut all = Journal::new(FsStore::new(dir)).load_all().unwrap().entries;
+    all.retain(|e| !known.contains(&e.id));
+    all
 }
 
-fn fs_controller(dir: &std::path::Path) -> Controller<FsStore> {
+fn fs_controller(dir: &std::path::Path) -> Runtime {
     controller(history(), Journal::new(FsStore::new(dir)), 80, 24)
 }
 
 /// A screen cell showing `region` in the controller's current layout.
-fn cell_of<S: MonthStore>(c: &Controller<S>, region: RegionId) -> (u16, u16) {
+fn cell_of(c: &Runtime, region: RegionId) -> (u16, u16) {
     let areas = layout::body_map(layout::screen(c.app.area).body).unwrap();
     let figure = BodyMap::global()
         .figures(areas.size)
@@ -38,8 +43,8 @@ fn cell_of<S: MonthStore>(c: &Controller<S>, region: RegionId) -> (u16, u16) {
     (rect.x + x, rect.y + y)
 }
 
-fn form<S: MonthStore>(c: &Controller<S>) -> &sensemap::app::form::LogForm {
-    match &c.app.overlay {
+fn form(c: &Runtime) -> &sensemap::app::form::LogForm {
+    match &c.app.modal.overlay {
         Some(Overlay::Form(form)) => form,
         other => panic!("expected the log form, found {other:?}"),
     }
@@ -49,32 +54,32 @@ fn form<S: MonthStore>(c: &Controller<S>) -> &sensemap::app::form::LogForm {
 fn arrows_and_hjkl_move_to_the_nearest_region() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
-    c.app.cursor = region("right-face");
+    c.app.body.cursor = region("right-face");
     c.handle_event(&key(KeyCode::Up));
-    assert_eq!(c.app.cursor, region("right-cranium-front"));
+    assert_eq!(c.app.body.cursor, region("right-cranium-front"));
     c.handle_event(&key(KeyCode::Char('l')));
-    assert_eq!(c.app.cursor, region("left-cranium-front"));
+    assert_eq!(c.app.body.cursor, region("left-cranium-front"));
     c.handle_event(&key(KeyCode::Char('j')));
-    assert_eq!(c.app.cursor, region("left-face"));
+    assert_eq!(c.app.body.cursor, region("left-face"));
     c.handle_event(&key(KeyCode::Char('h')));
-    assert_eq!(c.app.cursor, region("right-face"));
+    assert_eq!(c.app.body.cursor, region("right-face"));
     // Each press agrees with the mask-derived navigation.
     let figures = BodyMap::global().figures(sensemap::domain::body_map::FigureSize::Compact);
-    let expected = figures.step(c.app.cursor, Direction::Down).unwrap();
+    let expected = figures.step(c.app.body.cursor, Direction::Down).unwrap();
     c.handle_event(&key(KeyCode::Down));
-    assert_eq!(c.app.cursor, expected);
+    assert_eq!(c.app.body.cursor, expected);
 }
 
 #[test]
 fn f_flips_to_the_same_part_on_the_other_figure_and_the_status_says_which_side() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
-    c.app.cursor = region("right-palm");
+    c.app.body.cursor = region("right-palm");
     c.handle_event(&key(KeyCode::Char('f')));
-    assert_eq!(c.app.cursor, region("right-hand-back"));
+    assert_eq!(c.app.body.cursor, region("right-hand-back"));
     assert!(screen_text(&c.app).contains("▶ Hand, back (right) - b30"));
     c.handle_event(&key(KeyCode::Char('f')));
-    assert_eq!(c.app.cursor, region("right-palm"));
+    assert_eq!(c.app.body.cursor, region("right-palm"));
 }
 
 #[test]
@@ -84,13 +89,13 @@ fn slash_finds_a_region_by_everyday_words() {
     c.handle_event(&key(KeyCode::Char('/')));
     type_text(&mut c, "elbow left back");
     c.handle_event(&key(KeyCode::Enter));
-    assert_eq!(c.app.cursor, region("left-elbow-back"));
-    assert!(c.app.overlay.is_none());
+    assert_eq!(c.app.body.cursor, region("left-elbow-back"));
+    assert!(c.app.modal.overlay.is_none());
     // Esc closes without moving.
     c.handle_event(&key(KeyCode::Char('/')));
     type_text(&mut c, "f25");
     c.handle_event(&key(KeyCode::Esc));
-    assert_eq!(c.app.cursor, region("left-elbow-back"));
+    assert_eq!(c.app.body.cursor, region("left-elbow-back"));
 }
 
 #[test]
@@ -105,17 +110,17 @@ fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
         "no data yet"
     );
 
-    c.app.cursor = knee;
+    c.app.body.cursor = knee;
     c.handle_event(&key(KeyCode::Char(' ')));
-    c.app.cursor = region("right-knee-front");
+    c.app.body.cursor = region("right-knee-front");
     c.handle_event(&key(KeyCode::Char(' ')));
     c.handle_event(&key(KeyCode::Enter));
     assert_eq!(form(&c).regions.len(), 2);
     type_text(&mut c, "stab");
     c.handle_event(&ctrl('s'));
 
-    assert!(c.app.overlay.is_none(), "form closed after saving");
-    assert!(c.app.selection.is_empty());
+    assert!(c.app.modal.overlay.is_none(), "form closed after saving");
+    assert!(c.app.body.selection.is_empty());
     let saved = on_disk(dir.path());
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].sensation.as_str(), "stabbing");
@@ -132,7 +137,7 @@ fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
 fn every_field_of_the_form_is_filled_from_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
-    c.app.cursor = region("left-sole");
+    c.app.body.cursor = region("left-sole");
     c.handle_event(&key(KeyCode::Enter));
     type_text(&mut c, "burn");
     c.handle_event(&key(KeyCode::Tab));
@@ -154,7 +159,7 @@ fn every_field_of_the_form_is_filled_from_the_keyboard() {
     c.handle_event(&key(KeyCode::Enter));
     type_text(&mut c, "Brennen ✓");
     assert!(
-        c.app.overlay.is_some(),
+        c.app.modal.overlay.is_some(),
         "Enter in the note is a new line, not a save"
     );
     c.handle_event(&shift_tab());
@@ -178,7 +183,7 @@ fn esc_cancels_at_once_when_nothing_was_typed_and_asks_otherwise() {
     let mut c = fs_controller(dir.path());
     c.handle_event(&key(KeyCode::Enter));
     c.handle_event(&key(KeyCode::Esc));
-    assert!(c.app.overlay.is_none());
+    assert!(c.app.modal.overlay.is_none());
 
     c.handle_event(&key(KeyCode::Enter));
     type_text(&mut c, "numb");
@@ -189,20 +194,23 @@ fn esc_cancels_at_once_when_nothing_was_typed_and_asks_otherwise() {
     assert_eq!(form(&c).sensation_query.text(), "numb", "kept");
     c.handle_event(&key(KeyCode::Esc));
     c.handle_event(&key(KeyCode::Char('y')));
-    assert!(c.app.overlay.is_none());
+    assert!(c.app.modal.overlay.is_none());
     assert!(on_disk(dir.path()).is_empty());
 }
 
 #[test]
 fn a_failed_save_keeps_the_form_and_shows_why() {
     let dir = tempfile::tempdir().unwrap();
-    let mut c = controller(
+    Journal::new(FsStore::new(dir.path()))
+        .add_many(history())
+        .unwrap();
+    let mut c = common::runtime_over(
         history(),
         Journal::new(FailingStore::new(dir.path(), 0)),
         80,
         24,
     );
-    let before = c.app.entries.len();
+    let before = c.app.journal.entries.len();
     c.handle_event(&key(KeyCode::Enter));
     type_text(&mut c, "tingl");
     c.handle_event(&key(KeyCode::Tab));
@@ -222,7 +230,7 @@ fn a_failed_save_keeps_the_form_and_shows_why() {
         kept.error
     );
     assert!(screen_text(&c.app).contains("Not saved"));
-    assert_eq!(c.app.entries.len(), before);
+    assert_eq!(c.app.journal.entries.len(), before);
     assert!(!c.app.should_quit);
 }
 
@@ -253,7 +261,7 @@ fn q_quits_but_asks_first_when_a_form_holds_input() {
     type_text(&mut c, "q");
     assert!(!c.app.should_quit, "q in a form is a letter");
     c.handle_event(&ctrl('c'));
-    assert!(c.app.confirm_quit);
+    assert!(c.app.modal.confirm_quit);
     c.handle_event(&key(KeyCode::Char('n')));
     assert!(!c.app.should_quit);
     assert_eq!(form(&c).sensation_query.text(), "q");
@@ -279,14 +287,14 @@ fn a_click_selects_the_region_under_the_mouse_and_hover_names_it() {
         let target = region("left-ankle-back");
         let (x, y) = cell_of(&c, target);
         c.handle_event(&click(x, y));
-        assert_eq!(c.app.cursor, target);
+        assert_eq!(c.app.body.cursor, target);
         let other = region("right-elbow-front");
         let (x, y) = cell_of(&c, other);
         c.handle_event(&hover(x, y));
         assert!(screen_text(&c.app).contains("(mouse: Elbow (front-right) - f13)"));
         c.handle_event(&click(0, 0));
         assert_eq!(
-            c.app.cursor, target,
+            c.app.body.cursor, target,
             "a click outside the figures changes nothing"
         );
     }
@@ -298,7 +306,7 @@ fn w_and_s_change_what_the_heat_map_counts() {
     let mut c = fs_controller(dir.path());
     let face = region("right-face");
     assert_eq!(
-        c.app.tally.get(face).episodes,
+        c.app.journal.tally.get(face).episodes,
         0,
         "a year ago is outside 30 days"
     );
@@ -306,7 +314,7 @@ fn w_and_s_change_what_the_heat_map_counts() {
         c.handle_event(&key(KeyCode::Char('w')));
     }
     assert!(screen_text(&c.app).contains("last year"));
-    assert_eq!(c.app.tally.get(face).episodes, 1);
+    assert_eq!(c.app.journal.tally.get(face).episodes, 1);
     c.handle_event(&key(KeyCode::Char('w')));
     c.handle_event(&key(KeyCode::Char('w')));
     assert!(screen_text(&c.app).contains("last 7 days"));
@@ -316,8 +324,8 @@ fn w_and_s_change_what_the_heat_map_counts() {
     c.handle_event(&key(KeyCode::Enter));
     assert!(screen_text(&c.app).contains("all dysesthesia"));
     // Last 7 days of dysesthesia: only the burning left sole on 8 March.
-    assert_eq!(c.app.tally.get(region("left-sole")).episodes, 1);
-    assert_eq!(c.app.tally.get(region("right-sole")).episodes, 0);
+    assert_eq!(c.app.journal.tally.get(region("left-sole")).episodes, 1);
+    assert_eq!(c.app.journal.tally.get(region("right-sole")).episodes, 0);
 
     c.handle_event(&key(KeyCode::Char('m')));
     assert!(screen_text(&c.app).contains("days affected"));
@@ -335,7 +343,7 @@ fn number_keys_switch_screens_and_question_mark_opens_help() {
     c.handle_event(&key(KeyCode::Char('?')));
     assert!(screen_text(&c.app).contains("flip between front and back"));
     c.handle_event(&key(KeyCode::Esc));
-    assert!(c.app.overlay.is_none());
+    assert!(c.app.modal.overlay.is_none());
 }
 
 #[test]
@@ -367,7 +375,8 @@ fn a_save_into_a_month_that_did_not_parse_is_refused_in_the_screen() {
 #[test]
 fn months_that_could_not_be_read_are_named_on_screen() {
     let mut app = common::app(history(), 100, 30);
-    app.problems = vec!["2026-01: entries/2026/2026-01.ron:3:7: Expected closing `)`".into()];
+    app.journal.problems =
+        vec!["2026-01: entries/2026/2026-01.ron:3:7: Expected closing `)`".into()];
     let text = screen_text(&app);
     assert!(
         text.contains("Not shown: 1 unreadable month file(s)"),

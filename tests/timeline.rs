@@ -6,8 +6,9 @@ mod common;
 use common::{app, controller, ctrl, entry, history, key, region, screen_text, type_text};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use sensemap::app::{Action, Controller, Screen};
+use sensemap::app::{Action, Screen};
 use sensemap::domain::{Entry, YearMonth};
+use sensemap::runtime::Runtime;
 use sensemap::store::{FsStore, Journal, MonthStore};
 
 /// The history with a note and tags, saved to disk so edits can be checked there.
@@ -21,7 +22,7 @@ fn saved_history(dir: &std::path::Path) -> (Vec<Entry>, Journal<FsStore>) {
     (entries, journal)
 }
 
-fn on_timeline(dir: &std::path::Path, width: u16, height: u16) -> Controller<FsStore> {
+fn on_timeline(dir: &std::path::Path, width: u16, height: u16) -> Runtime {
     let (entries, journal) = saved_history(dir);
     let mut c = controller(entries, journal, width, height);
     c.handle_event(&key(KeyCode::Char('2')));
@@ -32,7 +33,7 @@ fn on_disk(dir: &std::path::Path) -> Vec<Entry> {
     Journal::new(FsStore::new(dir)).load_all().unwrap().entries
 }
 
-fn selected<S: MonthStore>(c: &Controller<S>) -> Entry {
+fn selected(c: &Runtime) -> Entry {
     c.app.timeline_entry().unwrap().clone()
 }
 
@@ -132,7 +133,7 @@ fn t_on_the_body_map_opens_the_timeline_of_that_region() {
     let dir = tempfile::tempdir().unwrap();
     let (entries, journal) = saved_history(dir.path());
     let mut c = controller(entries, journal, 80, 24);
-    c.app.cursor = region("right-palm");
+    c.app.body.cursor = region("right-palm");
     c.handle_event(&key(KeyCode::Char('t')));
     assert_eq!(c.app.screen, Screen::Timeline);
     assert_eq!(c.app.timeline.rows.len(), 2);
@@ -164,7 +165,7 @@ fn g_jumps_to_the_newest_entry_on_or_before_a_date() {
         "the prompt stays with the reason: {text}"
     );
     c.handle_event(&key(KeyCode::Esc));
-    assert!(c.app.overlay.is_none());
+    assert!(c.app.modal.overlay.is_none());
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn enter_edits_every_field_and_saves_to_disk() {
     type_text(&mut c, "7");
     c.handle_event(&ctrl('s'));
 
-    assert!(c.app.overlay.is_none(), "closed after saving");
+    assert!(c.app.modal.overlay.is_none(), "closed after saving");
     let after = on_disk(dir.path())
         .into_iter()
         .find(|e| e.id == before.id)
@@ -198,7 +199,7 @@ fn enter_edits_every_field_and_saves_to_disk() {
     assert_eq!(after.created, before.created);
     assert!(after.updated > before.updated);
     assert_eq!(
-        c.app.tally.get(region("right-palm")).episodes,
+        c.app.journal.tally.get(region("right-palm")).episodes,
         3,
         "the heat-map counts the edit"
     );
@@ -253,15 +254,25 @@ fn d_deletes_after_asking_and_u_undoes_deletes_and_edits() {
     c.handle_event(&key(KeyCode::Char('d')));
     c.handle_event(&key(KeyCode::Char('y')));
     assert_eq!(on_disk(dir.path()).len(), count - 1);
-    assert!(!c.app.entries.iter().any(|e| e.id == doomed.id));
+    assert!(!c.app.journal.entries.iter().any(|e| e.id == doomed.id));
 
     c.handle_event(&key(KeyCode::End));
     c.handle_event(&key(KeyCode::Char('u')));
-    assert!(
-        on_disk(dir.path()).iter().any(|e| e == &doomed),
-        "the very entry is back"
+    // The very entry is back, stamped as changed now so that it wins any
+    // merge by `updated` with a copy that still lacks it.
+    let back = on_disk(dir.path())
+        .into_iter()
+        .find(|e| e.id == doomed.id)
+        .expect("the entry is back");
+    assert_eq!(back.updated, common::now());
+    assert_eq!(
+        sensemap::domain::Entry {
+            updated: doomed.updated,
+            ..back
+        },
+        doomed
     );
-    assert_eq!(c.app.entries.len(), count);
+    assert_eq!(c.app.journal.entries.len(), count);
     assert_eq!(selected(&c).id, doomed.id, "and highlighted again");
 
     // Edit the intensity, then undo it.
@@ -314,7 +325,7 @@ fn an_empty_or_unmatched_timeline_says_what_to_do() {
     let mut b = app(history(), 80, 24);
     b.open_timeline_for(region("left-knee-back"));
     assert!(screen_text(&b).contains("Nothing matches the filter"));
-    assert!(b.overlay.is_none());
+    assert!(b.modal.overlay.is_none());
 }
 
 #[test]
@@ -360,7 +371,7 @@ fn sensations_are_coloured_by_class_and_plain_without_colour() {
     use sensemap::app::ColorMode;
     let dir = tempfile::tempdir().unwrap();
     let mut c = on_timeline(dir.path(), 100, 30);
-    let fg_of = |c: &Controller<FsStore>, word: &str| {
+    let fg_of = |c: &Runtime, word: &str| {
         let terminal = common::draw(&c.app);
         let buffer = terminal.backend().buffer();
         let text = screen_text(&c.app);

@@ -69,7 +69,7 @@ fn body_map_without_colour_uses_density_glyphs() {
 #[test]
 fn heat_colours_follow_the_counts_and_regions_without_data_stay_plain() {
     let mut app = app(history(), 80, 24);
-    app.cursor = region("left-elbow-back");
+    app.body.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let bg = |id: &str| {
@@ -91,7 +91,7 @@ fn heat_colours_follow_the_counts_and_regions_without_data_stay_plain() {
 #[test]
 fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
     let mut app = app(history(), 80, 24);
-    app.cursor = region("left-sole");
+    app.body.cursor = region("left-sole");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     for (x, y) in cells_of(&app, region("left-sole")) {
@@ -102,7 +102,7 @@ fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
         );
     }
     app.color = ColorMode::NoColor;
-    app.cursor = region("right-knee-front");
+    app.body.cursor = region("right-knee-front");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     for (x, y) in cells_of(&app, region("right-knee-front")) {
@@ -119,7 +119,7 @@ fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
 fn the_256_colour_palette_is_the_nearest_match() {
     let mut app = app(history(), 80, 24);
     app.color = ColorMode::Ansi256;
-    app.cursor = region("left-elbow-back");
+    app.body.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let (x, y) = cells_of(&app, region("left-sole"))[0];
@@ -167,9 +167,9 @@ fn the_header_names_window_filter_and_metric_and_they_change() {
 #[test]
 fn log_form_at_80x24() {
     let mut app = app(history(), 80, 24);
-    app.cursor = region("left-sole");
+    app.body.cursor = region("left-sole");
     app.update(Action::ToggleSelect);
-    app.cursor = region("right-sole");
+    app.body.cursor = region("right-sole");
     app.update(Action::ToggleSelect);
     app.update(Action::OpenLogForm);
     insta::assert_snapshot!(screen_text(&app));
@@ -241,7 +241,7 @@ fn app_with_one() -> App {
         80,
         24,
     );
-    a.cursor = region("left-sole");
+    a.body.cursor = region("left-sole");
     a
 }
 

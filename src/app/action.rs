@@ -1,7 +1,8 @@
 //! Every user intent, and the side effects an update asks the runtime for.
 
-use crate::domain::Entry;
+use super::history::{Purpose, Step};
 use crate::domain::body_map::Direction;
+use crate::domain::{Entry, YearMonth};
 
 use super::Screen;
 
@@ -38,7 +39,7 @@ pub enum Action {
     PageDown,
     /// Timeline: delete the highlighted entry (asks first).
     DeleteEntry,
-    /// Undo the last edit or delete of this run.
+    /// Undo the last change of this run.
     Undo,
     /// Next heat-map time window.
     CycleWindow,
@@ -97,41 +98,59 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
-    /// The runtime saved an entry.
-    Saved(Entry),
-    /// The runtime could not save; the message says why.
-    SaveFailed(String),
-    /// The runtime replaced an entry by a new version.
-    Updated {
-        /// The version before.
-        before: Entry,
-        /// The version saved.
-        after: Entry,
-        /// True when this was an undo, which is not undone again.
-        undoing: bool,
+    /// Redo the last undone change of this run.
+    Redo,
+    /// The clock ticked: messages age out, a new day recounts.
+    Tick,
+    /// The runtime wrote a change to disk (boxed: it is large).
+    Written(Box<Written>),
+    /// The runtime could not write; the message says why.
+    WriteFailed {
+        /// Why it was asked for.
+        purpose: Purpose,
+        /// What went wrong.
+        message: String,
     },
-    /// The runtime deleted an entry.
-    Deleted(Entry),
-    /// The runtime put a deleted entry back.
-    Restored(Entry),
+    /// Another sensemap holds the lock; the runtime waits and retries.
+    WriteWaiting,
+    /// Months re-read from disk after they changed there.
+    Reloaded(Vec<MonthOnDisk>),
+    /// Older months read in the background after the first frame.
+    Loaded(Vec<MonthOnDisk>),
+    /// The months on disk still to be loaded in the background.
+    LoadingMonths(Vec<YearMonth>),
+}
+
+/// A write that went through, and what the months it touched now hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// The change written.
+    pub step: Step,
+    /// Why it was asked for.
+    pub purpose: Purpose,
+    /// Each month written, as it is now on disk.
+    pub months: Vec<MonthOnDisk>,
+}
+
+/// One month as read from disk, or why it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthOnDisk {
+    /// The month.
+    pub month: YearMonth,
+    /// Its entries, or the reason it could not be read.
+    pub entries: Result<Vec<Entry>, String>,
 }
 
 /// Work an update asks the runtime to do; the result comes back as an action.
+/// (Re-reading months that changed on disk is the runtime's own work.)
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a new entry.
-    Save(Entry),
-    /// Replace a saved entry by a new version.
-    Update {
-        /// The saved version.
-        before: Entry,
-        /// The new version.
-        after: Entry,
-        /// True for an undo.
-        undoing: bool,
+    /// Write one change: add (`before` is `None`), replace, or delete
+    /// (`after` is `None`). Answered by `Written` or `WriteFailed`.
+    Write {
+        /// The change (boxed: it is large).
+        step: Box<Step>,
+        /// Why.
+        purpose: Purpose,
     },
-    /// Delete a saved entry.
-    Delete(Entry),
-    /// Put a deleted entry back.
-    Restore(Entry),
 }

@@ -1,16 +1,12 @@
 //! The charts' state: per-region counts ranked by the metric, and for the
-//! highlighted region its sensations and weekly trend. Computed when what
-//! they depend on changes, never while drawing.
+//! highlighted region its sensations and weekly trend. Projected from the
+//! heat tally whenever it changes, never while drawing.
 
 use chrono::NaiveDate;
 
 use super::{Action, App};
 use crate::domain::body_map::Direction;
-use crate::domain::query::entries_since;
-use crate::domain::{
-    ClassCount, Filter, RegionId, RegionStats, SensationId, class_summary, sensation_breakdown,
-    week_start, weekly_counts,
-};
+use crate::domain::{ClassCount, RegionId, RegionStats, RegionTally, SensationId, week_start};
 
 /// Everything the charts screen draws.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,46 +34,45 @@ impl App {
             .map(|s| s.region)
     }
 
-    /// Recomputes the charts from the entries in the heat-map's window.
+    /// Brings the charts up to date with the heat tally, keeping the
+    /// highlighted region highlighted.
     pub fn refresh_charts(&mut self) {
-        let highlighted = self.charts_region();
-        let metric = self.heat.metric;
-        let mut ranked = self.tally.ranked();
+        self.charts = self.charts_from(&self.journal.tally, self.charts_region());
+    }
+
+    /// The charts a tally gives, with `highlighted` highlighted if it has
+    /// episodes. A projection of the tally: no entry is looked at.
+    pub(super) fn charts_from(&self, tally: &RegionTally, highlighted: Option<RegionId>) -> Charts {
+        let metric = self.journal.heat.metric;
+        let mut ranked = tally.ranked();
         ranked.sort_by(|a, b| {
             b.value(metric)
                 .total_cmp(&a.value(metric))
                 .then(a.region.cmp(&b.region))
         });
-        self.charts.selected = highlighted
+        let selected = highlighted
             .and_then(|r| ranked.iter().position(|s| s.region == r))
             .unwrap_or(0)
             .min(ranked.len().saturating_sub(1));
-        self.charts.ranked = ranked;
-
-        let filter = self.heat_filter();
-        let window = entries_since(&self.entries, filter.since);
-        self.charts.classes = class_summary(window, &filter, &self.sensations);
-        let Some(region) = self.charts_region() else {
-            self.charts.breakdown.clear();
-            self.charts.weekly.clear();
-            self.charts.first_week = None;
-            return;
+        let mut charts = Charts {
+            selected,
+            classes: tally.class_summary(),
+            ..Charts::default()
         };
-        let for_region = Filter {
-            region: Some(region),
-            ..filter.clone()
-        };
-        self.charts.breakdown = sensation_breakdown(window, &for_region, &self.sensations);
-        let today = self.zone.localize(self.now).date_naive();
-        let start = match filter.since {
-            Some(since) => self.zone.localize(since).date_naive(),
-            None => window.first().map_or(today, |e| e.day()),
-        };
-        let first_week = week_start(start);
-        let weeks = ((today - first_week).num_days() / 7 + 1).max(1) as usize;
-        self.charts.first_week = Some(first_week);
-        self.charts.weekly =
-            weekly_counts(window, &for_region, &self.sensations, first_week, weeks);
+        if let Some(region) = ranked.get(selected).map(|s| s.region) {
+            charts.breakdown = tally.sensation_breakdown(region);
+            let today = self.zone.localize(self.now).date_naive();
+            let start = match self.journal.heat_since {
+                Some(since) => self.zone.localize(since).date_naive(),
+                None => tally.first_day().unwrap_or(today),
+            };
+            let first_week = week_start(start);
+            let weeks = ((today - first_week).num_days() / 7 + 1).max(1) as usize;
+            charts.first_week = Some(first_week);
+            charts.weekly = tally.weekly(region, first_week, weeks);
+        }
+        charts.ranked = ranked;
+        charts
     }
 
     /// Keys on the charts screen with nothing open over it.

@@ -364,7 +364,7 @@ impl LogForm {
         };
         let at = match &self.editing {
             Some(entry) if time_text == self.original_time => entry.at,
-            _ => zone.parse_when(time_text, now)?,
+            _ => zone.parse_when(time_text, now).map_err(|e| e.to_string())?,
         };
         let regions = if self.editing.is_some() {
             parse_regions(self.regions_text.text())?

@@ -57,6 +57,7 @@ enum Intent {
     ClearFilter,
     DeleteEntry,
     Undo,
+    Redo,
     TimelineHere,
 }
 
@@ -129,6 +130,7 @@ const UP_DOWN_KEYS: &[(KeyCode, KeyModifiers)] =
     &[key(KeyCode::Up), key(KeyCode::Down), ch('k'), ch('j')];
 
 const SCREEN_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('1'), ch('2'), ch('3'), ch('4')];
+const REDO_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('U'), (KeyCode::Char('r'), CTRL)];
 const QUIT_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('q'), (KeyCode::Char('c'), CTRL)];
 
 /// Every binding, in the order help lists them: one line each.
@@ -144,7 +146,8 @@ pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
     bind!(BodyMap, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
     bind!(BodyMap, &[ch('t')], "t", TimelineHere, Some("timeline"), "timeline of this region"),
-    bind!(BodyMap, &[ch('u')], "u", Undo, None, "undo last edit or delete"),
+    bind!(BodyMap, &[ch('u')], "u", Undo, None, "undo the last change"),
+    bind!(BodyMap, REDO_KEYS, "U", Redo, None, "redo what u undid"),
     bind!(BodyMap, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
     bind!(BodyMap, &[ch('?')], "?", Help, Some("help"), "help"),
     bind!(BodyMap, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
@@ -153,7 +156,8 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Timeline, &[key(KeyCode::Home), key(KeyCode::End)], "Home End", Edit, None, "newest / oldest"),
     bind!(Timeline, &[key(KeyCode::Enter)], "Enter", Log, Some("edit"), "edit the entry"),
     bind!(Timeline, &[ch('d')], "d", DeleteEntry, Some("delete"), "delete the entry (asks)"),
-    bind!(Timeline, &[ch('u')], "u", Undo, Some("undo"), "undo last edit or delete"),
+    bind!(Timeline, &[ch('u')], "u", Undo, Some("undo"), "undo the last change"),
+    bind!(Timeline, REDO_KEYS, "U", Redo, None, "redo what u undid"),
     bind!(Timeline, &[ch('g')], "g", Jump, Some("go to"), "go to a date"),
     bind!(Timeline, &[ch('/')], "/", Search, Some("filter"), "filter by words (any field)"),
     bind!(Timeline, &[key(KeyCode::Esc)], "Esc", ClearFilter, None, "clear the filter"),
@@ -165,6 +169,8 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Charts, &[ch('w')], "w", Window, Some("window"), "window: 7d 30d 90d 1y all"),
     bind!(Charts, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
     bind!(Charts, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
+    bind!(Charts, &[ch('u')], "u", Undo, None, "undo the last change"),
+    bind!(Charts, REDO_KEYS, "U", Redo, None, "redo what u undid"),
     bind!(Charts, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
     bind!(Charts, &[ch('?')], "?", Help, Some("help"), "help"),
     bind!(Charts, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
@@ -261,6 +267,7 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::ClearFilter => Action::ClearFilter,
         Intent::DeleteEntry => Action::DeleteEntry,
         Intent::Undo => Action::Undo,
+        Intent::Redo => Action::Redo,
         Intent::TimelineHere => Action::OpenTimelineHere,
         Intent::Edit => match event.code {
             KeyCode::Left => Action::CursorLeft,

@@ -1,9 +1,15 @@
-//! App state, the actions that change it, and the keymap. Draws nothing.
+//! App state, the actions that change it, and the keymap. Draws nothing and
+//! does no I/O: the runtime feeds it actions and carries out its effects.
+//!
+//! State is split by owner: [`JournalView`] is the journal's view model
+//! (entries and everything counted from them), each screen has its own UI
+//! state, and [`Modal`] holds whatever is open over the screen.
 
 pub mod action;
+mod change;
 mod charts;
-pub mod controller;
 pub mod form;
+pub mod history;
 pub mod keymap;
 pub mod layout;
 mod picker;
@@ -11,26 +17,31 @@ mod settings;
 pub mod text;
 mod timeline;
 mod update;
+mod view_model;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::layout::Rect;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, MonthOnDisk, Written};
 pub use charts::Charts;
-pub use controller::Controller;
 use form::LogForm;
+pub use history::{History, Purpose, Step};
 use keymap::Context;
 pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
-pub use settings::{ColorMode, HeatSettings, TimeWindow, Zone, metric_label, next_metric};
-pub use timeline::{Prompt, PromptKind, Timeline, UndoStep};
+pub use settings::{ColorMode, HeatSettings, TimeWindow, metric_label, next_metric};
+pub use timeline::{Prompt, PromptKind, Timeline};
+pub use view_model::JournalView;
 
 use crate::domain::body_map::{BodyFigures, BodyMap};
-use crate::domain::query::entries_since;
-use crate::domain::{
-    Catalogue, Entry, Filter, HeatScale, RegionId, RegionTally, SensationCatalogue,
-};
+pub use crate::domain::when::Zone;
+use crate::domain::{Catalogue, Entry, RegionId, SensationCatalogue};
+
+/// How long an informational message stays under the map.
+pub const INFO_SECONDS: i64 = 6;
+/// How long an error stays under the map.
+pub const ERROR_SECONDS: i64 = 20;
 
 /// The screens, reached by number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +97,26 @@ pub enum Overlay {
     ConfirmDelete(Entry),
 }
 
+/// Everything open over the screen: one place for modal state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Modal {
+    /// What is drawn over the screen.
+    pub overlay: Option<Overlay>,
+    /// Set while asking whether to quit and lose the form's input.
+    pub confirm_quit: bool,
+}
+
+/// The body-map screen's own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyMapState {
+    /// The region under the keyboard cursor.
+    pub cursor: RegionId,
+    /// Regions gathered with Space for one entry.
+    pub selection: BTreeSet<RegionId>,
+    /// The region under the mouse.
+    pub hover: Option<RegionId>,
+}
+
 /// How a status message reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusKind {
@@ -95,65 +126,62 @@ pub enum StatusKind {
     Error,
 }
 
-/// A one-line message under the map.
+/// A one-line message under the map; it clears itself after a while.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     /// The words.
     pub text: String,
     /// Info or error.
     pub kind: StatusKind,
+    /// When it was said.
+    pub since: DateTime<FixedOffset>,
+}
+
+/// A write handed to the runtime and not yet answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saving {
+    /// Why it was asked for.
+    pub purpose: Purpose,
+    /// Set while another sensemap holds the lock and the runtime retries.
+    pub waiting: bool,
 }
 
 /// Everything the screens show.
 #[derive(Debug)]
 pub struct App {
-    /// Every loaded entry, sorted by time.
-    pub entries: Vec<Entry>,
-    /// The sensation types.
-    pub sensations: SensationCatalogue,
-    /// Months that could not be read, said once at start.
-    pub problems: Vec<String>,
+    /// The journal's view model: entries and everything counted from them.
+    pub journal: JournalView,
+    /// The body map's cursor, selection and hover.
+    pub body: BodyMapState,
+    /// The timeline's filter, rows and scroll position.
+    pub timeline: Timeline,
+    /// The charts' highlighted bar and what it shows.
+    pub charts: Charts,
+    /// What is open over the screen.
+    pub modal: Modal,
+    /// What `u` and `U` can take back and do again.
+    pub history: History,
+    /// The write in flight, if any.
+    pub saving: Option<Saving>,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The last message.
+    pub status: Option<Status>,
     /// The current time, refreshed before each action.
     pub now: DateTime<FixedOffset>,
     /// The zone WHEN text is read in.
     pub zone: Zone,
-    /// The screen shown.
-    pub screen: Screen,
-    /// What is drawn over it.
-    pub overlay: Option<Overlay>,
-    /// Set while asking whether to quit and lose the form's input.
-    pub confirm_quit: bool,
-    /// The region under the keyboard cursor.
-    pub cursor: RegionId,
-    /// Regions gathered with Space for one entry.
-    pub selection: BTreeSet<RegionId>,
-    /// The region under the mouse.
-    pub hover: Option<RegionId>,
-    /// What the heat-map counts.
-    pub heat: HeatSettings,
-    /// Counts per region for `heat`, kept up to date as entries arrive.
-    pub tally: RegionTally,
-    /// The local day `tally` was counted on; a new day recounts.
-    tally_day: NaiveDate,
     /// The terminal's size.
     pub area: Rect,
     /// What the terminal can show.
     pub color: ColorMode,
-    /// The last message.
-    pub status: Option<Status>,
-    /// The timeline's filter, rows and scroll position.
-    pub timeline: Timeline,
-    /// The charts' data.
-    pub charts: Charts,
-    /// Edits and deletes of this run, newest last, for `u`.
-    pub undo: Vec<UndoStep>,
     /// Set once the person has quit.
     pub should_quit: bool,
 }
 
 impl App {
     /// An app over loaded entries, with the cursor on the most affected
-    /// region of the last 30 days.
+    /// region of the heat-map's window.
     pub fn new(
         entries: Vec<Entry>,
         sensations: SensationCatalogue,
@@ -161,76 +189,52 @@ impl App {
         now: DateTime<FixedOffset>,
         zone: Zone,
     ) -> App {
-        let heat = HeatSettings::default();
         let mut app = App {
-            entries,
-            sensations,
-            problems,
-            now,
-            zone,
-            screen: Screen::BodyMap,
-            overlay: None,
-            confirm_quit: false,
-            cursor: RegionId::default(),
-            selection: BTreeSet::new(),
-            hover: None,
-            heat,
-            tally: RegionTally::default(),
-            tally_day: now.date_naive(),
-            area: Rect::new(0, 0, 80, 24),
-            color: ColorMode::TrueColor,
-            status: None,
+            journal: JournalView::new(entries, sensations, problems),
+            body: BodyMapState::default(),
             timeline: Timeline::default(),
             charts: Charts::default(),
-            undo: Vec::new(),
+            modal: Modal::default(),
+            history: History::default(),
+            saving: None,
+            screen: Screen::BodyMap,
+            status: None,
+            now,
+            zone,
+            area: Rect::new(0, 0, 80, 24),
+            color: ColorMode::TrueColor,
             should_quit: false,
         };
         app.recount();
-        app.refresh_timeline();
-        if let Some(top) = app.tally.ranked().first() {
-            app.cursor = top.region;
+        app.rebuild_timeline(None);
+        if let Some(top) = app.journal.tally.ranked().first() {
+            app.body.cursor = top.region;
         } else if let Ok(chest) = Catalogue::global().lookup("right-chest") {
-            app.cursor = chest;
+            app.body.cursor = chest;
         }
-        if !app.problems.is_empty() {
-            app.status = Some(Status {
-                text: format!("Some months could not be read: {}", app.problems.join("; ")),
-                kind: StatusKind::Error,
-            });
+        if !app.journal.problems.is_empty() {
+            let text = format!(
+                "Some months could not be read: {}",
+                app.journal.problems.join("; ")
+            );
+            app.say(StatusKind::Error, text);
         }
         app
     }
 
-    /// The filter the heat-map counts with.
-    pub fn heat_filter(&self) -> Filter {
-        Filter {
-            since: self
-                .heat
-                .window
-                .days()
-                .map(|d| self.now - Duration::days(d)),
-            until: None,
-            region: None,
-            sensation: self.heat.sensation.clone(),
-            text: None,
-        }
+    /// Shows a message under the map.
+    pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind,
+            since: self.now,
+        });
     }
 
-    /// Recounts the heat-map and the charts from all entries.
+    /// Recounts the heat-map and the charts from the entries in the window.
     pub fn recount(&mut self) {
-        let filter = self.heat_filter();
-        self.tally = RegionTally::from_entries(
-            entries_since(&self.entries, filter.since),
-            &filter,
-            &self.sensations,
-        );
-        self.tally_day = self.now.date_naive();
+        self.journal.recount(self.now, self.zone);
         self.refresh_charts();
-    }
-
-    /// The colour scale for the current counts.
-    pub fn heat_scale(&self) -> HeatScale {
-        HeatScale::for_tally(&self.tally, self.heat.metric)
     }
 
     /// The figures at the size the current terminal shows.
@@ -242,19 +246,27 @@ impl App {
 
     /// The regions a new entry would cover: the selection, or the cursor.
     pub fn target_regions(&self) -> Vec<RegionId> {
-        if self.selection.is_empty() {
-            vec![self.cursor]
+        if self.body.selection.is_empty() {
+            vec![self.body.cursor]
         } else {
-            self.selection.iter().copied().collect()
+            self.body.selection.iter().copied().collect()
+        }
+    }
+
+    /// The open log form, if any.
+    pub fn form(&self) -> Option<&LogForm> {
+        match &self.modal.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
         }
     }
 
     /// Where the keys go now.
     pub fn key_context(&self) -> Context {
-        if self.confirm_quit {
+        if self.modal.confirm_quit {
             return Context::Confirm;
         }
-        match &self.overlay {
+        match &self.modal.overlay {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Picker(_)) => Context::Picker,
             Some(Overlay::Form(form)) if form.confirm_discard => Context::Confirm,
@@ -272,15 +284,25 @@ impl App {
 
     /// The last sensation and intensity logged, to start a new form from.
     pub fn last_logged(&self) -> Option<(&crate::domain::SensationId, u8)> {
-        self.entries
+        self.journal
+            .entries
             .iter()
             .max_by_key(|e| e.created)
             .map(|e| (&e.sensation, e.intensity.value()))
     }
 
-    /// Recounts when the day changed since the last count.
-    fn refresh_day(&mut self) {
-        if self.now.date_naive() != self.tally_day {
+    /// The clock moved: messages age out, and a new day recounts the windows.
+    fn tick(&mut self) {
+        if let Some(status) = &self.status {
+            let keep = match status.kind {
+                StatusKind::Info => INFO_SECONDS,
+                StatusKind::Error => ERROR_SECONDS,
+            };
+            if self.now - status.since >= Duration::seconds(keep) {
+                self.status = None;
+            }
+        }
+        if self.zone.localize(self.now).date_naive() != self.journal.counted_day {
             self.recount();
         }
     }

@@ -69,7 +69,8 @@ impl App {
                 std::iter::once(FilterOption::All)
                     .chain(SensationClass::ALL.into_iter().map(FilterOption::Class))
                     .chain(
-                        self.sensations
+                        self.journal
+                            .sensations
                             .types()
                             .iter()
                             .map(|t| FilterOption::Type(t.id.clone(), t.name.clone())),

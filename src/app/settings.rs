@@ -1,8 +1,5 @@
-//! Display settings: the heat-map window and metric, colour depth, time zone.
+//! Display settings: the heat-map window and metric, colour depth.
 
-use chrono::{DateTime, FixedOffset};
-
-use crate::domain::when::parse_when;
 use crate::domain::{Metric, SensationFilter};
 
 /// How far back the heat-map looks.
@@ -84,38 +81,6 @@ pub enum ColorMode {
     Ansi16,
     /// NO_COLOR: density glyphs and text attributes only.
     NoColor,
-}
-
-/// The time zone WHEN text is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zone {
-    /// The machine's local zone, with its daylight-saving rules.
-    Local,
-    /// A fixed offset (tests, screenshots).
-    Fixed(FixedOffset),
-}
-
-impl Zone {
-    /// Reads WHEN text relative to `now` in this zone.
-    pub fn parse_when(
-        self,
-        text: &str,
-        now: DateTime<FixedOffset>,
-    ) -> Result<DateTime<FixedOffset>, String> {
-        let result = match self {
-            Zone::Local => parse_when(text, &now.with_timezone(&chrono::Local), &chrono::Local),
-            Zone::Fixed(offset) => parse_when(text, &now.with_timezone(&offset), &offset),
-        };
-        result.map_err(|e| e.to_string())
-    }
-
-    /// `at` as wall-clock time in this zone.
-    pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        match self {
-            Zone::Local => at.with_timezone(&chrono::Local).fixed_offset(),
-            Zone::Fixed(offset) => at.with_timezone(&offset),
-        }
-    }
 }
 
 /// Which sensations the heat-map counts.

@@ -1,9 +1,15 @@
 //! The timeline's state: which entries match its filter, which is
 //! highlighted, and where the view starts.
 
+use ulid::Ulid;
+
 use super::text::TextField;
-use super::{Action, App, Effect, Overlay, Status, StatusKind, layout};
+use super::{Action, App, Effect, Overlay, layout};
+use crate::domain::journal::SortKey;
 use crate::domain::{Entry, Filter, RegionId};
+
+/// One timeline row: an entry, by its time and id.
+pub type Row = SortKey;
 
 /// What the timeline shows and where.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,8 +18,8 @@ pub struct Timeline {
     pub region: Option<RegionId>,
     /// Only entries whose words match this text.
     pub text: String,
-    /// Indices into `App::entries` of the matching entries, newest first.
-    pub rows: Vec<usize>,
+    /// The matching entries by time and id, newest first.
+    pub rows: Vec<Row>,
     /// The highlighted row.
     pub selected: usize,
     /// The first row on screen.
@@ -40,24 +46,25 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// One step that `u` can take back.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoStep {
-    /// An entry was changed from `before` to `after`.
-    Edit {
-        /// The version before.
-        before: Entry,
-        /// The version saved.
-        after: Entry,
-    },
-    /// An entry was deleted.
-    Delete(Entry),
-}
-
 impl Timeline {
     /// Whether any filter is set.
     pub fn is_filtered(&self) -> bool {
         self.region.is_some() || !self.text.trim().is_empty()
+    }
+
+    /// Adds a row in its place (newest first).
+    pub(super) fn insert_row(&mut self, row: Row) {
+        let at = self.rows.partition_point(|r| *r > row);
+        if self.rows.get(at) != Some(&row) {
+            self.rows.insert(at, row);
+        }
+    }
+
+    /// Takes a row out.
+    pub(super) fn remove_row(&mut self, row: Row) {
+        if let Ok(at) = self.rows.binary_search_by(|r| row.cmp(r)) {
+            self.rows.remove(at);
+        }
     }
 }
 
@@ -71,27 +78,30 @@ impl App {
         }
     }
 
-    /// Recomputes which entries the timeline lists; keeps the highlighted
-    /// entry highlighted when it still matches.
-    pub fn refresh_timeline(&mut self) {
-        let highlighted = self.timeline_entry().map(|e| e.id);
-        self.refresh_timeline_keeping(highlighted);
+    /// The rows a filter of the whole journal gives.
+    pub(super) fn timeline_rows_from_scratch(&self) -> Vec<Row> {
+        let filter = self.timeline_filter();
+        self.journal
+            .entries
+            .iter()
+            .rev()
+            .filter(|e| filter.matches(e, &self.journal.sensations))
+            .map(Entry::sort_key)
+            .collect()
     }
 
-    /// Recomputes the rows and highlights entry `keep` if it is listed, else
-    /// the row at the same position.
-    fn refresh_timeline_keeping(&mut self, keep: Option<ulid::Ulid>) {
-        let filter = self.timeline_filter();
-        self.timeline.rows = (0..self.entries.len())
-            .rev()
-            .filter(|&i| filter.matches(&self.entries[i], &self.sensations))
-            .collect();
-        let again = keep.and_then(|id| {
-            self.timeline
-                .rows
-                .iter()
-                .position(|&i| self.entries[i].id == id)
-        });
+    /// Lists the entries matching the filter anew and highlights `keep`.
+    pub(super) fn rebuild_timeline(&mut self, keep: Option<Ulid>) {
+        self.timeline.rows = self.timeline_rows_from_scratch();
+        self.reselect_timeline(keep);
+    }
+
+    /// Highlights entry `keep` if it is listed, else the row at the same
+    /// position, and scrolls it into view.
+    pub(super) fn reselect_timeline(&mut self, keep: Option<Ulid>) {
+        let again = keep
+            .and_then(|id| self.journal.entries.key(id))
+            .and_then(|key| self.timeline.rows.binary_search_by(|r| key.cmp(r)).ok());
         let position = again.unwrap_or(self.timeline.selected);
         self.timeline.selected = position.min(self.timeline.rows.len().saturating_sub(1));
         self.keep_selection_visible();
@@ -104,7 +114,7 @@ impl App {
         self.timeline.selected = 0;
         self.timeline.offset = 0;
         self.screen = super::Screen::Timeline;
-        self.refresh_timeline_keeping(None);
+        self.rebuild_timeline(None);
     }
 
     /// The highlighted entry.
@@ -112,7 +122,7 @@ impl App {
         self.timeline
             .rows
             .get(self.timeline.selected)
-            .and_then(|&i| self.entries.get(i))
+            .and_then(|row| self.journal.entries.get(row.1))
     }
 
     /// How many entries fit on screen from `offset`, counting the day
@@ -122,8 +132,8 @@ impl App {
         let mut used = 0;
         let mut fitted = 0;
         let mut previous_day = None;
-        for &i in self.timeline.rows.iter().skip(offset) {
-            let day = self.entries[i].day();
+        for row in self.timeline.rows.iter().skip(offset) {
+            let day = row.0.date_naive();
             let needed = if previous_day == Some(day) { 1 } else { 2 };
             if used + needed > height {
                 break;
@@ -171,27 +181,27 @@ impl App {
             Action::ClearFilter => {
                 self.timeline.region = None;
                 self.timeline.text.clear();
-                self.refresh_timeline();
+                self.rebuild_timeline(self.timeline_entry().map(|e| e.id));
             }
             Action::OpenLogForm => {
                 if let Some(entry) = self.timeline_entry() {
-                    let form = super::form::LogForm::edit(entry, &self.sensations, self.zone);
-                    self.overlay = Some(Overlay::Form(Box::new(form)));
+                    let form =
+                        super::form::LogForm::edit(entry, &self.journal.sensations, self.zone);
+                    self.modal.overlay = Some(Overlay::Form(Box::new(form)));
                 }
             }
             Action::DeleteEntry => {
                 if let Some(entry) = self.timeline_entry() {
-                    self.overlay = Some(Overlay::ConfirmDelete(entry.clone()));
+                    self.modal.overlay = Some(Overlay::ConfirmDelete(entry.clone()));
                 }
             }
-            Action::Undo => return self.undo(),
             _ => {}
         }
         None
     }
 
     fn open_prompt(&mut self, kind: PromptKind, text: &str) {
-        self.overlay = Some(Overlay::Prompt(Prompt {
+        self.modal.overlay = Some(Overlay::Prompt(Prompt {
             kind,
             input: TextField::new(text),
             error: None,
@@ -208,7 +218,7 @@ impl App {
                     self.timeline.region = None;
                     self.timeline.selected = 0;
                     self.timeline.offset = 0;
-                    self.refresh_timeline_keeping(None);
+                    self.rebuild_timeline(None);
                     return;
                 }
                 PromptKind::JumpTo => match self.zone.parse_when(prompt.input.text(), self.now) {
@@ -216,12 +226,12 @@ impl App {
                         // Newest first: the first row on that day or before it.
                         let day = at.date_naive();
                         let rows = &self.timeline.rows;
-                        let target = rows.partition_point(|&i| self.entries[i].day() > day);
+                        let target = rows.partition_point(|row| row.0.date_naive() > day);
                         self.timeline.selected = target.min(rows.len().saturating_sub(1));
                         self.keep_selection_visible();
                         return;
                     }
-                    Err(e) => prompt.error = Some(e),
+                    Err(e) => prompt.error = Some(e.to_string()),
                 },
             },
             Action::Input(ch) => prompt.input.insert(ch),
@@ -233,60 +243,6 @@ impl App {
             Action::End => prompt.input.end(),
             _ => {}
         }
-        self.overlay = Some(Overlay::Prompt(prompt));
-    }
-
-    /// Takes back the last edit or delete of this run.
-    pub(super) fn undo(&mut self) -> Option<Effect> {
-        match self.undo.pop() {
-            None => {
-                self.status = Some(Status {
-                    text: "Nothing to undo".into(),
-                    kind: StatusKind::Info,
-                });
-                None
-            }
-            Some(UndoStep::Edit { before, after }) => {
-                let mut restored = before;
-                restored.updated = self.now;
-                Some(Effect::Update {
-                    before: after,
-                    after: restored,
-                    undoing: true,
-                })
-            }
-            Some(UndoStep::Delete(entry)) => Some(Effect::Restore(entry)),
-        }
-    }
-
-    /// Puts a changed entry in place and keeps every view in step.
-    pub(super) fn replace_entry(&mut self, old: Option<&Entry>, new: Option<Entry>) {
-        // Rows index into `entries`, so note the highlighted id before changing them.
-        let highlighted = self.timeline_entry().map(|e| e.id);
-        // A restored entry, or a new version of the highlighted one, is highlighted.
-        let keep = match &new {
-            Some(new) if old.is_none_or(|o| Some(o.id) == highlighted) => Some(new.id),
-            _ => highlighted,
-        };
-        let heat = self.heat_filter();
-        if let Some(old) = old
-            && let Some(i) = self.entries.iter().position(|e| e.id == old.id)
-        {
-            let removed = self.entries.remove(i);
-            if heat.matches(&removed, &self.sensations) {
-                self.tally.remove(&removed);
-            }
-        }
-        if let Some(new) = new {
-            if heat.matches(&new, &self.sensations) {
-                self.tally.add(&new);
-            }
-            let at = self
-                .entries
-                .partition_point(|e| e.sort_key() <= new.sort_key());
-            self.entries.insert(at, new);
-        }
-        self.refresh_timeline_keeping(keep);
-        self.refresh_charts();
+        self.modal.overlay = Some(Overlay::Prompt(prompt));
     }
 }

@@ -3,80 +3,68 @@
 use ulid::Ulid;
 
 use super::form::{Field, LogForm};
+use super::history::{Purpose, Step};
 use super::text::TextField;
 use super::{
-    Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, Status,
-    StatusKind, layout, next_metric,
+    Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, layout,
+    next_metric,
 };
 use crate::domain::SensationFilter;
 
 impl App {
     /// Applies one action; returns work for the runtime, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.refresh_day();
         match action {
+            Action::Tick => {
+                self.tick();
+                return None;
+            }
             Action::Resize { width, height } => {
                 self.area = ratatui::layout::Rect::new(0, 0, width, height);
                 self.keep_selection_visible();
                 return None;
             }
-            Action::Saved(entry) => {
-                self.saved(entry);
+            Action::Written(written) => {
+                self.written(*written);
                 return None;
             }
-            Action::Updated {
-                before,
-                after,
-                undoing,
-            } => {
-                self.updated(before, after, undoing);
+            Action::WriteFailed { purpose, message } => {
+                self.write_failed(purpose, message);
                 return None;
             }
-            Action::Deleted(entry) => {
-                self.status = Some(Status {
-                    text: format!(
-                        "Deleted the entry of {}; u undoes",
-                        entry.at.format("%a %-d %b %H:%M")
-                    ),
-                    kind: StatusKind::Info,
-                });
-                self.replace_entry(Some(&entry), None);
-                self.undo.push(super::UndoStep::Delete(entry));
+            Action::WriteWaiting => {
+                self.write_waiting();
                 return None;
             }
-            Action::Restored(entry) => {
-                self.status = Some(Status {
-                    text: "Undone: the entry is back".into(),
-                    kind: StatusKind::Info,
-                });
-                self.replace_entry(None, Some(entry));
+            Action::Reloaded(months) => {
+                self.reloaded(months);
                 return None;
             }
-            Action::SaveFailed(message) => {
-                if let Some(Overlay::Form(form)) = &mut self.overlay {
-                    form.error = Some(format!("Not saved: {message}"));
-                }
-                self.status = Some(Status {
-                    text: format!("Not saved: {message}"),
-                    kind: StatusKind::Error,
-                });
+            Action::Loaded(months) => {
+                self.loaded(months);
+                return None;
+            }
+            Action::LoadingMonths(months) => {
+                self.journal.months_to_load = months.len();
+                self.journal.pending_months = months.into_iter().collect();
                 return None;
             }
             _ => {}
         }
-        if self.confirm_quit {
+        self.tick();
+        if self.modal.confirm_quit {
             match action {
                 Action::Confirm(true) => self.should_quit = true,
-                Action::Confirm(false) | Action::Cancel => self.confirm_quit = false,
+                Action::Confirm(false) | Action::Cancel => self.modal.confirm_quit = false,
                 _ => {}
             }
             return None;
         }
-        match self.overlay.take() {
+        match self.modal.overlay.take() {
             None => self.update_screen(action),
             Some(Overlay::Help) => {
                 if !matches!(action, Action::ToggleHelp | Action::Cancel) {
-                    self.overlay = Some(Overlay::Help);
+                    self.modal.overlay = Some(Overlay::Help);
                 }
                 None
             }
@@ -90,10 +78,16 @@ impl App {
                 None
             }
             Some(Overlay::ConfirmDelete(entry)) => match action {
-                Action::Confirm(true) => Some(Effect::Delete(entry)),
+                Action::Confirm(true) => self.start_write(
+                    Step {
+                        before: Some(entry),
+                        after: None,
+                    },
+                    Purpose::Delete,
+                ),
                 Action::Confirm(false) | Action::Cancel => None,
                 _ => {
-                    self.overlay = Some(Overlay::ConfirmDelete(entry));
+                    self.modal.overlay = Some(Overlay::ConfirmDelete(entry));
                     None
                 }
             },
@@ -104,55 +98,59 @@ impl App {
     fn update_screen(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => self.modal.overlay = Some(Overlay::Help),
             Action::ShowScreen(screen) => self.screen = screen,
-            Action::Undo => return self.undo(),
+            Action::Undo => return self.undo_or_redo(Purpose::Undo),
+            Action::Redo => return self.undo_or_redo(Purpose::Redo),
             Action::CycleWindow => {
-                self.heat.window = self.heat.window.next();
+                self.journal.heat.window = self.journal.heat.window.next();
                 self.recount();
             }
             Action::CycleMetric => {
-                self.heat.metric = next_metric(self.heat.metric);
+                self.journal.heat.metric = next_metric(self.journal.heat.metric);
                 self.refresh_charts();
             }
             Action::OpenFilterPicker => self.open_picker(PickerKind::Sensation),
             _ if self.screen == Screen::Timeline => return self.update_timeline(action),
             _ if self.screen == Screen::Charts => self.update_charts(action),
             _ if self.screen != Screen::BodyMap => {}
-            Action::OpenTimelineHere => self.open_timeline_for(self.cursor),
+            Action::OpenTimelineHere => self.open_timeline_for(self.body.cursor),
             Action::Move(direction) => {
-                if let Some(next) = self.figures().step(self.cursor, direction) {
-                    self.cursor = next;
+                if let Some(next) = self.figures().step(self.body.cursor, direction) {
+                    self.body.cursor = next;
                 }
             }
             Action::Flip => {
-                if let Some(other) = self.figures().flip(self.cursor) {
-                    self.cursor = other;
+                if let Some(other) = self.figures().flip(self.body.cursor) {
+                    self.body.cursor = other;
                 }
             }
-            Action::ToggleSelect if !self.selection.remove(&self.cursor) => {
-                self.selection.insert(self.cursor);
+            Action::ToggleSelect if !self.body.selection.remove(&self.body.cursor) => {
+                self.body.selection.insert(self.body.cursor);
             }
-            Action::ClearSelection => self.selection.clear(),
+            Action::ClearSelection => self.body.selection.clear(),
             Action::OpenLogForm => {
-                let form =
-                    LogForm::new(self.target_regions(), &self.sensations, self.last_logged());
-                self.overlay = Some(Overlay::Form(Box::new(form)));
+                let form = LogForm::new(
+                    self.target_regions(),
+                    &self.journal.sensations,
+                    self.last_logged(),
+                );
+                self.modal.overlay = Some(Overlay::Form(Box::new(form)));
             }
             Action::OpenSearch => self.open_picker(PickerKind::Region),
             Action::Click { x, y } => {
                 if let Some(region) = layout::region_at(self.area, x, y) {
-                    self.cursor = region;
+                    self.body.cursor = region;
                 }
             }
-            Action::Hover { x, y } => self.hover = layout::region_at(self.area, x, y),
+            Action::Hover { x, y } => self.body.hover = layout::region_at(self.area, x, y),
             _ => {}
         }
         None
     }
 
     fn open_picker(&mut self, kind: PickerKind) {
-        self.overlay = Some(Overlay::Picker(Picker {
+        self.modal.overlay = Some(Overlay::Picker(Picker {
             kind,
             query: TextField::default(),
             choice: 0,
@@ -166,9 +164,9 @@ impl App {
             Action::Cancel => return,
             Action::Submit => {
                 match rows.get(picker.choice.min(rows.len().saturating_sub(1))) {
-                    Some(PickerRow::Region(region)) => self.cursor = *region,
+                    Some(PickerRow::Region(region)) => self.body.cursor = *region,
                     Some(PickerRow::Filter(option)) => {
-                        self.heat.sensation = match option {
+                        self.journal.heat.sensation = match option {
                             FilterOption::All => None,
                             FilterOption::Class(class) => Some(SensationFilter::Class(*class)),
                             FilterOption::Type(id, _) => Some(SensationFilter::Type(
@@ -179,7 +177,7 @@ impl App {
                     }
                     None => {
                         picker.choice = 0;
-                        self.overlay = Some(Overlay::Picker(picker));
+                        self.modal.overlay = Some(Overlay::Picker(picker));
                     }
                 }
                 return;
@@ -203,7 +201,7 @@ impl App {
             Action::End => picker.choice = rows.len().saturating_sub(1),
             _ => {}
         }
-        self.overlay = Some(Overlay::Picker(picker));
+        self.modal.overlay = Some(Overlay::Picker(picker));
     }
 
     /// Keys in the log form. It stays open, with everything typed, until a
@@ -216,13 +214,21 @@ impl App {
                 Action::Confirm(false) | Action::Cancel => form.confirm_discard = false,
                 _ => {}
             }
-            self.overlay = Some(Overlay::Form(Box::new(form)));
+            self.modal.overlay = Some(Overlay::Form(Box::new(form)));
+            return None;
+        }
+        if self.saving.is_some() {
+            // Saving: keep what was typed exactly as it is being saved.
+            if matches!(action, Action::Submit | Action::Save) {
+                form.error = Some("Still saving…".into());
+            }
+            self.modal.overlay = Some(Overlay::Form(Box::new(form)));
             return None;
         }
         match action {
             Action::Cancel if !form.touched => return None,
             Action::Cancel => form.confirm_discard = true,
-            Action::Quit if form.touched => self.confirm_quit = true,
+            Action::Quit if form.touched => self.modal.confirm_quit = true,
             Action::Quit => {
                 self.should_quit = true;
                 return None;
@@ -230,8 +236,11 @@ impl App {
             Action::NextField => form.focus_next(true),
             Action::PrevField => form.focus_next(false),
             Action::Submit if form.field == Field::Note => form.newline(),
-            Action::Submit | Action::Save => match self.form_effect(&form) {
-                Ok(save) => effect = Some(save),
+            Action::Submit | Action::Save => match self.form_step(&form) {
+                Ok((step, purpose)) => {
+                    form.error = None;
+                    effect = self.start_write(step, purpose);
+                }
                 Err(message) => form.error = Some(message),
             },
             Action::Input(ch) => form.input(ch),
@@ -240,87 +249,36 @@ impl App {
             Action::CursorLeft => form.left(),
             Action::CursorRight => form.right(),
             Action::CursorUp => form.up(),
-            Action::CursorDown => form.down(&self.sensations),
+            Action::CursorDown => form.down(&self.journal.sensations),
             Action::Home => form.home(),
             Action::End => form.end(),
             _ => {}
         }
-        self.overlay = Some(Overlay::Form(Box::new(form)));
+        self.modal.overlay = Some(Overlay::Form(Box::new(form)));
         effect
     }
 
     /// What saving the form means: a new entry, or a new version of one.
-    fn form_effect(&self, form: &LogForm) -> Result<Effect, String> {
-        let draft = form.to_draft(&self.sensations, self.zone, self.now)?;
+    fn form_step(&self, form: &LogForm) -> Result<(Step, Purpose), String> {
+        let draft = form.to_draft(&self.journal.sensations, self.zone, self.now)?;
         match &form.editing {
-            None => draft
-                .into_entry(Ulid::generate(), self.now)
-                .map(Effect::Save),
+            None => draft.into_entry(Ulid::generate(), self.now).map(|entry| {
+                let step = Step {
+                    before: None,
+                    after: Some(entry),
+                };
+                (step, Purpose::Log)
+            }),
             Some(before) => draft.into_entry(before.id, self.now).map(|mut after| {
                 after.created = before.created;
-                Effect::Update {
-                    before: before.clone(),
-                    after,
-                    undoing: false,
-                }
+                let before = self.journal.entries.get(before.id).unwrap_or(before);
+                let step = Step {
+                    before: Some(before.clone()),
+                    after: Some(after),
+                };
+                (step, Purpose::Edit)
             }),
         }
         .map_err(|e| e.to_string())
-    }
-
-    /// An edit went through: show the new version everywhere.
-    fn updated(
-        &mut self,
-        before: crate::domain::Entry,
-        after: crate::domain::Entry,
-        undoing: bool,
-    ) {
-        if matches!(self.overlay, Some(Overlay::Form(_))) {
-            self.overlay = None;
-        }
-        let text = if undoing {
-            "Undone: the entry is as it was"
-        } else {
-            "Saved the changes; u undoes"
-        };
-        self.status = Some(Status {
-            text: text.into(),
-            kind: StatusKind::Info,
-        });
-        self.replace_entry(Some(&before), Some(after.clone()));
-        if !undoing {
-            self.undo.push(super::UndoStep::Edit { before, after });
-        }
-    }
-
-    /// A save went through: close the form, show the entry at once.
-    fn saved(&mut self, entry: crate::domain::Entry) {
-        let summary = format!(
-            "Saved: {} {}/10 in {}",
-            self.sensations.name_of(&entry.sensation),
-            entry.intensity,
-            entry
-                .regions
-                .ids()
-                .iter()
-                .map(|r| r.region().name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        if self.heat_filter().matches(&entry, &self.sensations) {
-            self.tally.add(&entry);
-        }
-        let at = self
-            .entries
-            .partition_point(|e| e.sort_key() <= entry.sort_key());
-        self.entries.insert(at, entry);
-        if matches!(self.overlay, Some(Overlay::Form(_))) {
-            self.overlay = None;
-        }
-        self.selection.clear();
-        self.status = Some(Status {
-            text: summary,
-            kind: StatusKind::Info,
-        });
     }
 }

@@ -13,7 +13,7 @@ use super::{
     Cli, CliError, Command, ExportArgs, FilterArgs, GenerateArgs, ListArgs, LogArgs, StatsArgs,
 };
 use crate::domain::generate::{GenerateSpec, generate};
-use crate::domain::when::{parse_duration, parse_when};
+use crate::domain::when::{Zone, parse_duration};
 use crate::domain::{
     Draft, Filter, RegionTally, SensationCatalogue, SensationClass, SensationFilter,
 };
@@ -60,7 +60,9 @@ impl Context {
     }
 
     fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-        parse_when(text, &self.now, &Local).map_err(|e| CliError::Usage(format!("{flag}: {e}")))
+        Zone::Local
+            .parse_when(text, self.now.fixed_offset())
+            .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
     }
 
     /// Builds the query filter from the shared flags.
@@ -248,7 +250,7 @@ fn generate_history(ctx: &Context, args: &GenerateArgs) -> Result<(), CliError> 
     let spec = spec_ending_yesterday(ctx.now, args.years, args.per_day, args.seed);
     let entries = generate(&spec, &Local);
     let count = entries.len();
-    let months = journal.add_many(entries)?;
+    let months = journal.add_many(entries)?.months.len();
     eprintln!(
         "Generated {count} entries over {months} months ({} to {}) in {}",
         spec.start,
@@ -271,7 +273,13 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
 
 /// Loads the journal and runs the terminal app until the person quits.
 fn open_app(data_dir: &std::path::Path, sensations: SensationCatalogue) -> Result<(), CliError> {
-    let journal = Journal::new(FsStore::new(data_dir));
-    crate::tui::run(journal, sensations, || super::now().fixed_offset())
-        .map_err(|e| CliError::Other(format!("terminal: {e}")))
+    // A short wait per try: the storage worker retries, and says it waits.
+    let store = FsStore::new(data_dir).with_lock_wait(std::time::Duration::from_millis(100));
+    let journal = Journal::new(store);
+    crate::runtime::run(
+        journal,
+        sensations,
+        Box::new(|| super::now().fixed_offset()),
+    )
+    .map_err(|e| CliError::Other(format!("terminal: {e}")))
 }

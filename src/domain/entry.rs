@@ -117,6 +117,11 @@ impl YearMonth {
         }
     }
 
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
     /// The next calendar month.
     pub fn next(self) -> YearMonth {
         if self.month == 12 {

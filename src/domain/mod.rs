@@ -4,12 +4,14 @@
 pub mod body_map;
 pub mod entry;
 pub mod generate;
+pub mod journal;
 pub mod query;
 pub mod region;
 pub mod sensation;
 pub mod when;
 
 pub use entry::{Draft, Entry, EntryError, Intensity, Regions, YearMonth};
+pub use journal::{Change, Delta, Entries};
 pub use query::{
     ClassCount, Filter, HEAT_STEPS, HeatScale, Metric, RegionStats, RegionTally, SensationFilter,
     class_summary, sensation_breakdown, week_start, weekly_counts,

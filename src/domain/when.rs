@@ -8,6 +8,43 @@ use chrono::{
     TimeZone, Weekday,
 };
 
+/// The time zone WHEN text is read in: the one way into the time parser,
+/// for the app and the command line alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// The machine's local zone, with its daylight-saving rules.
+    Local,
+    /// A fixed offset (tests, screenshots).
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// Reads WHEN text relative to `now` in this zone.
+    ///
+    /// Accepts `now`, RFC 3339, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `today`,
+    /// `yesterday`, a weekday name (the most recent one), each optionally
+    /// followed by `HH:MM`, a bare `HH:MM` (its most recent past occurrence),
+    /// and `2h ago`, `3 days ago` or a bare `7d` (that long before now).
+    pub fn parse_when(
+        self,
+        text: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DateTime<FixedOffset>, WhenError> {
+        match self {
+            Zone::Local => parse_when(text, &now.with_timezone(&chrono::Local), &chrono::Local),
+            Zone::Fixed(offset) => parse_when(text, &now.with_timezone(&offset), &offset),
+        }
+    }
+
+    /// `at` as wall-clock time in this zone.
+    pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Local => at.with_timezone(&chrono::Local).fixed_offset(),
+            Zone::Fixed(offset) => at.with_timezone(&offset),
+        }
+    }
+}
+
 /// Why a WHEN or DUR text was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
@@ -26,12 +63,7 @@ pub enum WhenError {
 }
 
 /// Parses a WHEN text relative to `now`, resolving local forms in `tz`.
-///
-/// Accepts `now`, RFC 3339, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `today`,
-/// `yesterday`, a weekday name (the most recent one), each optionally
-/// followed by `HH:MM`, a bare `HH:MM` (its most recent past occurrence),
-/// and `2h ago`, `3 days ago` or a bare `7d` (that long before now).
-pub fn parse_when<Tz: TimeZone>(
+fn parse_when<Tz: TimeZone>(
     input: &str,
     now: &DateTime<Tz>,
     tz: &Tz,

@@ -199,6 +199,18 @@ impl MonthStore for FsStore {
             .join(format!("{:04}", month.year))
             .join(format!("{month}.ron"))
     }
+
+    fn watch_root(&self) -> Result<Option<PathBuf>, StoreError> {
+        let dir = self.entries_dir();
+        create_private_dir(&dir)?;
+        Ok(Some(dir))
+    }
+
+    fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
+        let month = parse_month_file_name(path.file_name()?.to_str()?)?;
+        let year = path.parent()?.file_name()?.to_str()?;
+        (year == format!("{:04}", month.year)).then_some(month)
+    }
 }
 
 #[cfg(test)]

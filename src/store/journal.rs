@@ -31,6 +31,13 @@ pub struct Loaded {
     pub read_only: Vec<YearMonth>,
 }
 
+/// What a write left on disk: each month written, with all it now holds.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Written {
+    /// The months written, with their entries.
+    pub months: Vec<(YearMonth, Vec<Entry>)>,
+}
+
 /// One month as read, before merging.
 enum MonthRead {
     Writable(Vec<Entry>),
@@ -75,28 +82,8 @@ impl<S: MonthStore> Journal<S> {
 
     /// Reads the given months in parallel; unreadable ones become problems.
     pub fn load_months(&self, months: &[YearMonth]) -> Loaded {
-        let workers = thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(months.len().max(1));
-        let chunk = months.len().div_ceil(workers).max(1);
-        let results: Vec<(YearMonth, Result<MonthRead, StoreError>)> = thread::scope(|scope| {
-            let handles: Vec<_> = months
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|&m| (m, self.read_month(m)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
         let mut loaded = Loaded::default();
-        for (month, result) in results {
+        for (month, result) in self.read_months(months) {
             match result {
                 Ok(MonthRead::Writable(entries)) => loaded.entries.extend(entries),
                 Ok(MonthRead::ReadOnly(entries, _)) => {
@@ -111,15 +98,73 @@ impl<S: MonthStore> Journal<S> {
         loaded
     }
 
+    /// Each month's entries, read in parallel, in the order asked.
+    pub fn months_content(
+        &self,
+        months: &[YearMonth],
+    ) -> Vec<(YearMonth, Result<Vec<Entry>, StoreError>)> {
+        self.read_months(months)
+            .into_iter()
+            .map(|(month, read)| {
+                let entries = read.map(|r| match r {
+                    MonthRead::Writable(entries) | MonthRead::ReadOnly(entries, _) => entries,
+                });
+                (month, entries)
+            })
+            .collect()
+    }
+
+    /// Reads months on as many threads as there are cores.
+    fn read_months(&self, months: &[YearMonth]) -> Vec<(YearMonth, Result<MonthRead, StoreError>)> {
+        let workers = thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(months.len().max(1));
+        let chunk = months.len().div_ceil(workers).max(1);
+        thread::scope(|scope| {
+            let handles: Vec<_> = months
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&m| (m, self.read_month(m)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// Writes one change: adds `after` when `before` is `None`, deletes
+    /// `before` when `after` is `None`, else replaces it. Returns what each
+    /// month written now holds.
+    pub fn write(
+        &self,
+        before: Option<&Entry>,
+        after: Option<Entry>,
+    ) -> Result<Written, StoreError> {
+        match (before, after) {
+            (None, Some(entry)) => self.add_many(vec![entry]),
+            (Some(before), Some(after)) => self.update(before, after),
+            (Some(before), None) => self.delete(before),
+            (None, None) => Ok(Written::default()),
+        }
+    }
+
     /// Saves one new entry, rewriting only its month.
-    pub fn add(&self, entry: Entry) -> Result<(), StoreError> {
-        self.add_many(vec![entry]).map(|_| ())
+    pub fn add(&self, entry: Entry) -> Result<Written, StoreError> {
+        self.add_many(vec![entry])
     }
 
     /// Saves many entries, one rewrite per month touched. Every month is read
     /// and checked before the first write, so a month that cannot be written
-    /// refuses the whole batch. Returns how many months were written.
-    pub fn add_many(&self, entries: Vec<Entry>) -> Result<usize, StoreError> {
+    /// refuses the whole batch. Each month is merged by id with what is on
+    /// disk: entries written by others stay, and of two versions of one
+    /// entry the newer `updated` wins.
+    pub fn add_many(&self, entries: Vec<Entry>) -> Result<Written, StoreError> {
         let mut by_month: BTreeMap<YearMonth, Vec<Entry>> = BTreeMap::new();
         for entry in entries {
             by_month.entry(entry.month()).or_default().push(entry);
@@ -131,12 +176,14 @@ impl<S: MonthStore> Journal<S> {
             all.extend(new);
             keep_latest_of_each_id(&mut all);
             all.sort_by_key(Entry::sort_key);
-            merged.push((month, month_file::encode(month, &all)?));
+            merged.push((month, month_file::encode(month, &all)?, all));
         }
-        for (month, text) in &merged {
-            self.store.write(*month, text)?;
+        let mut written = Written::default();
+        for (month, text, entries) in merged {
+            self.store.write(month, &text)?;
+            written.months.push((month, entries));
         }
-        Ok(merged.len())
+        Ok(written)
     }
 
     /// Replaces a saved entry by a new version with the same id. When the
@@ -144,7 +191,7 @@ impl<S: MonthStore> Journal<S> {
     /// first and only then removed from the old month, so there is never a
     /// moment where the entry is in neither file (loading keeps the latest
     /// version if a crash leaves it in both).
-    pub fn update(&self, before: &Entry, after: Entry) -> Result<(), StoreError> {
+    pub fn update(&self, before: &Entry, after: Entry) -> Result<Written, StoreError> {
         let (from, to) = (before.month(), after.month());
         let _lock = self.store.lock()?;
         let mut source = self.writable_month(from)?;
@@ -152,14 +199,18 @@ impl<S: MonthStore> Journal<S> {
             return Err(StoreError::NotFound(before.id.to_string()));
         }
         if from == to {
-            source.retain(|e| e.id != before.id);
             source.push(after);
+            keep_latest_of_each_id(&mut source);
             source.sort_by_key(Entry::sort_key);
-            return self.store.write(from, &month_file::encode(from, &source)?);
+            self.store
+                .write(from, &month_file::encode(from, &source)?)?;
+            return Ok(Written {
+                months: vec![(from, source)],
+            });
         }
         let mut target = self.writable_month(to)?;
-        target.retain(|e| e.id != after.id);
         target.push(after);
+        keep_latest_of_each_id(&mut target);
         target.sort_by_key(Entry::sort_key);
         source.retain(|e| e.id != before.id);
         let (target_text, source_text) = (
@@ -167,11 +218,14 @@ impl<S: MonthStore> Journal<S> {
             month_file::encode(from, &source)?,
         );
         self.store.write(to, &target_text)?;
-        self.store.write(from, &source_text)
+        self.store.write(from, &source_text)?;
+        Ok(Written {
+            months: vec![(to, target), (from, source)],
+        })
     }
 
     /// Removes a saved entry from its month.
-    pub fn delete(&self, entry: &Entry) -> Result<(), StoreError> {
+    pub fn delete(&self, entry: &Entry) -> Result<Written, StoreError> {
         let month = entry.month();
         let _lock = self.store.lock()?;
         let mut entries = self.writable_month(month)?;
@@ -181,7 +235,10 @@ impl<S: MonthStore> Journal<S> {
             return Err(StoreError::NotFound(entry.id.to_string()));
         }
         self.store
-            .write(month, &month_file::encode(month, &entries)?)
+            .write(month, &month_file::encode(month, &entries)?)?;
+        Ok(Written {
+            months: vec![(month, entries)],
+        })
     }
 
     /// A month's entries, if its file may be rewritten.

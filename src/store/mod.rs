@@ -9,11 +9,11 @@ pub mod fs;
 pub mod journal;
 pub mod month_file;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
 pub use fs::FsStore;
-pub use journal::{Journal, Loaded, MonthProblem};
+pub use journal::{Journal, Loaded, MonthProblem, Written};
 
 use crate::domain::YearMonth;
 
@@ -36,4 +36,14 @@ pub trait MonthStore: Send + Sync {
     fn lock(&self) -> Result<WriteLock, StoreError>;
     /// Where a month's file lives, for messages.
     fn path(&self, month: YearMonth) -> PathBuf;
+    /// The folder to watch for changes made by others, created if missing;
+    /// `None` for stores with nothing to watch.
+    fn watch_root(&self) -> Result<Option<PathBuf>, StoreError> {
+        Ok(None)
+    }
+    /// The month whose file is at `path`, if it is one.
+    fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
+        let _ = path;
+        None
+    }
 }

@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = layout::body_map(area) else {
         return;
     };
-    let scale = app.heat_scale();
+    let scale = app.journal.heat_scale();
     let figures = BodyMap::global().figures(areas.size);
     title(View::Front, areas.front_title, buf);
     title(View::Back, areas.back_title, buf);
@@ -60,7 +60,7 @@ fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut B
                 continue;
             };
             let art = figure.art_at(x, y);
-            let step = scale.step(&app.tally.get(region));
+            let step = scale.step(&app.journal.tally.get(region));
             let mut glyph = art;
             let mut style = Style::new();
             if let Some(step) = step {
@@ -72,13 +72,13 @@ fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut B
                     glyph = HEAT_GLYPHS[step];
                 }
             }
-            if app.selection.contains(&region) {
+            if app.body.selection.contains(&region) {
                 style = style.patch(THEME.selected);
                 if art == ' ' {
                     glyph = '+';
                 }
             }
-            if region == app.cursor {
+            if region == app.body.cursor {
                 // A white block in colour, reversed video without it: distinct from every heat step.
                 style = match app.color {
                     ColorMode::NoColor => style.patch(THEME.cursor),
@@ -94,8 +94,8 @@ fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut B
 
 /// The cursor's counts, the selection and the legend.
 fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
-    let stats = app.tally.get(app.cursor);
-    let region = app.cursor.region();
+    let stats = app.journal.tally.get(app.body.cursor);
+    let region = app.body.cursor.region();
     let mut lines = vec![
         Line::styled(region.name.clone(), THEME.title),
         Line::from(format!(
@@ -107,7 +107,7 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
     ];
     if stats.episodes == 0 {
         lines.push(Line::styled(
-            format!("nothing in {}", app.heat.window.label()),
+            format!("nothing in {}", app.journal.heat.window.label()),
             THEME.dim,
         ));
     } else {
@@ -119,17 +119,17 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         )));
     }
     lines.push(Line::default());
-    if app.selection.is_empty() {
+    if app.body.selection.is_empty() {
         lines.push(Line::styled(
             "Space adds regions to log together",
             THEME.dim,
         ));
     } else {
         lines.push(Line::styled(
-            format!("Selected ({}), Enter logs:", app.selection.len()),
+            format!("Selected ({}), Enter logs:", app.body.selection.len()),
             THEME.title,
         ));
-        for r in &app.selection {
+        for r in &app.body.selection {
             lines.push(Line::from(format!(" + {}", r.region().label())));
         }
     }
@@ -137,8 +137,8 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
     lines.push(Line::styled(
         format!(
             "{}, {}",
-            capitalised(metric_label(app.heat.metric)),
-            app.heat.window.label()
+            capitalised(metric_label(app.journal.heat.metric)),
+            app.journal.heat.window.label()
         ),
         THEME.title,
     ));
@@ -158,15 +158,16 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         Span::raw("     "),
         Span::styled("none", THEME.dim),
     ]));
-    if !app.problems.is_empty() {
+    if !app.journal.problems.is_empty() {
         lines.push(Line::default());
-        let count = app.problems.len();
+        let count = app.journal.problems.len();
         lines.push(Line::styled(
             format!("Not shown: {count} unreadable month file(s)"),
             THEME.error,
         ));
         lines.extend(
-            app.problems
+            app.journal
+                .problems
                 .iter()
                 .map(|p| Line::styled(p.clone(), THEME.error)),
         );

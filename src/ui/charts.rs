@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The bar chart of regions.
 fn regions(app: &App, area: Rect, buf: &mut Buffer) {
-    let metric = app.heat.metric;
+    let metric = app.journal.heat.metric;
     let mut lines = vec![Line::styled(
         format!(" Regions by {}", metric_label(metric)),
         THEME.title,
@@ -66,7 +66,7 @@ fn regions(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(
             format!(
                 "  Nothing logged in {}. w widens the window.",
-                app.heat.window.label()
+                app.journal.heat.window.label()
             ),
             THEME.dim,
         ));
@@ -79,7 +79,7 @@ fn regions(app: &App, area: Rect, buf: &mut Buffer) {
         .selected
         .saturating_sub(visible.saturating_sub(1));
     let max = ranked.iter().map(|s| s.value(metric)).fold(0.0, f64::max);
-    let scale = app.heat_scale();
+    let scale = app.journal.heat_scale();
     let bar_width = (area.width as usize).saturating_sub(name_width() + 8);
     for (i, stats) in ranked.iter().enumerate().skip(offset).take(visible) {
         lines.push(bar_line(
@@ -103,7 +103,7 @@ fn bar_line(
     width: usize,
     step: Option<usize>,
 ) -> Line<'static> {
-    let metric = app.heat.metric;
+    let metric = app.journal.heat.metric;
     let name = stats.region.region().name.clone();
     let name_style = if selected {
         THEME.highlight
@@ -144,10 +144,10 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let most = charts.breakdown.first().map_or(0, |(_, n)| *n);
     let width = (area.width as usize).saturating_sub(24);
     for (id, n) in charts.breakdown.iter().take(5) {
-        let class = app.sensations.class_of(id);
+        let class = app.journal.sensations.class_of(id);
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {:<16}", app.sensations.name_of(id)),
+                format!(" {:<16}", app.journal.sensations.name_of(id)),
                 class_style(app.color, class),
             ),
             Span::raw(format!(" {:>4} ", n)),

@@ -12,10 +12,10 @@ use crate::domain::SensationFilter;
 
 /// What the heat-map counts, in words.
 pub fn filter_label(app: &App) -> String {
-    match &app.heat.sensation {
+    match &app.journal.heat.sensation {
         None => "all sensations".to_string(),
         Some(SensationFilter::Class(class)) => format!("all {class}"),
-        Some(SensationFilter::Type(id)) => app.sensations.name_of(id).to_lowercase(),
+        Some(SensationFilter::Type(id)) => app.journal.sensations.name_of(id).to_lowercase(),
     }
 }
 
@@ -40,11 +40,23 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(
             format!(
                 "│ {} · {} · {} ",
-                app.heat.window.label(),
+                app.journal.heat.window.label(),
                 filter_label(app),
-                metric_label(app.heat.metric)
+                metric_label(app.journal.heat.metric)
             ),
             THEME.header,
+        ));
+    }
+    // Counts that still lack older months say so, never passing as final.
+    let incomplete = match app.screen {
+        Screen::BodyMap | Screen::Charts => !app.journal.heat_complete(),
+        Screen::Timeline => !app.journal.pending_months.is_empty(),
+        Screen::Treatments => false,
+    };
+    if incomplete && let Some(loading) = app.journal.loading_label() {
+        spans.push(Span::styled(
+            format!("│ filling in: {loading} "),
+            THEME.header.patch(THEME.focus),
         ));
     }
     Line::from(spans).render(area, buf);
@@ -54,7 +66,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let focus: Vec<String> = match app.screen {
-        Screen::BodyMap => vec![app.cursor.region().label()],
+        Screen::BodyMap => vec![app.body.cursor.region().label()],
         Screen::Charts => app
             .charts_region()
             .map(|r| r.region().label())
@@ -73,7 +85,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     if app.screen == Screen::BodyMap
-        && let Some(hover) = app.hover.filter(|h| *h != app.cursor)
+        && let Some(hover) = app.body.hover.filter(|h| *h != app.body.cursor)
     {
         spans.push(Span::styled(
             format!("  (mouse: {})", hover.region().label()),

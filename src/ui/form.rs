@@ -76,7 +76,7 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = vec![where_row];
 
-    let choices = form.choices(&app.sensations);
+    let choices = form.choices(&app.journal.sensations);
     let chosen = form.sensation_choice.min(choices.len().saturating_sub(1));
     let mut sensation = text_spans(&form.sensation_query, focused(Field::Sensation), None);
     if form.sensation_query.text().is_empty() && !focused(Field::Sensation) {

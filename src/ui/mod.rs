@@ -37,14 +37,17 @@ impl Widget for &App {
         }
         chrome::status(self, areas.status, buf);
         chrome::footer(self, areas.footer, buf);
-        match &self.overlay {
+        match &self.modal.overlay {
             Some(Overlay::Help) => overlays::help(self, area, buf),
             Some(Overlay::Picker(picker)) => overlays::picker(self, picker, area, buf),
             Some(Overlay::Prompt(prompt)) => overlays::prompt(prompt, area, buf),
             Some(Overlay::ConfirmDelete(entry)) => {
                 let question = format!(
                     "Delete the {} entry of {}?",
-                    self.sensations.name_of(&entry.sensation).to_lowercase(),
+                    self.journal
+                        .sensations
+                        .name_of(&entry.sensation)
+                        .to_lowercase(),
                     entry.at.format("%a %-d %b %H:%M")
                 );
                 overlays::confirm(&question, area, buf);
@@ -57,7 +60,7 @@ impl Widget for &App {
             }
             None => {}
         }
-        if self.confirm_quit {
+        if self.modal.confirm_quit {
             overlays::confirm("Quit and lose what you typed?", area, buf);
         }
     }

@@ -98,13 +98,16 @@ fn regions_text(entry: &Entry, width: usize) -> String {
 fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'static> {
     let filled = usize::from(entry.intensity.value()).div_ceil(2);
     let bar = format!("{}{}", "▰".repeat(filled), "▱".repeat(5 - filled));
-    let class = app.sensations.class_of(&entry.sensation);
+    let class = app.journal.sensations.class_of(&entry.sensation);
     let mut spans = vec![
         Span::raw(format!("  {}  ", entry.at.format("%H:%M"))),
         Span::raw(fit(&regions_text(entry, REGIONS_WIDTH), REGIONS_WIDTH)),
         Span::raw(" "),
         Span::styled(
-            fit(app.sensations.name_of(&entry.sensation), SENSATION_WIDTH),
+            fit(
+                app.journal.sensations.name_of(&entry.sensation),
+                SENSATION_WIDTH,
+            ),
             class_style(app.color, class),
         ),
         Span::raw(format!(" {bar} {:>2}", entry.intensity)),
@@ -181,8 +184,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let fitted = app.timeline_fit(t.offset);
     let mut lines = Vec::with_capacity(rows);
     let mut previous_day = None;
-    for (row, &i) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
-        let entry = &app.entries[i];
+    for (row, key) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
+        let Some(entry) = app.journal.entries.get(key.1) else {
+            continue;
+        };
         let day = entry.day();
         if previous_day != Some(day) {
             lines.push(Line::styled(

@@ -12,10 +12,11 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use sensemap::app::{Action, App, ColorMode, Controller, Zone};
+use sensemap::app::{Action, App, ColorMode, Zone};
 use sensemap::domain::{
     Catalogue, Draft, Entry, RegionId, SensationCatalogue, SensationId, YearMonth,
 };
+use sensemap::runtime::Runtime;
 use sensemap::store::{FsStore, Journal, MonthStore, StoreError, WriteLock};
 use ulid::Ulid;
 
@@ -134,14 +135,38 @@ pub fn screen_text(app: &App) -> String {
         .join("\n")
 }
 
-/// A controller over a journal, at the fixed clock.
-pub fn controller<S: MonthStore>(
+/// A runtime over a journal holding `entries` (written to it first), at
+/// the fixed clock, with only the storage worker running.
+pub fn controller<S: MonthStore + 'static>(
     entries: Vec<Entry>,
     journal: Journal<S>,
     width: u16,
     height: u16,
-) -> Controller<S> {
-    Controller::new(app(entries, width, height), journal, Box::new(now))
+) -> Runtime {
+    if !entries.is_empty() {
+        journal.add_many(entries.clone()).unwrap();
+    }
+    runtime_over(entries, journal, width, height)
+}
+
+/// A runtime over `entries` that are already in `journal`.
+pub fn runtime_over<S: MonthStore + 'static>(
+    entries: Vec<Entry>,
+    journal: Journal<S>,
+    width: u16,
+    height: u16,
+) -> Runtime {
+    let mut runtime = Runtime::with_entries(
+        entries,
+        vec![],
+        std::sync::Arc::new(journal),
+        SensationCatalogue::built_in(),
+        Box::new(now),
+        zone(),
+    );
+    runtime.app.color = ColorMode::TrueColor;
+    runtime.dispatch(Action::Resize { width, height });
+    runtime
 }
 
 pub fn key(code: KeyCode) -> Event {
@@ -157,7 +182,7 @@ pub fn shift_tab() -> Event {
 }
 
 /// Presses each character of `text` as a key.
-pub fn type_text<S: MonthStore>(c: &mut Controller<S>, text: &str) {
+pub fn type_text(c: &mut Runtime, text: &str) {
     for ch in text.chars() {
         c.handle_event(&key(KeyCode::Char(ch)));
     }

@@ -141,11 +141,11 @@ pub(crate) mod tests {
     use crate::domain::entry::Draft;
     use ulid::Ulid;
 
-    pub(super) fn at(text: &str) -> DateTime<FixedOffset> {
+    pub(crate) fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
     }
 
-    pub(super) fn entry(when: &str, regions: &[&str], sensation: &str, intensity: i64) -> Entry {
+    pub(crate) fn entry(when: &str, regions: &[&str], sensation: &str, intensity: i64) -> Entry {
         let cat = Catalogue::global();
         Draft {
             at: at(when),
@@ -160,7 +160,7 @@ pub(crate) mod tests {
         .unwrap()
     }
 
-    pub(super) fn region(id: &str) -> RegionId {
+    pub(crate) fn region(id: &str) -> RegionId {
         Catalogue::global().lookup(id).unwrap()
     }
 

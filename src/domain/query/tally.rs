@@ -1,13 +1,13 @@
 //! Per-region counts kept up to date entry by entry, and the heat scale.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::{Filter, Metric, RegionStats};
+use super::{ClassCount, Filter, Metric, RegionStats, week_start};
 use crate::domain::entry::Entry;
 use crate::domain::region::{Catalogue, RegionId};
-use crate::domain::sensation::SensationCatalogue;
+use crate::domain::sensation::{SensationCatalogue, SensationClass, SensationId};
 
 /// How many colour steps the heat-map uses.
 pub const HEAT_STEPS: usize = 5;
@@ -90,13 +90,19 @@ impl HeatScale {
     }
 }
 
-/// Running per-region counts that can take entries in and out one at a
-/// time, so a view updates without recounting the whole history.
-#[derive(Debug, Clone)]
+/// Running counts over the entries that pass one filter, kept up to date
+/// entry by entry so every view updates without recounting the history:
+/// per region (episodes, intensity, days, sensation types) and per
+/// sensation class (episodes, days). The charts are projections of it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RegionTally {
     episodes: Vec<u32>,
     intensity_sum: Vec<u64>,
     entries_per_day: Vec<HashMap<NaiveDate, u32>>,
+    per_sensation: Vec<HashMap<SensationId, u32>>,
+    class_episodes: HashMap<Option<SensationClass>, u32>,
+    class_days: HashMap<Option<SensationClass>, HashMap<NaiveDate, u32>>,
+    days: BTreeMap<NaiveDate, u32>,
 }
 
 impl Default for RegionTally {
@@ -106,7 +112,20 @@ impl Default for RegionTally {
             episodes: vec![0; n],
             intensity_sum: vec![0; n],
             entries_per_day: vec![HashMap::new(); n],
+            per_sensation: vec![HashMap::new(); n],
+            class_episodes: HashMap::new(),
+            class_days: HashMap::new(),
+            days: BTreeMap::new(),
         }
+    }
+}
+
+/// Adds `by` (1 or -1) to a count, dropping it when it reaches zero.
+fn bump<K: std::hash::Hash + Eq>(map: &mut HashMap<K, u32>, key: K, by: i32) {
+    let count = map.entry(key).or_insert(0);
+    *count = count.saturating_add_signed(by);
+    if *count == 0 {
+        map.retain(|_, c| *c > 0);
     }
 }
 
@@ -120,37 +139,44 @@ impl RegionTally {
         let mut tally = RegionTally::default();
         for entry in entries {
             if filter.matches(entry, sensations) {
-                tally.add(entry);
+                tally.add(entry, sensations);
             }
         }
         tally
     }
 
     /// Counts one more entry.
-    pub fn add(&mut self, entry: &Entry) {
-        let day = entry.day();
-        for region in entry.regions.ids() {
-            let i = region.index();
-            self.episodes[i] += 1;
-            self.intensity_sum[i] += u64::from(entry.intensity.value());
-            *self.entries_per_day[i].entry(day).or_insert(0) += 1;
-        }
+    pub fn add(&mut self, entry: &Entry, sensations: &SensationCatalogue) {
+        self.count(entry, sensations, 1);
     }
 
     /// Takes back an entry counted earlier.
-    pub fn remove(&mut self, entry: &Entry) {
+    pub fn remove(&mut self, entry: &Entry, sensations: &SensationCatalogue) {
+        self.count(entry, sensations, -1);
+    }
+
+    fn count(&mut self, entry: &Entry, sensations: &SensationCatalogue, by: i32) {
         let day = entry.day();
+        let intensity = u64::from(entry.intensity.value());
         for region in entry.regions.ids() {
             let i = region.index();
-            self.episodes[i] = self.episodes[i].saturating_sub(1);
-            self.intensity_sum[i] =
-                self.intensity_sum[i].saturating_sub(u64::from(entry.intensity.value()));
-            if let Some(count) = self.entries_per_day[i].get_mut(&day) {
-                *count -= 1;
-                if *count == 0 {
-                    self.entries_per_day[i].remove(&day);
-                }
-            }
+            self.episodes[i] = self.episodes[i].saturating_add_signed(by);
+            self.intensity_sum[i] = if by > 0 {
+                self.intensity_sum[i] + intensity
+            } else {
+                self.intensity_sum[i].saturating_sub(intensity)
+            };
+            bump(&mut self.entries_per_day[i], day, by);
+            bump(&mut self.per_sensation[i], entry.sensation.clone(), by);
+        }
+        let class = sensations.class_of(&entry.sensation);
+        bump(&mut self.class_episodes, class, by);
+        bump(self.class_days.entry(class).or_default(), day, by);
+        self.class_days.retain(|_, days| !days.is_empty());
+        let count = self.days.entry(day).or_insert(0);
+        *count = count.saturating_add_signed(by);
+        if *count == 0 {
+            self.days.remove(&day);
         }
     }
 
@@ -181,6 +207,58 @@ impl RegionTally {
             .collect();
         stats.sort_by(|a, b| b.episodes.cmp(&a.episodes).then(a.region.cmp(&b.region)));
         stats
+    }
+
+    /// A region's entries per sensation type, most first (ties by id): the
+    /// same as [`super::sensation_breakdown`] over the counted entries.
+    pub fn sensation_breakdown(&self, region: RegionId) -> Vec<(SensationId, u32)> {
+        let mut out: Vec<(SensationId, u32)> = self.per_sensation[region.index()]
+            .iter()
+            .map(|(id, n)| (id.clone(), *n))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// A region's entries in each of `weeks` weeks from the week of
+    /// `first_day`: the same as [`super::weekly_counts`].
+    pub fn weekly(&self, region: RegionId, first_day: NaiveDate, weeks: usize) -> Vec<u32> {
+        let first = week_start(first_day);
+        let mut counts = vec![0; weeks];
+        for (day, n) in &self.entries_per_day[region.index()] {
+            let days = (*day - first).num_days();
+            if days < 0 {
+                continue;
+            }
+            if let Some(slot) = counts.get_mut((days / 7) as usize) {
+                *slot += n;
+            }
+        }
+        counts
+    }
+
+    /// Entries and days per class: the same as [`super::class_summary`].
+    pub fn class_summary(&self) -> Vec<ClassCount> {
+        SensationClass::ALL
+            .into_iter()
+            .map(Some)
+            .chain(self.class_episodes.contains_key(&None).then_some(None))
+            .map(|class| ClassCount {
+                class,
+                episodes: self.class_episodes.get(&class).copied().unwrap_or(0),
+                days: self.class_days.get(&class).map_or(0, |d| d.len() as u32),
+            })
+            .collect()
+    }
+
+    /// The first local day with a counted entry.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        self.days.keys().next().copied()
+    }
+
+    /// How many entries were counted.
+    pub fn entries(&self) -> u32 {
+        self.days.values().sum()
     }
 }
 
@@ -255,15 +333,17 @@ mod tests {
     fn removing_an_entry_undoes_adding_it() {
         let a = entry("2026-03-01T08:00:00Z", &["f25"], "tingling", 4);
         let b = entry("2026-03-01T09:00:00Z", &["f25"], "tingling", 8);
+        let cat = SensationCatalogue::built_in();
         let mut tally = RegionTally::default();
-        tally.add(&a);
-        tally.add(&b);
-        tally.remove(&b);
+        tally.add(&a, &cat);
+        tally.add(&b, &cat);
+        tally.remove(&b, &cat);
         let stats = tally.get(region("f25"));
         assert_eq!((stats.episodes, stats.days_affected), (1, 1));
         assert!((stats.mean_intensity - 4.0).abs() < 1e-9);
-        tally.remove(&a);
+        tally.remove(&a, &cat);
         assert_eq!(tally.get(region("f25")).days_affected, 0);
         assert!(tally.ranked().is_empty());
+        assert_eq!(tally, RegionTally::default(), "nothing left over");
     }
 }

@@ -1,0 +1,286 @@
+//! The runtime: the only place where the app meets the store and the
+//! terminal. One channel feeds it: terminal input, the storage worker's
+//! answers, the background loader, a ticker and a file watcher.
+//!
+//! [`Runtime`] runs without a terminal too, so tests drive it with keys and
+//! watch it react to files changed by other processes.
+
+mod loader;
+mod storage;
+mod terminal;
+mod watcher;
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
+
+pub use loader::{FirstLoad, first_load};
+pub use storage::{Job, LOCK_PATIENCE};
+pub use terminal::{detect_color_mode, run};
+pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
+
+use crate::app::{Action, App, Effect, JournalView, Zone, keymap};
+use crate::domain::{Entry, SensationCatalogue, YearMonth};
+use crate::store::{Journal, MonthStore};
+
+/// How often the ticker ticks.
+pub const TICK: Duration = Duration::from_secs(1);
+
+/// The clock the runtime reads before each action.
+pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset> + Send>;
+
+/// Everything that arrives on the loop's one channel.
+#[derive(Debug)]
+pub enum Event {
+    /// A key, the mouse or a resize.
+    Input(Input),
+    /// An answer from the storage worker or the loader, or a tick.
+    Answer(Action),
+    /// Month files changed on disk.
+    DiskChanged(Vec<YearMonth>),
+    /// Reading the terminal failed; the loop ends with this error.
+    InputFailed(std::io::Error),
+}
+
+/// How the runtime starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Watch the data directory for changes by others.
+    pub watch: bool,
+    /// Poll instead of using file events (for file systems without them).
+    pub force_polling: bool,
+    /// Send ticks (messages age out, the day rolls over).
+    pub tick: bool,
+    /// Load the older months in the background after the first frame.
+    pub background_load: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            watch: true,
+            force_polling: false,
+            tick: true,
+            background_load: true,
+        }
+    }
+}
+
+/// The app, the channel that feeds it, and the threads that write to it.
+pub struct Runtime {
+    /// The state.
+    pub app: App,
+    clock: Clock,
+    events: Receiver<Event>,
+    sender: Sender<Event>,
+    jobs: Sender<Job>,
+    /// Jobs sent to the storage worker and not answered yet.
+    in_flight: usize,
+    watcher: Option<Watcher>,
+}
+
+impl Runtime {
+    /// Loads what the first screen needs, starts the storage worker, and as
+    /// `options` say the background loader, the ticker and the watcher.
+    pub fn start<S: MonthStore + 'static>(
+        journal: Journal<S>,
+        sensations: SensationCatalogue,
+        clock: Clock,
+        zone: Zone,
+        options: Options,
+    ) -> Runtime {
+        let now = clock();
+        let probe = JournalView::new(Vec::new(), sensations.clone(), Vec::new());
+        let first = first_load(&journal, now, probe.window_start(now));
+        let journal = Arc::new(journal);
+        let older = if options.background_load {
+            first.older.clone()
+        } else {
+            Vec::new()
+        };
+        let mut runtime = Runtime::with_entries(
+            first.entries,
+            first.problems,
+            Arc::clone(&journal),
+            sensations,
+            clock,
+            zone,
+        );
+        if !older.is_empty() {
+            runtime.app.update(Action::LoadingMonths(older.clone()));
+            loader::spawn_background(Arc::clone(&journal), older, runtime.sender.clone());
+        }
+        if options.tick {
+            let ticks = runtime.sender.clone();
+            thread::spawn(move || {
+                while ticks.send(Event::Answer(Action::Tick)).is_ok() {
+                    thread::sleep(TICK);
+                }
+            });
+        }
+        if options.watch {
+            runtime.watcher = watcher::spawn(
+                Arc::clone(&journal),
+                runtime.sender.clone(),
+                options.force_polling,
+            );
+        }
+        runtime
+    }
+
+    /// A runtime over entries already in memory, with only the storage
+    /// worker running: for tests and benchmarks.
+    pub fn with_entries<S: MonthStore + 'static>(
+        entries: Vec<Entry>,
+        problems: Vec<String>,
+        journal: Arc<Journal<S>>,
+        sensations: SensationCatalogue,
+        clock: Clock,
+        zone: Zone,
+    ) -> Runtime {
+        let (sender, events) = mpsc::channel();
+        let (jobs, job_queue) = mpsc::channel();
+        storage::spawn(journal, job_queue, sender.clone());
+        let app = App::new(entries, sensations, problems, clock(), zone);
+        Runtime {
+            app,
+            clock,
+            events,
+            sender,
+            jobs,
+            in_flight: 0,
+            watcher: None,
+        }
+    }
+
+    /// A sender into the loop's channel, for an input thread.
+    pub fn sender(&self) -> Sender<Event> {
+        self.sender.clone()
+    }
+
+    /// True when the data directory is polled rather than watched.
+    pub fn is_polling(&self) -> bool {
+        self.watcher.as_ref().is_some_and(Watcher::is_polling)
+    }
+
+    /// Whether a write or re-read is still on its way.
+    pub fn is_busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// Handles one event from the channel.
+    pub fn handle(&mut self, event: Event) -> std::io::Result<()> {
+        match event {
+            Event::Input(input) => {
+                if let Some(action) = input_action(&self.app, &input) {
+                    self.dispatch(action);
+                }
+            }
+            Event::Answer(action) => {
+                if matches!(
+                    action,
+                    Action::Written(_) | Action::WriteFailed { .. } | Action::Reloaded(_)
+                ) {
+                    self.in_flight = self.in_flight.saturating_sub(1);
+                }
+                self.dispatch(action);
+            }
+            Event::DiskChanged(months) => self.send_job(Job::Reload(months)),
+            Event::InputFailed(error) => return Err(error),
+        }
+        Ok(())
+    }
+
+    /// Applies an action at the current time and hands its work to the
+    /// storage worker.
+    pub fn dispatch(&mut self, action: Action) {
+        self.app.now = (self.clock)();
+        if let Some(Effect::Write { step, purpose }) = self.app.update(action) {
+            self.send_job(Job::Write { step, purpose });
+        }
+    }
+
+    fn send_job(&mut self, job: Job) {
+        if self.jobs.send(job).is_ok() {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Waits for the next event (`None` once every sender is gone).
+    pub fn wait(&mut self) -> Option<Event> {
+        self.events.recv().ok()
+    }
+
+    /// The next event if one is already queued.
+    pub fn try_next(&mut self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for one event and handles it; false when none came.
+    pub fn next(&mut self, timeout: Duration) -> std::io::Result<bool> {
+        match self.events.recv_timeout(timeout) {
+            Ok(event) => self.handle(event).map(|()| true),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Ok(false),
+        }
+    }
+
+    /// Handles events until `done` holds or `timeout` passes; says which.
+    pub fn run_until(&mut self, timeout: Duration, done: impl Fn(&App) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        while !done(&self.app) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || self.next(left.min(Duration::from_millis(50))).is_err() {
+                return done(&self.app);
+            }
+        }
+        true
+    }
+
+    /// Handles events until every write and re-read sent has been answered
+    /// (at most `timeout`).
+    pub fn settle(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.in_flight > 0 && Instant::now() < deadline {
+            let _ = self.next(Duration::from_millis(50));
+        }
+        self.in_flight == 0
+    }
+
+    /// Applies a terminal event and waits for any write it started: how
+    /// scripts and tests press keys.
+    pub fn handle_event(&mut self, input: &Input) {
+        if let Some(action) = input_action(&self.app, input) {
+            self.dispatch(action);
+        }
+        self.settle(LOCK_PATIENCE + Duration::from_secs(5));
+    }
+}
+
+/// Turns a terminal event into the action it means where the keys go now.
+pub fn input_action(app: &App, event: &Input) -> Option<Action> {
+    match event {
+        Input::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for(app.key_context(), key)
+        }
+        Input::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            MouseEventKind::Moved => Some(Action::Hover {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            _ => None,
+        },
+        Input::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}

@@ -1,0 +1,106 @@
+//! The storage worker: writes and re-reads months off the UI thread, and
+//! answers on the event channel. One worker, so writes happen in order.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::Event;
+use crate::app::{Action, MonthOnDisk, Purpose, Step, Written};
+use crate::domain::YearMonth;
+use crate::store::{Journal, MonthStore, StoreError};
+
+/// How long a write keeps retrying while another sensemap holds the lock.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(30);
+/// The pause between two tries for the lock.
+const LOCK_RETRY: Duration = Duration::from_millis(150);
+
+/// Work for the storage worker.
+#[derive(Debug)]
+pub enum Job {
+    /// Write a change, answered by `Written` or `WriteFailed`.
+    Write {
+        /// The change (boxed: it is large).
+        step: Box<Step>,
+        /// Why.
+        purpose: Purpose,
+    },
+    /// Re-read months that changed on disk, answered by `Reloaded`.
+    Reload(Vec<YearMonth>),
+}
+
+/// Starts the worker; it ends when every job sender is dropped.
+pub fn spawn<S: MonthStore + 'static>(
+    journal: Arc<Journal<S>>,
+    jobs: Receiver<Job>,
+    events: Sender<Event>,
+) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        for job in jobs {
+            let answer = match job {
+                Job::Write { step, purpose } => write(&journal, step, purpose, &events),
+                Job::Reload(months) => Action::Reloaded(read(&journal, &months)),
+            };
+            if events.send(Event::Answer(answer)).is_err() {
+                break;
+            }
+        }
+    })
+}
+
+/// Writes one change, waiting (and saying so) while another writer holds
+/// the lock, up to [`LOCK_PATIENCE`].
+fn write<S: MonthStore>(
+    journal: &Journal<S>,
+    step: Box<Step>,
+    purpose: Purpose,
+    events: &Sender<Event>,
+) -> Action {
+    let started = Instant::now();
+    let mut told = false;
+    loop {
+        match journal.write(step.before.as_ref(), step.after.clone()) {
+            Ok(written) => {
+                let months = written
+                    .months
+                    .into_iter()
+                    .map(|(month, entries)| MonthOnDisk {
+                        month,
+                        entries: Ok(entries),
+                    })
+                    .collect();
+                return Action::Written(Box::new(Written {
+                    step: *step,
+                    purpose,
+                    months,
+                }));
+            }
+            Err(StoreError::Locked { .. }) if started.elapsed() < LOCK_PATIENCE => {
+                if !told {
+                    told = true;
+                    let _ = events.send(Event::Answer(Action::WriteWaiting));
+                }
+                thread::sleep(LOCK_RETRY);
+            }
+            Err(e) => {
+                return Action::WriteFailed {
+                    purpose,
+                    message: e.to_string(),
+                };
+            }
+        }
+    }
+}
+
+/// Reads months, each to its entries or to why it could not be read.
+pub fn read<S: MonthStore>(journal: &Journal<S>, months: &[YearMonth]) -> Vec<MonthOnDisk> {
+    journal
+        .months_content(months)
+        .into_iter()
+        .map(|(month, entries)| MonthOnDisk {
+            month,
+            entries: entries.map_err(|e| format!("{month}: {e}")),
+        })
+        .collect()
+}

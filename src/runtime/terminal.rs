@@ -1,0 +1,114 @@
+//! The terminal: set up, run the loop over the event channel, always
+//! restore.
+
+use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+use super::{Clock, Event, Options, Runtime};
+use crate::app::{Action, ColorMode, Zone};
+use crate::domain::SensationCatalogue;
+use crate::store::{Journal, MonthStore};
+
+/// How often the input thread looks whether the loop has ended.
+const INPUT_POLL: Duration = Duration::from_millis(200);
+
+/// The colour depth the terminal offers, from the usual variables.
+pub fn detect_color_mode() -> ColorMode {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        ColorMode::NoColor
+    } else if matches!(var("COLORTERM").as_str(), "truecolor" | "24bit") {
+        ColorMode::TrueColor
+    } else if var("TERM").contains("256") {
+        ColorMode::Ansi256
+    } else {
+        ColorMode::Ansi16
+    }
+}
+
+/// Runs the app on `journal` until the person quits.
+pub fn run<S: MonthStore + 'static>(
+    journal: Journal<S>,
+    sensations: SensationCatalogue,
+    clock: Clock,
+) -> io::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "the screens need a terminal; in scripts use the commands (sensemap --help)",
+        ));
+    }
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
+    // ratatui's restore() leaves mouse capture on, so turn it off on every
+    // way out, panics included.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous_hook(info);
+    }));
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+        let mut runtime =
+            Runtime::start(journal, sensations, clock, Zone::Local, Options::default());
+        runtime.app.color = detect_color_mode();
+        event_loop(&mut terminal, &mut runtime)
+    });
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Draws, then handles whatever the channel brings, until the person quits.
+fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Result<()> {
+    let size = terminal.size()?;
+    runtime.dispatch(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let stop = Arc::new(AtomicBool::new(false));
+    spawn_input(runtime.sender(), Arc::clone(&stop));
+    let result = (|| {
+        while !runtime.app.should_quit {
+            terminal.draw(|frame| frame.render_widget(&runtime.app, frame.area()))?;
+            // One event, then everything already queued, before drawing again.
+            let Some(event) = runtime.wait() else { break };
+            runtime.handle(event)?;
+            while let Some(event) = runtime.try_next() {
+                runtime.handle(event)?;
+            }
+        }
+        Ok(())
+    })();
+    stop.store(true, Ordering::Relaxed);
+    result
+}
+
+/// Reads the terminal on its own thread and feeds the loop's channel.
+fn spawn_input(events: Sender<Event>, stop: Arc<AtomicBool>) {
+    thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            let event = match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => event::read().map(Event::Input),
+                Err(e) => Err(e),
+            };
+            let failed = event.is_err();
+            let message = event.unwrap_or_else(Event::InputFailed);
+            if events.send(message).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
