@@ -145,7 +145,10 @@ fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'sta
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.timeline;
     let mut header = vec![Span::styled(
-        format!(" {} entries, newest first", t.rows.len()),
+        match t.rows.len() {
+            1 => " 1 entry, newest first".to_string(),
+            n => format!(" {n} entries, newest first"),
+        },
         THEME.title,
     )];
     if let Some(region) = t.region {

@@ -1,0 +1,280 @@
+//! The runtime against real files and real processes: live updates from
+//! another sensemap, undo and redo on disk, a lock held by another writer,
+//! merging with a writer the app had not seen, loading in the background,
+//! and the ticker.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use chrono::Duration as Span;
+use common::{FailingStore, controller, ctrl, history, key, now, screen_text, type_text, zone};
+use ratatui::crossterm::event::KeyCode;
+use sensemap::app::{Action, Overlay, Screen, TimeWindow};
+use sensemap::domain::generate::{GenerateSpec, generate};
+use sensemap::domain::{Entry, SensationCatalogue};
+use sensemap::runtime::{Event, Options, Runtime};
+use sensemap::store::{FsStore, Journal, MonthStore};
+
+/// Long enough for any machine; the tests stop as soon as the state is there.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn on_disk(data: &Path) -> Vec<Entry> {
+    Journal::new(FsStore::new(data)).load_all().unwrap().entries
+}
+
+/// A runtime over `data` as the app starts it, with the watcher as asked.
+fn started(data: &Path, options: Options) -> Runtime {
+    let store = FsStore::new(data).with_lock_wait(Duration::from_millis(50));
+    let mut runtime = Runtime::start(
+        Journal::new(store),
+        SensationCatalogue::built_in(),
+        Box::new(now),
+        zone(),
+        options,
+    );
+    runtime.dispatch(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    runtime
+}
+
+fn quiet() -> Options {
+    Options {
+        watch: false,
+        force_polling: false,
+        tick: false,
+        background_load: false,
+    }
+}
+
+fn watched_by_another_process(polling: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut runtime = started(
+        &data,
+        Options {
+            watch: true,
+            force_polling: polling,
+            ..quiet()
+        },
+    );
+    assert_eq!(runtime.is_polling(), polling);
+    assert!(runtime.app.journal.entries.is_empty());
+    let id = common::cli::log(dir.path(), "-r left-sole -s burning -i 6");
+    let seen = runtime.run_until(PATIENCE, |app| app.journal.entries.len() == 1);
+    assert!(
+        seen,
+        "the entry logged elsewhere appears without a key press"
+    );
+    let entry = runtime.app.journal.entries.iter().next().unwrap();
+    assert_eq!(entry.id.to_string(), id);
+    assert_eq!(
+        runtime
+            .app
+            .journal
+            .tally
+            .get(common::region("left-sole"))
+            .episodes,
+        1
+    );
+    assert_eq!(runtime.app.timeline.rows.len(), 1);
+}
+
+#[test]
+fn an_entry_logged_in_another_terminal_appears_in_the_open_app() {
+    watched_by_another_process(false);
+}
+
+#[test]
+fn where_file_events_fail_the_month_files_are_polled() {
+    watched_by_another_process(true);
+}
+
+#[test]
+fn u_after_a_log_takes_it_back_out_of_the_file_and_shift_u_redoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(vec![], Journal::new(FsStore::new(dir.path())), 80, 24);
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(on_disk(dir.path()).len(), 1, "logged");
+    c.handle_event(&key(KeyCode::Char('2')));
+    assert!(screen_text(&c.app).contains("1 entry, newest first"));
+
+    c.handle_event(&key(KeyCode::Char('u')));
+    assert!(on_disk(dir.path()).is_empty(), "u took it out of the file");
+    assert!(c.app.journal.entries.is_empty());
+    assert!(screen_text(&c.app).contains("0 entries"));
+
+    c.handle_event(&key(KeyCode::Char('U')));
+    assert_eq!(on_disk(dir.path()).len(), 1, "U put it back");
+    assert_eq!(c.app.timeline.rows.len(), 1);
+}
+
+#[test]
+fn an_undo_whose_write_fails_stays_on_the_stack_and_can_be_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = FailingStore::new(dir.path(), 1);
+    let mut c = common::runtime_over(vec![], Journal::new(store), 80, 24);
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(on_disk(dir.path()).len(), 1);
+    c.handle_event(&key(KeyCode::Char('u')));
+    assert_eq!(on_disk(dir.path()).len(), 1, "the disk refused");
+    assert_eq!(c.app.history.undo_len(), 1, "still on the stack");
+    let status = screen_text(&c.app);
+    assert!(status.contains("Could not undo"), "{status}");
+    assert_eq!(c.app.journal.entries.len(), 1);
+}
+
+#[test]
+fn a_save_while_another_writer_holds_the_lock_waits_with_the_form_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut runtime = started(&data, quiet());
+    let other = FsStore::new(&data);
+    let held = other.lock().unwrap();
+
+    runtime.handle_event(&key(KeyCode::Enter));
+    type_text(&mut runtime, "burn");
+    // Ctrl+S without waiting for the answer, as the terminal loop does.
+    runtime.handle(Event::Input(ctrl('s'))).unwrap();
+    let waiting = runtime.run_until(PATIENCE, |app| app.saving.is_some_and(|s| s.waiting));
+    assert!(waiting, "the app says it waits");
+    let form = runtime.app.form().expect("the form stays open");
+    assert_eq!(form.sensation_query.text(), "burn", "with everything typed");
+    assert!(screen_text(&runtime.app).contains("Waiting for another sensemap"));
+    // Keys still work while it waits.
+    runtime.handle(Event::Input(key(KeyCode::Tab))).unwrap();
+    assert!(runtime.is_busy());
+
+    drop(held);
+    let saved = runtime.run_until(PATIENCE, |app| app.form().is_none());
+    assert!(saved, "it retried and saved once the lock was free");
+    let entries = on_disk(&data);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].sensation.as_str(), "burning");
+}
+
+#[test]
+fn a_save_merges_with_what_another_process_wrote_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    Journal::new(FsStore::new(&data))
+        .add_many(history())
+        .unwrap();
+    let mut runtime = started(&data, quiet());
+    let before = runtime.app.journal.entries.len();
+
+    // Another process logs into March while the app is open and unaware.
+    let theirs = common::cli::log(dir.path(), "-r right-palm -s electric -i 8");
+    assert_eq!(runtime.app.journal.entries.len(), before, "not seen yet");
+    // The app now saves into the same month.
+    runtime.handle_event(&key(KeyCode::Enter));
+    runtime.handle_event(&key(KeyCode::Enter));
+
+    let disk = on_disk(&data);
+    assert_eq!(disk.len(), history().len() + 2, "nothing dropped");
+    assert!(disk.iter().any(|e| e.id.to_string() == theirs));
+    assert_eq!(
+        runtime.app.journal.entries.len(),
+        before + 2,
+        "and the app shows both"
+    );
+}
+
+#[test]
+fn the_first_frame_loads_the_window_and_the_rest_fills_in_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let spec = GenerateSpec {
+        start: now().date_naive() - Span::days(3 * 365),
+        end: now().date_naive() - Span::days(1),
+        per_day: 3.0,
+        seed: 3,
+    };
+    let all = generate(&spec, &common::zone_offset());
+    Journal::new(FsStore::new(&data))
+        .add_many(all.clone())
+        .unwrap();
+    let mut runtime = started(
+        &data,
+        Options {
+            background_load: true,
+            ..quiet()
+        },
+    );
+    let first = runtime.app.journal.entries.len();
+    assert!(
+        first < all.len() / 10,
+        "only recent months at first: {first}"
+    );
+    assert!(
+        runtime.app.journal.heat_complete(),
+        "the 30-day window is whole"
+    );
+    let oldest_loaded = runtime.app.journal.entries.first().unwrap().at;
+    assert!(oldest_loaded >= now() - Span::days(62));
+
+    // All time, while months are still coming in, says so in the header.
+    for _ in 0..3 {
+        runtime.dispatch(Action::CycleWindow);
+    }
+    assert_eq!(runtime.app.journal.heat.window, TimeWindow::All);
+    if !runtime.app.journal.pending_months.is_empty() {
+        assert!(screen_text(&runtime.app).contains("filling in: loading"));
+    }
+    let done = runtime.run_until(PATIENCE, |app| app.journal.pending_months.is_empty());
+    assert!(done, "every month arrives");
+    assert_eq!(runtime.app.journal.entries.len(), all.len());
+    assert!(!screen_text(&runtime.app).contains("filling in"));
+    assert_eq!(
+        runtime.app.derived_views(),
+        runtime.app.derived_views_from_scratch()
+    );
+    runtime.dispatch(Action::ShowScreen(Screen::Timeline));
+    assert_eq!(runtime.app.timeline.rows.len(), all.len());
+}
+
+#[test]
+fn the_ticker_moves_the_clock_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let seconds = Arc::new(AtomicI64::new(0));
+    let clock = {
+        let seconds = Arc::clone(&seconds);
+        move || now() + Span::seconds(seconds.fetch_add(1, Ordering::SeqCst))
+    };
+    let mut runtime = Runtime::start(
+        Journal::new(FsStore::new(dir.path())),
+        SensationCatalogue::built_in(),
+        Box::new(clock),
+        zone(),
+        Options {
+            tick: true,
+            ..quiet()
+        },
+    );
+    let start = runtime.app.now;
+    assert!(runtime.run_until(PATIENCE, |app| app.now > start));
+}
+
+#[test]
+fn an_entry_deleted_elsewhere_closes_the_question_about_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(history(), Journal::new(FsStore::new(dir.path())), 80, 24);
+    c.handle_event(&key(KeyCode::Char('2')));
+    c.handle_event(&key(KeyCode::Char('d')));
+    let doomed = c.app.timeline_entry().unwrap().id;
+    assert!(matches!(
+        c.app.modal.overlay,
+        Some(Overlay::ConfirmDelete(_))
+    ));
+    c.app.apply(sensemap::domain::Change::Removed(doomed), None);
+    assert!(c.app.modal.overlay.is_none());
+    let status = c.app.status.clone().unwrap().text;
+    assert!(status.contains("deleted meanwhile"), "{status}");
+}
