@@ -1,6 +1,7 @@
 //! How long the app takes with the large history of
 //! `sensemap generate --years 10 --per-day 30` (about 116,000 entries):
-//! building its state, drawing each screen, and the keys that recompute.
+//! building its state, drawing each screen, the keys that recompute, and
+//! the first frame against a small history.
 
 use std::hint::black_box;
 
@@ -12,6 +13,7 @@ use sensemap::app::{Action, App, Screen, Zone};
 use sensemap::domain::body_map::Direction;
 use sensemap::domain::generate::{GenerateSpec, generate};
 use sensemap::domain::{Entry, SensationCatalogue};
+use sensemap::runtime::{Options, Runtime};
 use sensemap::store::{FsStore, Journal};
 
 fn offset() -> FixedOffset {
@@ -105,5 +107,58 @@ fn storage(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, screens, storage);
+/// A data directory holding `years` of history at `per_day`, ending yesterday.
+fn data_dir(years: i64, per_day: f64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|_| unreachable!());
+    let end = now().date_naive() - chrono::Duration::days(1);
+    let spec = GenerateSpec {
+        start: end - chrono::Duration::days(365 * years),
+        end,
+        per_day,
+        seed: 1,
+    };
+    let _ = Journal::new(FsStore::new(dir.path())).add_many(generate(&spec, &offset()));
+    dir
+}
+
+/// From nothing to the first frame drawn: list the months, load the
+/// heat-map's window, build the state, draw. The older months load after.
+fn first_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first frame");
+    group.sample_size(20);
+    let quiet = Options {
+        watch: false,
+        force_polling: false,
+        tick: false,
+        background_load: false,
+    };
+    for (name, years, per_day) in [
+        ("a year at 3 a day (about 1k entries)", 1, 3.0),
+        ("ten years at 30 a day (about 100k entries)", 10, 30.0),
+    ] {
+        let dir = data_dir(years, per_day);
+        let mut terminal =
+            Terminal::new(TestBackend::new(160, 50)).unwrap_or_else(|_| unreachable!());
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut runtime = Runtime::start(
+                    Journal::new(FsStore::new(dir.path())),
+                    SensationCatalogue::built_in(),
+                    Box::new(now),
+                    Zone::Fixed(offset()),
+                    quiet,
+                );
+                runtime.dispatch(Action::Resize {
+                    width: 160,
+                    height: 50,
+                });
+                draw(&mut terminal, &runtime.app);
+                black_box(runtime.app.journal.entries.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, screens, storage, first_frame);
 criterion_main!(benches);

@@ -226,12 +226,18 @@ fn the_first_frame_loads_the_window_and_the_rest_fills_in_newest_first() {
     }
     assert_eq!(runtime.app.journal.heat.window, TimeWindow::All);
     if !runtime.app.journal.pending_months.is_empty() {
-        assert!(screen_text(&runtime.app).contains("filling in: loading"));
+        let text = screen_text(&runtime.app);
+        assert!(text.contains("% of history loaded"), "{text}");
+        assert!(text.contains("loading 20"), "{text}");
     }
     let done = runtime.run_until(PATIENCE, |app| app.journal.pending_months.is_empty());
     assert!(done, "every month arrives");
     assert_eq!(runtime.app.journal.entries.len(), all.len());
-    assert!(!screen_text(&runtime.app).contains("filling in"));
+    let text = screen_text(&runtime.app);
+    assert!(
+        !text.contains("loading") && !text.contains("so far"),
+        "{text}"
+    );
     assert_eq!(
         runtime.app.derived_views(),
         runtime.app.derived_views_from_scratch()

@@ -105,11 +105,23 @@ impl JournalView {
         self.complete_since(self.heat_since)
     }
 
-    /// "loading 2019 … 45%" while older months are still coming in.
+    /// How much of the history is loaded, in percent, while older months
+    /// are still coming in.
+    pub fn loaded_percent(&self) -> Option<usize> {
+        if self.pending_months.is_empty() {
+            return None;
+        }
+        let total = self.months_to_load.max(self.pending_months.len()).max(1);
+        Some((total - self.pending_months.len()) * 100 / total)
+    }
+
+    /// "loading 2019… 45%" while older months are still coming in.
     pub fn loading_label(&self) -> Option<String> {
         let next = self.pending_months.last()?;
-        let total = self.months_to_load.max(self.pending_months.len()).max(1);
-        let done = total - self.pending_months.len();
-        Some(format!("loading {} … {}%", next.year, done * 100 / total))
+        Some(format!(
+            "loading {}… {}%",
+            next.year,
+            self.loaded_percent()?
+        ))
     }
 }

@@ -118,6 +118,14 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
             stats.mean_intensity
         )));
     }
+    if !app.journal.heat_complete()
+        && let Some(percent) = app.journal.loaded_percent()
+    {
+        lines.push(Line::styled(
+            format!("so far: {percent}% of history loaded"),
+            THEME.focus,
+        ));
+    }
     lines.push(Line::default());
     if app.body.selection.is_empty() {
         lines.push(Line::styled(

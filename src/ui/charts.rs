@@ -57,10 +57,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The bar chart of regions.
 fn regions(app: &App, area: Rect, buf: &mut Buffer) {
     let metric = app.journal.heat.metric;
-    let mut lines = vec![Line::styled(
-        format!(" Regions by {}", metric_label(metric)),
-        THEME.title,
-    )];
+    let mut title = format!(" Regions by {}", metric_label(metric));
+    if !app.journal.heat_complete()
+        && let Some(percent) = app.journal.loaded_percent()
+    {
+        title.push_str(&format!(" (so far: {percent}% loaded)"));
+    }
+    let mut lines = vec![Line::styled(title, THEME.title)];
     let ranked = &app.charts.ranked;
     if ranked.is_empty() {
         lines.push(Line::styled(

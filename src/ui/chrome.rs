@@ -23,8 +23,15 @@ pub fn filter_label(app: &App) -> String {
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, THEME.header);
     let mut spans = vec![Span::styled(" sensemap ", THEME.header.patch(THEME.title))];
+    // Counts that still lack older months say so, never passing as final.
+    let incomplete = match app.screen {
+        Screen::BodyMap | Screen::Charts => !app.journal.heat_complete(),
+        Screen::Timeline => !app.journal.pending_months.is_empty(),
+        Screen::Treatments => false,
+    };
+    let loading = app.journal.loading_label().filter(|_| incomplete);
     // Every screen's number where there is room, else only the current one.
-    let wide = area.width >= 110;
+    let wide = area.width >= 110 + loading.as_ref().map_or(0, |l| l.len() as u16 + 2);
     for (i, screen) in Screen::ALL.iter().enumerate() {
         if wide || *screen == app.screen {
             let label = format!(" {}:{} ", i + 1, screen.title());
@@ -36,6 +43,12 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(label, style));
         }
     }
+    if let Some(loading) = loading {
+        spans.push(Span::styled(
+            format!(" {loading} "),
+            THEME.header.patch(THEME.focus),
+        ));
+    }
     if matches!(app.screen, Screen::BodyMap | Screen::Charts) {
         spans.push(Span::styled(
             format!(
@@ -45,18 +58,6 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
                 metric_label(app.journal.heat.metric)
             ),
             THEME.header,
-        ));
-    }
-    // Counts that still lack older months say so, never passing as final.
-    let incomplete = match app.screen {
-        Screen::BodyMap | Screen::Charts => !app.journal.heat_complete(),
-        Screen::Timeline => !app.journal.pending_months.is_empty(),
-        Screen::Treatments => false,
-    };
-    if incomplete && let Some(loading) = app.journal.loading_label() {
-        spans.push(Span::styled(
-            format!("│ filling in: {loading} "),
-            THEME.header.patch(THEME.focus),
         ));
     }
     Line::from(spans).render(area, buf);
