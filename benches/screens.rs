@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use sensemap::app::{Action, App, Screen, Zone};
 use sensemap::domain::body_map::Direction;
 use sensemap::domain::generate::{GenerateSpec, generate};
-use sensemap::domain::{Entry, SensationCatalogue};
+use sensemap::domain::{Change, Entry, SensationCatalogue};
 use sensemap::runtime::{Options, Runtime};
 use sensemap::store::{FsStore, Journal};
 
@@ -91,6 +91,16 @@ fn screens(c: &mut Criterion) {
     });
     group.bench_function("heat-map window change (recount)", |b| {
         b.iter(|| state.update(Action::CycleWindow))
+    });
+
+    // One entry in and out again through the change path, all views kept.
+    let mut logged = entries[entries.len() / 2].clone();
+    logged.id = ulid::Ulid::from_parts(1, 1);
+    group.bench_function("one change in and out, every view updated", |b| {
+        b.iter(|| {
+            state.apply(Change::Added(logged.clone()), None);
+            state.apply(Change::Removed(logged.id), None);
+        })
     });
     group.finish();
 }

@@ -284,3 +284,45 @@ fn an_entry_deleted_elsewhere_closes_the_question_about_it() {
     let status = c.app.status.clone().unwrap().text;
     assert!(status.contains("deleted meanwhile"), "{status}");
 }
+
+#[test]
+fn a_backdated_log_from_the_keys_keeps_the_newest_entry_first_on_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(history(), Journal::new(FsStore::new(dir.path())), 100, 30);
+    let newest = history().last().unwrap().id;
+    let here = c.app.body.cursor;
+    let episodes_here = c.app.journal.tally.get(here).episodes;
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::Tab));
+    c.handle_event(&key(KeyCode::Tab));
+    for _ in 0.."now".len() {
+        c.handle_event(&key(KeyCode::Backspace));
+    }
+    type_text(&mut c, "2026-03-05 12:00");
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(c.app.form().is_none(), "saved");
+    c.handle_event(&key(KeyCode::Char('2')));
+    let count = history().len() + 1;
+    assert_eq!(on_disk(dir.path()).len(), count);
+    assert_eq!(c.app.timeline.rows.len(), count);
+    assert_eq!(
+        c.app.timeline.rows[0].1, newest,
+        "the newest is still first"
+    );
+    let text = screen_text(&c.app);
+    assert!(text.contains(&format!("{count} entries")), "{text}");
+    assert!(text.contains("Thursday 5 March 2026"), "{text}");
+    c.handle_event(&key(KeyCode::Char('3')));
+    let bar = c
+        .app
+        .charts
+        .ranked
+        .iter()
+        .find(|s| s.region == here)
+        .unwrap();
+    assert_eq!(
+        bar.episodes,
+        episodes_here + 1,
+        "the charts count it at once"
+    );
+}
