@@ -1,13 +1,14 @@
 //! The one change path: whatever sequence of changes reaches the journal,
-//! every view equals a recount from scratch; and what a person sees across
-//! screens after logging, backdating, undoing and redoing.
+//! the entries are what a plain model says and every view equals a recount
+//! from scratch.
 
 mod common;
 
-use chrono::{DateTime, Duration, FixedOffset};
-use common::{app, entry, history, now, region};
+use chrono::{Duration, FixedOffset};
+use common::changes::{Model, succeed, write};
+use common::{app, history, now, region};
 use proptest::prelude::*;
-use sensemap::app::{Action, App, Effect, Purpose, Screen, Step, Written};
+use sensemap::app::{Action, App, Purpose, Screen, Step};
 use sensemap::domain::{Catalogue, Change, Draft, Entry, SensationCatalogue, SensationId};
 use ulid::Ulid;
 
@@ -30,11 +31,14 @@ enum Op {
         pick: usize,
     },
     /// A month as another device left it: some entries gone, some changed,
-    /// one new.
+    /// one new. `copy` also puts a copy of another entry into the month,
+    /// older or newer than the one held, as a crash between two renames
+    /// leaves it.
     Reload {
         pick: usize,
         keep_every: usize,
         new: EntrySpec,
+        copy: Option<(usize, bool)>,
     },
     Undo,
     Redo,
@@ -85,8 +89,8 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (any::<usize>(), -60i64..60, 0i64..=10, 0usize..74)
             .prop_map(|(pick, days, intensity, region)| Op::Edit { pick, days, intensity, region }),
         2 => any::<usize>().prop_map(|pick| Op::Delete { pick }),
-        2 => (any::<usize>(), 1usize..4, entry_spec())
-            .prop_map(|(pick, keep_every, new)| Op::Reload { pick, keep_every, new }),
+        3 => (any::<usize>(), 1usize..4, entry_spec(), prop::option::of((any::<usize>(), any::<bool>())))
+            .prop_map(|(pick, keep_every, new, copy)| Op::Reload { pick, keep_every, new, copy }),
         3 => Just(Op::Undo),
         2 => Just(Op::Redo),
         1 => Just(Op::CycleWindow),
@@ -122,45 +126,26 @@ fn make(spec: &EntrySpec, ids: &mut u64) -> Entry {
     .unwrap()
 }
 
-/// Answers a write as the storage worker would after a successful save.
-fn succeed(app: &mut App, effect: Option<Effect>) {
-    if let Some(Effect::Write { step, purpose }) = effect {
-        app.update(Action::Written(Box::new(Written {
-            step: *step,
-            purpose,
-            months: vec![],
-        })));
-    }
-}
-
-/// Writes a step through the app's own path, as a form or the timeline would.
-fn write(app: &mut App, step: Step, purpose: Purpose) {
-    app.update(Action::Written(Box::new(Written {
-        step,
-        purpose,
-        months: vec![],
-    })));
-}
-
 fn pick(app: &App, index: usize) -> Option<Entry> {
     let len = app.journal.entries.len();
     (len > 0).then(|| app.journal.entries.iter().nth(index % len).unwrap().clone())
 }
 
-fn run(app: &mut App, op: &Op, ids: &mut u64) {
+fn run(app: &mut App, model: &mut Model, op: &Op, ids: &mut u64) {
     match op {
         Op::Log(spec) => {
             let after = Some(make(spec, ids));
-            write(
-                app,
-                Step {
-                    before: None,
-                    after,
-                },
-                Purpose::Log,
-            );
+            let step = Step {
+                before: None,
+                after,
+            };
+            write(app, model, step, Purpose::Log);
         }
-        Op::Outside(spec) => app.apply(Change::Added(make(spec, ids)), None),
+        Op::Outside(spec) => {
+            let entry = make(spec, ids);
+            model.insert(entry.id, entry.clone());
+            app.apply(Change::Added(entry), None);
+        }
         Op::Edit {
             pick: index,
             days,
@@ -178,7 +163,7 @@ fn run(app: &mut App, op: &Op, ids: &mut u64) {
                     before: Some(before),
                     after: Some(after),
                 };
-                write(app, step, Purpose::Edit);
+                write(app, model, step, Purpose::Edit);
             }
         }
         Op::Delete { pick: index } => {
@@ -187,13 +172,14 @@ fn run(app: &mut App, op: &Op, ids: &mut u64) {
                     before: Some(before),
                     after: None,
                 };
-                write(app, step, Purpose::Delete);
+                write(app, model, step, Purpose::Delete);
             }
         }
         Op::Reload {
             pick: index,
             keep_every,
             new,
+            copy,
         } => {
             let month = pick(app, *index).map_or(now().date_naive(), |e| e.day());
             let month = sensemap::domain::YearMonth::of(month);
@@ -216,15 +202,34 @@ fn run(app: &mut App, op: &Op, ids: &mut u64) {
             let first = month.first_day().and_hms_opt(12, 0, 0).unwrap().and_utc();
             extra.at = first.fixed_offset();
             entries.push(extra);
+            if let Some((other, newer)) = copy
+                && let Some(mut stale) = pick(app, *other).filter(|e| e.month() != month)
+            {
+                stale.at = (first + Duration::hours(1)).fixed_offset();
+                stale.updated += Duration::days(if *newer { 1 } else { -1 });
+                entries.push(stale);
+            }
+            // The model follows the merge rule: the month's entries are what
+            // the file says, except that a copy of an entry now kept in
+            // another month replaces it only when newer.
+            model.retain(|id, e| e.month() != month || entries.iter().any(|n| n.id == *id));
+            for new in &entries {
+                let keep_ours = model
+                    .get(&new.id)
+                    .is_some_and(|ours| ours.month() != month && ours.updated >= new.updated);
+                if !keep_ours {
+                    model.insert(new.id, new.clone());
+                }
+            }
             app.apply(Change::MonthReplaced { month, entries }, None);
         }
         Op::Undo => {
             let effect = app.update(Action::Undo);
-            succeed(app, effect);
+            succeed(app, model, effect);
         }
         Op::Redo => {
             let effect = app.update(Action::Redo);
-            succeed(app, effect);
+            succeed(app, model, effect);
         }
         Op::CycleWindow => {
             app.update(Action::CycleWindow);
@@ -252,17 +257,37 @@ proptest! {
     ) {
         let mut ids = 0;
         let entries: Vec<Entry> = start.iter().map(|s| make(s, &mut ids)).collect();
+        let mut model: Model = entries.iter().map(|e| (e.id, e.clone())).collect();
         let mut app = app(entries, 100, 30);
+        app.update(Action::ShowScreen(Screen::Timeline));
+        app.update(Action::Move(sensemap::domain::body_map::Direction::Down));
         for op in &ops {
-            run(&mut app, op, &mut ids);
+            let highlighted = app.timeline_entry().map(|e| e.id);
+            run(&mut app, &mut model, op, &mut ids);
+            let mut expected: Vec<&Entry> = model.values().collect();
+            expected.sort_by_key(|e| e.sort_key());
+            let held: Vec<&Entry> = app.journal.entries.iter().collect();
+            prop_assert_eq!(held, expected, "entries after {:?}", op);
             prop_assert_eq!(
                 app.derived_views(),
                 app.derived_views_from_scratch(),
-                "after {:?}", op
+                "views after {:?}", op
             );
             let rows = app.timeline.rows.len();
             prop_assert!(app.timeline.selected < rows.max(1));
             prop_assert!(app.history.undo_len() <= sensemap::app::history::HISTORY_LIMIT);
+            // Changes made elsewhere never move the highlight off an entry
+            // that is still listed.
+            let elsewhere = matches!(
+                op,
+                Op::Outside(_) | Op::Reload { .. } | Op::CycleWindow | Op::CycleMetric
+            );
+            let still_listed = highlighted
+                .and_then(|id| app.journal.entries.key(id))
+                .is_some_and(|key| app.timeline.rows.contains(&key));
+            if elsewhere && still_listed {
+                prop_assert_eq!(app.timeline_entry().map(|e| e.id), highlighted, "after {:?}", op);
+            }
         }
     }
 }
@@ -293,166 +318,4 @@ fn the_charts_are_the_same_as_counting_the_entries_directly() {
         a.journal.tally.weekly(sole, first, 60),
         weekly_counts(all, &for_sole, cat, first, 60)
     );
-}
-
-/// A log through the app's own path, answered as a successful write.
-fn log(app: &mut App, entry: Entry) {
-    write(
-        app,
-        Step {
-            before: None,
-            after: Some(entry),
-        },
-        Purpose::Log,
-    );
-}
-
-#[test]
-fn a_log_shows_on_the_timeline_and_the_charts_at_once() {
-    let mut a = app(vec![], 100, 30);
-    a.update(Action::ShowScreen(Screen::Timeline));
-    assert!(a.timeline.rows.is_empty());
-    log(
-        &mut a,
-        entry("2026-03-11T09:00:00+01:00", &["left-sole"], "tingling", 5),
-    );
-    assert_eq!(a.timeline.rows.len(), 1);
-    assert!(common::screen_text(&a).contains("1 entry, newest first"));
-    a.update(Action::ShowScreen(Screen::Charts));
-    assert_eq!(a.charts.ranked.len(), 1);
-    assert_eq!(a.charts.ranked[0].region, region("left-sole"));
-    assert!(!common::screen_text(&a).contains("Nothing logged"));
-}
-
-#[test]
-fn a_backdated_log_keeps_the_newest_entry_on_the_timeline_and_the_count_right() {
-    let mut a = app(history(), 100, 30);
-    let newest = a.journal.entries.iter().last().unwrap().id;
-    let count = a.journal.entries.len();
-    a.update(Action::ShowScreen(Screen::Timeline));
-    log(
-        &mut a,
-        entry(
-            "2026-03-05T12:00:00+01:00",
-            &["right-knee-front"],
-            "burning",
-            3,
-        ),
-    );
-    assert_eq!(a.timeline.rows.len(), count + 1);
-    assert_eq!(
-        a.timeline.rows[0].1, newest,
-        "the newest entry is still first"
-    );
-    let text = common::screen_text(&a);
-    assert!(text.contains(&format!("{} entries, newest first", count + 1)));
-    assert!(
-        text.contains("R knee"),
-        "the backdated entry is listed:\n{text}"
-    );
-}
-
-#[test]
-fn undo_takes_a_log_back_and_redo_brings_it_again() {
-    let mut a = app(history(), 100, 30);
-    let logged = entry("2026-03-11T09:00:00+01:00", &["left-palm"], "electric", 7);
-    log(&mut a, logged.clone());
-    let effect = a.update(Action::Undo);
-    let Some(Effect::Write { step, purpose }) = effect.clone() else {
-        panic!("undo asks for a write, got {effect:?}");
-    };
-    assert_eq!(purpose, Purpose::Undo);
-    assert_eq!(step.before.as_ref().map(|e| e.id), Some(logged.id));
-    assert!(step.after.is_none(), "undoing a log deletes it");
-    assert!(
-        a.journal.entries.get(logged.id).is_some(),
-        "not before it is written"
-    );
-    succeed(&mut a, effect);
-    assert!(a.journal.entries.get(logged.id).is_none());
-    assert_eq!(a.history.redo_len(), 1);
-
-    let effect = a.update(Action::Redo);
-    succeed(&mut a, effect);
-    assert_eq!(
-        a.journal
-            .entries
-            .get(logged.id)
-            .map(|e| e.intensity.value()),
-        Some(7)
-    );
-    assert_eq!((a.history.undo_len(), a.history.redo_len()), (1, 0));
-}
-
-#[test]
-fn a_failed_undo_stays_on_its_stack_and_says_it_can_be_retried() {
-    let mut a = app(history(), 100, 30);
-    let logged = entry("2026-03-11T09:00:00+01:00", &["left-palm"], "electric", 7);
-    log(&mut a, logged.clone());
-    let Some(Effect::Write { purpose, .. }) = a.update(Action::Undo) else {
-        panic!("undo asks for a write");
-    };
-    a.update(Action::WriteFailed {
-        purpose,
-        message: "another sensemap is saving".into(),
-    });
-    assert_eq!(a.history.undo_len(), 1, "still there");
-    assert!(a.journal.entries.get(logged.id).is_some());
-    let status = a.status.clone().unwrap();
-    assert!(status.text.contains("Could not undo"), "{}", status.text);
-    assert!(status.text.contains("try again"), "{}", status.text);
-    assert!(matches!(
-        a.update(Action::Undo),
-        Some(Effect::Write {
-            purpose: Purpose::Undo,
-            ..
-        })
-    ));
-}
-
-#[test]
-fn the_history_keeps_the_last_hundred_steps() {
-    let mut a = app(vec![], 100, 30);
-    for minute in 0..130 {
-        let at = (now() - Duration::minutes(minute)).to_rfc3339();
-        let mut e = entry(&at, &["f25"], "tingling", 3);
-        e.id = Ulid::from_parts(9, minute as u128);
-        log(&mut a, e);
-    }
-    assert_eq!(a.history.undo_len(), sensemap::app::history::HISTORY_LIMIT);
-}
-
-#[test]
-fn messages_clear_after_a_while_and_a_new_day_recounts() {
-    let mut a = app(history(), 100, 30);
-    a.say(sensemap::app::StatusKind::Info, "Saved");
-    a.now = now() + Duration::seconds(2);
-    a.update(Action::Tick);
-    assert!(a.status.is_some(), "still shown after 2 s");
-    a.now = now() + Duration::seconds(sensemap::app::INFO_SECONDS);
-    a.update(Action::Tick);
-    assert!(
-        a.status.is_none(),
-        "cleared after {} s",
-        sensemap::app::INFO_SECONDS
-    );
-
-    // From 30 days: 90 days, a year, all time, 7 days. At 10:00 on the 11th
-    // the week counts the sole from the 6th to the 10th; on a tick after
-    // midnight of the 14th, with no key pressed, the 6th falls out.
-    for _ in 0..4 {
-        a.update(Action::CycleWindow);
-    }
-    assert_eq!(a.journal.heat.window, sensemap::app::TimeWindow::Week);
-    let sole = region("left-sole");
-    assert_eq!(a.journal.tally.get(sole).episodes, 5);
-    let later: DateTime<FixedOffset> = common::at("2026-03-14T00:05:00+01:00");
-    a.now = later;
-    a.update(Action::Tick);
-    assert_eq!(
-        a.journal.heat_since,
-        Some(later - Duration::days(7)),
-        "the window moved on at midnight"
-    );
-    assert_eq!(a.journal.tally.get(sole).episodes, 4, "the 6th fell out");
 }

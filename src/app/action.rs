@@ -153,4 +153,7 @@ pub enum Effect {
         /// Why.
         purpose: Purpose,
     },
+    /// Stop waiting for the lock on the write in flight; it answers
+    /// `WriteFailed` and nothing is written.
+    CancelWrite,
 }

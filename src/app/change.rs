@@ -3,9 +3,8 @@
 
 use ulid::Ulid;
 
-use super::action::{MonthOnDisk, Written};
-use super::history::{Purpose, Step};
-use super::{App, Charts, Overlay, Saving, StatusKind, timeline};
+use super::action::MonthOnDisk;
+use super::{App, Charts, Overlay, StatusKind, timeline};
 use crate::domain::{Change, Delta, RegionTally};
 
 /// Everything derived from the entries, for comparing the incremental
@@ -69,16 +68,39 @@ impl App {
         let Some(id) = before.or(after).map(|e| e.id) else {
             return;
         };
-        if let Some(Overlay::ConfirmDelete(entry)) = &self.modal.overlay
-            && entry.id == id
-        {
-            match after {
-                Some(new) => self.modal.overlay = Some(Overlay::ConfirmDelete(new.clone())),
+        match &mut self.modal.overlay {
+            Some(Overlay::ConfirmDelete(entry)) if entry.id == id => match after {
+                Some(new) => *entry = new.clone(),
                 None => {
                     self.modal.overlay = None;
                     self.say(StatusKind::Info, "That entry was deleted meanwhile");
                 }
+            },
+            // An edit open on an entry that changed elsewhere: say so before
+            // the person saves over it, and save against the new version.
+            Some(Overlay::Form(form))
+                if form.editing.as_ref().is_some_and(|e| e.id == id)
+                    && form.editing.as_ref() != after =>
+            {
+                match after {
+                    Some(new) => {
+                        form.editing = Some(new.clone());
+                        form.error = Some(
+                            "Changed elsewhere meanwhile: saving puts yours over it, \
+                             Esc keeps the other"
+                                .into(),
+                        );
+                    }
+                    None => {
+                        form.error = Some(
+                            "Deleted elsewhere meanwhile: saving brings it back with \
+                             your changes, Esc lets it go"
+                                .into(),
+                        );
+                    }
+                }
             }
+            _ => {}
         }
     }
 
@@ -100,78 +122,6 @@ impl App {
             timeline_rows: self.timeline_rows_from_scratch(),
             charts,
         }
-    }
-
-    /// A write came back done: apply it, then what its months hold on disk,
-    /// and move the history along.
-    pub(super) fn written(&mut self, written: Written) {
-        let Written {
-            step,
-            purpose,
-            months,
-        } = written;
-        self.saving = None;
-        let id = step.entry().map(|e| e.id);
-        match (&step.before, &step.after) {
-            (_, Some(after)) => self.apply(crate::domain::Change::Updated(after.clone()), id),
-            (Some(before), None) => self.apply(Change::Removed(before.id), None),
-            (None, None) => {}
-        }
-        self.reloaded(months);
-        if matches!(self.modal.overlay, Some(Overlay::Form(_))) {
-            self.modal.overlay = None;
-        }
-        let text = match purpose {
-            Purpose::Log => {
-                self.body.selection.clear();
-                step.after
-                    .as_ref()
-                    .map_or_else(String::new, |e| self.saved_summary(e))
-            }
-            Purpose::Edit => "Saved the changes; u undoes".into(),
-            Purpose::Delete => match &step.before {
-                Some(e) => format!(
-                    "Deleted the entry of {}; u undoes",
-                    e.at.format("%a %-d %b %H:%M")
-                ),
-                None => "Deleted".into(),
-            },
-            Purpose::Undo => "Undone; U redoes".into(),
-            Purpose::Redo => "Redone; u undoes".into(),
-        };
-        match purpose {
-            Purpose::Log | Purpose::Edit | Purpose::Delete => self.history.record(step),
-            Purpose::Undo => self.history.undone(),
-            Purpose::Redo => self.history.redone(),
-        }
-        self.say(StatusKind::Info, text);
-    }
-
-    /// A write failed: nothing changed, the form keeps what was typed and
-    /// an undo or redo stays on its stack.
-    pub(super) fn write_failed(&mut self, purpose: Purpose, message: String) {
-        self.saving = None;
-        let text = match purpose {
-            Purpose::Undo => format!("Could not undo: {message}. Press u to try again"),
-            Purpose::Redo => format!("Could not redo: {message}. Press U to try again"),
-            _ => format!("Not saved: {message}"),
-        };
-        if let Some(Overlay::Form(form)) = &mut self.modal.overlay {
-            form.error = Some(text.clone());
-        }
-        self.say(StatusKind::Error, text);
-    }
-
-    /// Another sensemap is saving: say so where the person is looking.
-    pub(super) fn write_waiting(&mut self) {
-        if let Some(saving) = &mut self.saving {
-            saving.waiting = true;
-        }
-        let text = "Waiting for another sensemap to finish saving…";
-        if let Some(Overlay::Form(form)) = &mut self.modal.overlay {
-            form.error = Some(text.into());
-        }
-        self.say(StatusKind::Info, text);
     }
 
     /// Months read from disk replace what is in memory for them.
@@ -207,77 +157,5 @@ impl App {
                 format!("A month could not be read: {problem}"),
             );
         }
-    }
-
-    /// Starts a write unless one is already on its way.
-    pub(super) fn start_write(&mut self, step: Step, purpose: Purpose) -> Option<super::Effect> {
-        if self.saving.is_some() {
-            self.say(StatusKind::Info, "Still saving the last change…");
-            return None;
-        }
-        self.saving = Some(Saving {
-            purpose,
-            waiting: false,
-        });
-        Some(super::Effect::Write {
-            step: Box::new(step),
-            purpose,
-        })
-    }
-
-    /// Undo (or redo) the newest step: write the entry back as it was,
-    /// starting from the version in memory now.
-    pub(super) fn undo_or_redo(&mut self, purpose: Purpose) -> Option<super::Effect> {
-        let (next, empty) = match purpose {
-            Purpose::Redo => (self.history.next_redo(), "Nothing to redo"),
-            _ => (self.history.next_undo(), "Nothing to undo"),
-        };
-        let Some(step) = next.cloned() else {
-            self.say(StatusKind::Info, empty);
-            return None;
-        };
-        let target = match purpose {
-            Purpose::Redo => step.after.clone(),
-            _ => step.before.clone(),
-        };
-        let current = step
-            .entry()
-            .and_then(|e| self.journal.entries.get(e.id))
-            .cloned();
-        let target = target.map(|mut e| {
-            e.updated = self.now;
-            e
-        });
-        if current.is_none() && target.is_none() {
-            // Already gone (deleted elsewhere): nothing to write.
-            match purpose {
-                Purpose::Redo => self.history.redone(),
-                _ => self.history.undone(),
-            }
-            return None;
-        }
-        self.start_write(
-            Step {
-                before: current,
-                after: target,
-            },
-            purpose,
-        )
-    }
-
-    /// "Saved: Tingling 4/10 in Foot, sole (left)".
-    fn saved_summary(&self, entry: &crate::domain::Entry) -> String {
-        format!(
-            "Saved: {} {}/10 in {}; u undoes",
-            self.journal.sensations.name_of(&entry.sensation),
-            entry.intensity,
-            entry
-                .regions
-                .ids()
-                .iter()
-                .map(|r| r.region().name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
     }
 }

@@ -72,18 +72,33 @@ impl History {
         self.redo.last()
     }
 
-    /// The newest step was undone on disk: it moves to the redo stack.
-    pub fn undone(&mut self) {
-        if let Some(step) = self.undo.pop_back() {
+    /// The newest step was undone on disk, leaving `written` (the version
+    /// the undo wrote): it moves to the redo stack, where redo expects that
+    /// version to still be there.
+    pub fn undone(&mut self, written: Option<Entry>) {
+        if let Some(mut step) = self.undo.pop_back() {
+            step.before = written;
             self.redo.push(step);
         }
     }
 
-    /// The newest undone step was redone on disk: it moves back.
-    pub fn redone(&mut self) {
-        if let Some(step) = self.redo.pop() {
+    /// The newest undone step was redone on disk, leaving `written`: it
+    /// moves back to the undo stack.
+    pub fn redone(&mut self, written: Option<Entry>) {
+        if let Some(mut step) = self.redo.pop() {
+            step.after = written;
             self.push_undo(step);
         }
+    }
+
+    /// Drops the newest undo step (it can no longer be applied).
+    pub fn drop_undo(&mut self) {
+        self.undo.pop_back();
+    }
+
+    /// Drops the newest redo step (it can no longer be applied).
+    pub fn drop_redo(&mut self) {
+        self.redo.pop();
     }
 
     /// How many steps can be undone.

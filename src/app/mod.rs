@@ -18,6 +18,7 @@ pub mod text;
 mod timeline;
 mod update;
 mod view_model;
+mod writes;
 
 use std::collections::BTreeSet;
 
@@ -144,6 +145,8 @@ pub struct Saving {
     pub purpose: Purpose,
     /// Set while another sensemap holds the lock and the runtime retries.
     pub waiting: bool,
+    /// Set when the person quit meanwhile: quit once it is done.
+    pub quit_when_done: bool,
 }
 
 /// Everything the screens show.
@@ -293,7 +296,8 @@ impl App {
 
     /// The clock moved: messages age out, and a new day recounts the windows.
     fn tick(&mut self) {
-        if let Some(status) = &self.status {
+        // While a write is on its way its message stays: it may be waiting.
+        if let Some(status) = self.status.as_ref().filter(|_| self.saving.is_none()) {
             let keep = match status.kind {
                 StatusKind::Info => INFO_SECONDS,
                 StatusKind::Error => ERROR_SECONDS,

@@ -5,9 +5,10 @@ use ulid::Ulid;
 use super::form::{Field, LogForm};
 use super::history::{Purpose, Step};
 use super::text::TextField;
+use super::writes::from_form;
 use super::{
-    Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, layout,
-    next_metric,
+    Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, StatusKind,
+    layout, next_metric,
 };
 use crate::domain::SensationFilter;
 
@@ -54,7 +55,7 @@ impl App {
         self.tick();
         if self.modal.confirm_quit {
             match action {
-                Action::Confirm(true) => self.should_quit = true,
+                Action::Confirm(true) => self.quit(),
                 Action::Confirm(false) | Action::Cancel => self.modal.confirm_quit = false,
                 _ => {}
             }
@@ -78,6 +79,11 @@ impl App {
                 None
             }
             Some(Overlay::ConfirmDelete(entry)) => match action {
+                Action::Confirm(true) if self.saving.is_some() => {
+                    self.say(StatusKind::Info, "Still saving the last change…");
+                    self.modal.overlay = Some(Overlay::ConfirmDelete(entry));
+                    None
+                }
                 Action::Confirm(true) => self.start_write(
                     Step {
                         before: Some(entry),
@@ -97,7 +103,7 @@ impl App {
     /// Keys on a screen with nothing open over it.
     fn update_screen(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => self.quit(),
             Action::ToggleHelp => self.modal.overlay = Some(Overlay::Help),
             Action::ShowScreen(screen) => self.screen = screen,
             Action::Undo => return self.undo_or_redo(Purpose::Undo),
@@ -217,20 +223,28 @@ impl App {
             self.modal.overlay = Some(Overlay::Form(Box::new(form)));
             return None;
         }
-        if self.saving.is_some() {
-            // Saving: keep what was typed exactly as it is being saved.
-            if matches!(action, Action::Submit | Action::Save) {
-                form.error = Some("Still saving…".into());
-            }
+        if let Some(saving) = self.saving.filter(|s| from_form(s.purpose)) {
+            // This form is being saved: keep it exactly as it is being saved.
+            let effect = match action {
+                Action::Cancel if saving.waiting => Some(Effect::CancelWrite),
+                Action::Quit => {
+                    self.quit();
+                    None
+                }
+                _ => {
+                    form.error = Some("Still saving…".into());
+                    None
+                }
+            };
             self.modal.overlay = Some(Overlay::Form(Box::new(form)));
-            return None;
+            return effect;
         }
         match action {
             Action::Cancel if !form.touched => return None,
             Action::Cancel => form.confirm_discard = true,
             Action::Quit if form.touched => self.modal.confirm_quit = true,
             Action::Quit => {
-                self.should_quit = true;
+                self.quit();
                 return None;
             }
             Action::NextField => form.focus_next(true),
@@ -271,9 +285,10 @@ impl App {
             }),
             Some(before) => draft.into_entry(before.id, self.now).map(|mut after| {
                 after.created = before.created;
-                let before = self.journal.entries.get(before.id).unwrap_or(before);
+                // Against the version in memory now; if it was deleted
+                // elsewhere meanwhile (the form said so), it comes back.
                 let step = Step {
-                    before: Some(before.clone()),
+                    before: self.journal.entries.get(before.id).cloned(),
                     after: Some(after),
                 };
                 (step, Purpose::Edit)

@@ -58,7 +58,7 @@ impl Entries {
         let mut all = Entries::default();
         for entry in entries {
             if all.get(entry.id).is_none_or(|e| e.updated <= entry.updated) {
-                all.put(entry);
+                all.replace(entry);
             }
         }
         all
@@ -236,6 +236,19 @@ mod tests {
         all.apply(Change::Removed(moved.id));
         assert_eq!(all.len(), 1);
         assert!(all.get(moved.id).is_none());
+    }
+
+    #[test]
+    fn an_id_given_twice_is_held_once_in_its_newer_version() {
+        let old = entry("2026-03-05T08:00:00Z", &["f25"], "tingling", 4);
+        let mut newer = old.clone();
+        newer.at = DateTime::parse_from_rfc3339("2026-04-05T08:00:00Z").unwrap();
+        newer.updated = DateTime::parse_from_rfc3339("2031-01-01T00:00:00Z").unwrap();
+        for both in [[old.clone(), newer.clone()], [newer.clone(), old.clone()]] {
+            let all = Entries::from_entries(both);
+            assert_eq!(all.len(), 1);
+            assert_eq!(all.iter().collect::<Vec<_>>(), [&newer]);
+        }
     }
 
     #[test]

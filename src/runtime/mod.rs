@@ -11,6 +11,7 @@ mod terminal;
 mod watcher;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -78,6 +79,8 @@ pub struct Runtime {
     events: Receiver<Event>,
     sender: Sender<Event>,
     jobs: Sender<Job>,
+    /// Tells the storage worker to stop waiting for the lock.
+    cancel: Arc<AtomicBool>,
     /// Jobs sent to the storage worker and not answered yet.
     in_flight: usize,
     watcher: Option<Watcher>,
@@ -85,7 +88,8 @@ pub struct Runtime {
 
 impl Runtime {
     /// Loads what the first screen needs, starts the storage worker, and as
-    /// `options` say the background loader, the ticker and the watcher.
+    /// `options` say the watcher (before loading, so no change is missed),
+    /// the background loader and the ticker.
     pub fn start<S: MonthStore + 'static>(
         journal: Journal<S>,
         sensations: SensationCatalogue,
@@ -93,26 +97,24 @@ impl Runtime {
         zone: Zone,
         options: Options,
     ) -> Runtime {
+        let (sender, events) = mpsc::channel();
+        let journal = Arc::new(journal);
+        let watcher = if options.watch {
+            watcher::spawn(Arc::clone(&journal), sender.clone(), options.force_polling)
+        } else {
+            None
+        };
         let now = clock();
         let probe = JournalView::new(Vec::new(), sensations.clone(), Vec::new());
         let first = first_load(&journal, now, probe.window_start(now));
-        let journal = Arc::new(journal);
-        let older = if options.background_load {
-            first.older.clone()
-        } else {
-            Vec::new()
-        };
-        let mut runtime = Runtime::with_entries(
-            first.entries,
-            first.problems,
-            Arc::clone(&journal),
-            sensations,
-            clock,
-            zone,
-        );
-        if !older.is_empty() {
-            runtime.app.update(Action::LoadingMonths(older.clone()));
-            loader::spawn_background(Arc::clone(&journal), older, runtime.sender.clone());
+        let app = App::new(first.entries, sensations, first.problems, now, zone);
+        let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
+        runtime.watcher = watcher;
+        if options.background_load && !first.older.is_empty() {
+            runtime
+                .app
+                .update(Action::LoadingMonths(first.older.clone()));
+            loader::spawn_background(journal, first.older, runtime.sender.clone());
         }
         if options.tick {
             let ticks = runtime.sender.clone();
@@ -121,13 +123,6 @@ impl Runtime {
                     thread::sleep(TICK);
                 }
             });
-        }
-        if options.watch {
-            runtime.watcher = watcher::spawn(
-                Arc::clone(&journal),
-                runtime.sender.clone(),
-                options.force_polling,
-            );
         }
         runtime
     }
@@ -143,15 +138,28 @@ impl Runtime {
         zone: Zone,
     ) -> Runtime {
         let (sender, events) = mpsc::channel();
-        let (jobs, job_queue) = mpsc::channel();
-        storage::spawn(journal, job_queue, sender.clone());
         let app = App::new(entries, sensations, problems, clock(), zone);
+        Runtime::assemble(app, journal, clock, sender, events)
+    }
+
+    /// Puts the runtime together and starts the storage worker.
+    fn assemble<S: MonthStore + 'static>(
+        app: App,
+        journal: Arc<Journal<S>>,
+        clock: Clock,
+        sender: Sender<Event>,
+        events: Receiver<Event>,
+    ) -> Runtime {
+        let (jobs, job_queue) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        storage::spawn(journal, job_queue, sender.clone(), Arc::clone(&cancel));
         Runtime {
             app,
             clock,
             events,
             sender,
             jobs,
+            cancel,
             in_flight: 0,
             watcher: None,
         }
@@ -199,8 +207,10 @@ impl Runtime {
     /// storage worker.
     pub fn dispatch(&mut self, action: Action) {
         self.app.now = (self.clock)();
-        if let Some(Effect::Write { step, purpose }) = self.app.update(action) {
-            self.send_job(Job::Write { step, purpose });
+        match self.app.update(action) {
+            Some(Effect::Write { step, purpose }) => self.send_job(Job::Write { step, purpose }),
+            Some(Effect::CancelWrite) => self.cancel.store(true, Ordering::SeqCst),
+            None => {}
         }
     }
 
@@ -210,7 +220,8 @@ impl Runtime {
         }
     }
 
-    /// Waits for the next event (`None` once every sender is gone).
+    /// Waits for the next event. (The runtime holds a sender itself, so
+    /// this is `None` only if the channel broke.)
     pub fn wait(&mut self) -> Option<Event> {
         self.events.recv().ok()
     }

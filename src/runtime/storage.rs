@@ -2,6 +2,7 @@
 //! answers on the event channel. One worker, so writes happen in order.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -35,11 +36,15 @@ pub fn spawn<S: MonthStore + 'static>(
     journal: Arc<Journal<S>>,
     jobs: Receiver<Job>,
     events: Sender<Event>,
+    cancel: Arc<AtomicBool>,
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         for job in jobs {
             let answer = match job {
-                Job::Write { step, purpose } => write(&journal, step, purpose, &events),
+                Job::Write { step, purpose } => {
+                    cancel.store(false, Ordering::SeqCst);
+                    write(&journal, step, purpose, &events, &cancel)
+                }
                 Job::Reload(months) => Action::Reloaded(read(&journal, &months)),
             };
             if events.send(Event::Answer(answer)).is_err() {
@@ -50,12 +55,13 @@ pub fn spawn<S: MonthStore + 'static>(
 }
 
 /// Writes one change, waiting (and saying so) while another writer holds
-/// the lock, up to [`LOCK_PATIENCE`].
+/// the lock, up to [`LOCK_PATIENCE`] or until `cancel` is set.
 fn write<S: MonthStore>(
     journal: &Journal<S>,
     step: Box<Step>,
     purpose: Purpose,
     events: &Sender<Event>,
+    cancel: &AtomicBool,
 ) -> Action {
     let started = Instant::now();
     let mut told = false;
@@ -76,12 +82,29 @@ fn write<S: MonthStore>(
                     months,
                 }));
             }
+            Err(StoreError::Locked { .. }) if cancel.load(Ordering::SeqCst) => {
+                return Action::WriteFailed {
+                    purpose,
+                    message: "cancelled while another sensemap was saving; nothing was written"
+                        .into(),
+                };
+            }
             Err(StoreError::Locked { .. }) if started.elapsed() < LOCK_PATIENCE => {
                 if !told {
                     told = true;
                     let _ = events.send(Event::Answer(Action::WriteWaiting));
                 }
                 thread::sleep(LOCK_RETRY);
+            }
+            Err(StoreError::Locked { .. }) => {
+                return Action::WriteFailed {
+                    purpose,
+                    message: format!(
+                        "another sensemap kept the data folder locked for {} s; \
+                         nothing was written, try again",
+                        LOCK_PATIENCE.as_secs()
+                    ),
+                };
             }
             Err(e) => {
                 return Action::WriteFailed {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -16,6 +16,9 @@ use super::{Clock, Event, Options, Runtime};
 use crate::app::{Action, ColorMode, Zone};
 use crate::domain::SensationCatalogue;
 use crate::store::{Journal, MonthStore};
+
+/// The longest the loop handles queued events before drawing again.
+const FRAME: Duration = Duration::from_millis(16);
 
 /// How often the input thread looks whether the loop has ended.
 const INPUT_POLL: Duration = Duration::from_millis(200);
@@ -82,10 +85,14 @@ fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Resu
     let result = (|| {
         while !runtime.app.should_quit {
             terminal.draw(|frame| frame.render_widget(&runtime.app, frame.area()))?;
-            // One event, then everything already queued, before drawing again.
+            // One event, then what is already queued, for at most a frame's
+            // time, before drawing again.
             let Some(event) = runtime.wait() else { break };
+            let started = Instant::now();
             runtime.handle(event)?;
-            while let Some(event) = runtime.try_next() {
+            while started.elapsed() < FRAME
+                && let Some(event) = runtime.try_next()
+            {
                 runtime.handle(event)?;
             }
         }

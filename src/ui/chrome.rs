@@ -30,17 +30,34 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Treatments => false,
     };
     let loading = app.journal.loading_label().filter(|_| incomplete);
+    let window = matches!(app.screen, Screen::BodyMap | Screen::Charts).then(|| {
+        format!(
+            "│ {} · {} · {} ",
+            app.journal.heat.window.label(),
+            filter_label(app),
+            metric_label(app.journal.heat.metric)
+        )
+    });
+    let tab = |i: usize, screen: &Screen| format!(" {}:{} ", i + 1, screen.title());
     // Every screen's number where there is room, else only the current one.
-    let wide = area.width >= 110 + loading.as_ref().map_or(0, |l| l.len() as u16 + 2);
+    let all_tabs: usize = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| tab(i, s).chars().count())
+        .sum();
+    let needed = 10
+        + all_tabs
+        + loading.as_ref().map_or(0, |l| l.chars().count() + 2)
+        + window.as_ref().map_or(0, |w| w.chars().count());
+    let wide = usize::from(area.width) >= needed;
     for (i, screen) in Screen::ALL.iter().enumerate() {
         if wide || *screen == app.screen {
-            let label = format!(" {}:{} ", i + 1, screen.title());
             let style = if *screen == app.screen {
                 THEME.header.patch(THEME.focus)
             } else {
                 THEME.header
             };
-            spans.push(Span::styled(label, style));
+            spans.push(Span::styled(tab(i, screen), style));
         }
     }
     if let Some(loading) = loading {
@@ -49,16 +66,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             THEME.header.patch(THEME.focus),
         ));
     }
-    if matches!(app.screen, Screen::BodyMap | Screen::Charts) {
-        spans.push(Span::styled(
-            format!(
-                "│ {} · {} · {} ",
-                app.journal.heat.window.label(),
-                filter_label(app),
-                metric_label(app.journal.heat.metric)
-            ),
-            THEME.header,
-        ));
+    if let Some(window) = window {
+        spans.push(Span::styled(window, THEME.header));
     }
     Line::from(spans).render(area, buf);
 }

@@ -145,9 +145,10 @@ fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'sta
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.timeline;
     let mut header = vec![Span::styled(
-        match t.rows.len() {
-            1 => " 1 entry, newest first".to_string(),
-            n => format!(" {n} entries, newest first"),
+        match (t.rows.len(), app.journal.pending_months.is_empty()) {
+            (1, true) => " 1 entry, newest first".to_string(),
+            (n, true) => format!(" {n} entries, newest first"),
+            (n, false) => format!(" {n} entries so far, newest first"),
         },
         THEME.title,
     )];

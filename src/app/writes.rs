@@ -1,0 +1,205 @@
+//! Writes and their answers: starting one (never two at once), what a done,
+//! failed or waiting write does to the state, and undo and redo.
+
+use super::action::Written;
+use super::history::{Purpose, Step};
+use super::{App, Effect, Overlay, Saving, StatusKind};
+use crate::domain::{Change, Entry};
+
+/// True for the writes a form asked for; only those close or annotate it.
+pub fn from_form(purpose: Purpose) -> bool {
+    matches!(purpose, Purpose::Log | Purpose::Edit)
+}
+
+impl App {
+    /// A write came back done: apply it, then what its months hold on disk,
+    /// and move the history along.
+    pub(super) fn written(&mut self, written: Written) {
+        let Written {
+            step,
+            purpose,
+            months,
+        } = written;
+        let quit = self.saving.take().is_some_and(|s| s.quit_when_done);
+        // An edit, undo or redo highlights its entry on the timeline; a new
+        // log leaves the highlight where the person left it.
+        let id = step
+            .entry()
+            .map(|e| e.id)
+            .filter(|_| purpose != Purpose::Log);
+        match (&step.before, &step.after) {
+            (_, Some(after)) => self.apply(Change::Updated(after.clone()), id),
+            (Some(before), None) => self.apply(Change::Removed(before.id), None),
+            (None, None) => {}
+        }
+        self.reloaded(months);
+        if from_form(purpose) && matches!(self.modal.overlay, Some(Overlay::Form(_))) {
+            self.modal.overlay = None;
+        }
+        let text = match purpose {
+            Purpose::Log => {
+                self.body.selection.clear();
+                step.after
+                    .as_ref()
+                    .map_or_else(String::new, |e| self.saved_summary(e))
+            }
+            Purpose::Edit => "Saved the changes; u undoes".into(),
+            Purpose::Delete => match &step.before {
+                Some(e) => format!(
+                    "Deleted the entry of {}; u undoes",
+                    e.at.format("%a %-d %b %H:%M")
+                ),
+                None => "Deleted".into(),
+            },
+            Purpose::Undo => "Undone; U redoes".into(),
+            Purpose::Redo => "Redone; u undoes".into(),
+        };
+        match purpose {
+            Purpose::Log | Purpose::Edit | Purpose::Delete => self.history.record(step),
+            Purpose::Undo => self.history.undone(step.after),
+            Purpose::Redo => self.history.redone(step.after),
+        }
+        self.say(StatusKind::Info, text);
+        if quit {
+            self.should_quit = true;
+        }
+    }
+
+    /// A write failed: nothing changed, the form keeps what was typed and
+    /// an undo or redo stays on its stack.
+    pub(super) fn write_failed(&mut self, purpose: Purpose, message: String) {
+        self.saving = None;
+        let text = match purpose {
+            Purpose::Undo => format!("Could not undo: {message}. Press u to try again"),
+            Purpose::Redo => format!("Could not redo: {message}. Press U to try again"),
+            _ => format!("Not saved: {message}"),
+        };
+        if from_form(purpose)
+            && let Some(Overlay::Form(form)) = &mut self.modal.overlay
+        {
+            form.error = Some(text.clone());
+        }
+        self.say(StatusKind::Error, text);
+    }
+
+    /// Another sensemap is saving: say so where the person is looking.
+    pub(super) fn write_waiting(&mut self) {
+        let Some(saving) = &mut self.saving else {
+            return;
+        };
+        saving.waiting = true;
+        let text = "Waiting for another sensemap to finish saving… (Esc cancels)";
+        if from_form(saving.purpose)
+            && let Some(Overlay::Form(form)) = &mut self.modal.overlay
+        {
+            form.error = Some(text.into());
+        }
+        self.say(StatusKind::Info, text);
+    }
+
+    /// Quit, unless a write is on its way: then quit once it is done.
+    pub(super) fn quit(&mut self) {
+        match &mut self.saving {
+            None => self.should_quit = true,
+            Some(saving) => {
+                saving.quit_when_done = true;
+                self.say(
+                    StatusKind::Info,
+                    "Saving first; sensemap quits as soon as it is saved",
+                );
+            }
+        }
+    }
+
+    /// Starts a write unless one is already on its way (then says so and
+    /// returns `None`; the caller keeps what it had).
+    pub(super) fn start_write(&mut self, step: Step, purpose: Purpose) -> Option<Effect> {
+        if self.saving.is_some() {
+            self.say(StatusKind::Info, "Still saving the last change…");
+            return None;
+        }
+        self.saving = Some(Saving {
+            purpose,
+            waiting: false,
+            quit_when_done: false,
+        });
+        Some(Effect::Write {
+            step: Box::new(step),
+            purpose,
+        })
+    }
+
+    /// Undo (or redo) the newest step: write the entry back as it was. A
+    /// step whose entry was changed elsewhere since is dropped instead, so
+    /// nothing done elsewhere is overwritten.
+    pub(super) fn undo_or_redo(&mut self, purpose: Purpose) -> Option<Effect> {
+        let redo = purpose == Purpose::Redo;
+        let next = if redo {
+            self.history.next_redo()
+        } else {
+            self.history.next_undo()
+        };
+        let Some(step) = next.cloned() else {
+            let nothing = if redo {
+                "Nothing to redo"
+            } else {
+                "Nothing to undo"
+            };
+            self.say(StatusKind::Info, nothing);
+            return None;
+        };
+        if self.saving.is_some() {
+            self.say(StatusKind::Info, "Still saving the last change…");
+            return None;
+        }
+        let (expected, target) = if redo {
+            (step.before.clone(), step.after.clone())
+        } else {
+            (step.after.clone(), step.before.clone())
+        };
+        let current: Option<Entry> = step
+            .entry()
+            .and_then(|e| self.journal.entries.get(e.id))
+            .cloned();
+        if current != expected {
+            if redo {
+                self.history.drop_redo();
+            } else {
+                self.history.drop_undo();
+            }
+            let text = format!(
+                "Not {}: that entry was changed elsewhere since, and is left as it is",
+                if redo { "redone" } else { "undone" }
+            );
+            self.say(StatusKind::Error, text);
+            return None;
+        }
+        let target = target.map(|mut e| {
+            e.updated = self.now;
+            e
+        });
+        self.start_write(
+            Step {
+                before: current,
+                after: target,
+            },
+            purpose,
+        )
+    }
+
+    /// "Saved: Tingling 4/10 in Foot, sole (left); u undoes".
+    fn saved_summary(&self, entry: &Entry) -> String {
+        format!(
+            "Saved: {} {}/10 in {}; u undoes",
+            self.journal.sensations.name_of(&entry.sensation),
+            entry.intensity,
+            entry
+                .regions
+                .ids()
+                .iter()
+                .map(|r| r.region().name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
