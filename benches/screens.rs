@@ -168,6 +168,30 @@ fn first_frame(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Then every older month, read and applied in the background.
+    let mut group = c.benchmark_group("whole history loaded");
+    group.sample_size(10);
+    let dir = data_dir(10, 30.0);
+    group.bench_function("ten years at 30 a day, first frame to all loaded", |b| {
+        b.iter(|| {
+            let mut runtime = Runtime::start(
+                Journal::new(FsStore::new(dir.path())),
+                SensationCatalogue::built_in(),
+                Box::new(now),
+                Zone::Fixed(offset()),
+                Options {
+                    background_load: true,
+                    ..quiet
+                },
+            );
+            let loaded = runtime.run_until(std::time::Duration::from_secs(60), |app| {
+                app.journal.pending_months.is_empty()
+            });
+            black_box((loaded, runtime.app.journal.entries.len()))
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, screens, storage, first_frame);

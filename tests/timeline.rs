@@ -348,7 +348,10 @@ fn a_smaller_terminal_keeps_the_highlighted_entry_on_screen() {
     }
     assert_eq!(c.app.timeline.offset, 0, "42 lines fit in 50 rows");
     c.handle_event(&ratatui::crossterm::event::Event::Resize(80, 24));
-    let shown = c.app.timeline_fit(c.app.timeline.offset);
+    let shown = c
+        .app
+        .timeline
+        .fit(c.app.timeline.offset, c.app.timeline_height());
     let t = &c.app.timeline;
     assert!(t.offset > 0, "scrolled");
     assert!(

@@ -34,7 +34,7 @@ impl App {
             return;
         }
         let heat = self.journal.heat_filter();
-        let shown = self.timeline_filter();
+        let shown = self.timeline.filter();
         for Delta { before, after } in &deltas {
             let sensations = &self.journal.sensations;
             if let Some(old) = before {

@@ -5,6 +5,7 @@ use ulid::Ulid;
 
 use super::text::TextField;
 use super::{Action, App, Effect, Overlay, layout};
+use crate::domain::body_map::Direction;
 use crate::domain::journal::SortKey;
 use crate::domain::{Entry, Filter, RegionId};
 
@@ -66,21 +67,86 @@ impl Timeline {
             self.rows.remove(at);
         }
     }
-}
 
-impl App {
-    /// The timeline's filter as a query filter.
-    pub fn timeline_filter(&self) -> Filter {
+    /// The filter as a query filter.
+    pub fn filter(&self) -> Filter {
         Filter {
-            region: self.timeline.region,
-            text: Some(self.timeline.text.clone()).filter(|t| !t.trim().is_empty()),
+            region: self.region,
+            text: Some(self.text.clone()).filter(|t| !t.trim().is_empty()),
             ..Filter::default()
         }
     }
 
+    /// How many entries fit in `height` lines from `offset`, counting the
+    /// day headers between them. Looks only at the rows it places.
+    pub fn fit(&self, offset: usize, height: usize) -> usize {
+        let mut used = 0;
+        let mut fitted = 0;
+        let mut previous_day = None;
+        for row in self.rows.iter().skip(offset) {
+            let day = row.0.date_naive();
+            let needed = if previous_day == Some(day) { 1 } else { 2 };
+            if used + needed > height {
+                break;
+            }
+            used += needed;
+            fitted += 1;
+            previous_day = Some(day);
+        }
+        fitted.max(1)
+    }
+
+    /// Scrolls just enough to keep the highlighted row in `height` lines.
+    pub(super) fn keep_visible(&mut self, height: usize) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        }
+        while self.selected >= self.offset + self.fit(self.offset, height) {
+            self.offset += 1;
+        }
+    }
+
+    /// Moves the highlight by `delta` rows.
+    fn move_by(&mut self, delta: isize, height: usize) {
+        let last = self.rows.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        self.keep_visible(height);
+    }
+
+    /// Highlights the row `keep` if listed, else the row at the same
+    /// position, and scrolls it into view.
+    fn reselect(&mut self, keep: Option<Row>, height: usize) {
+        let again = keep.and_then(|key| self.rows.binary_search_by(|r| key.cmp(r)).ok());
+        let position = again.unwrap_or(self.selected);
+        self.selected = position.min(self.rows.len().saturating_sub(1));
+        self.keep_visible(height);
+    }
+
+    /// Highlights the first entry felt on `day` or before it.
+    fn go_to_day(&mut self, day: chrono::NaiveDate, height: usize) {
+        let target = self.rows.partition_point(|row| row.0.date_naive() > day);
+        self.selected = target.min(self.rows.len().saturating_sub(1));
+        self.keep_visible(height);
+    }
+
+    /// Sets a new filter, to be listed from the top.
+    fn set_filter(&mut self, region: Option<RegionId>, text: String) {
+        self.region = region;
+        self.text = text;
+        self.selected = 0;
+        self.offset = 0;
+    }
+}
+
+impl App {
+    /// Lines the timeline has for days and entries at the current size.
+    pub fn timeline_height(&self) -> usize {
+        layout::timeline_rows(layout::screen(self.area).body) as usize
+    }
+
     /// The rows a filter of the whole journal gives.
     pub(super) fn timeline_rows_from_scratch(&self) -> Vec<Row> {
-        let filter = self.timeline_filter();
+        let filter = self.timeline.filter();
         self.journal
             .entries
             .iter()
@@ -99,20 +165,14 @@ impl App {
     /// Highlights entry `keep` if it is listed, else the row at the same
     /// position, and scrolls it into view.
     pub(super) fn reselect_timeline(&mut self, keep: Option<Ulid>) {
-        let again = keep
-            .and_then(|id| self.journal.entries.key(id))
-            .and_then(|key| self.timeline.rows.binary_search_by(|r| key.cmp(r)).ok());
-        let position = again.unwrap_or(self.timeline.selected);
-        self.timeline.selected = position.min(self.timeline.rows.len().saturating_sub(1));
-        self.keep_selection_visible();
+        let key = keep.and_then(|id| self.journal.entries.key(id));
+        let height = self.timeline_height();
+        self.timeline.reselect(key, height);
     }
 
     /// Shows the timeline filtered to one region.
     pub fn open_timeline_for(&mut self, region: RegionId) {
-        self.timeline.region = Some(region);
-        self.timeline.text.clear();
-        self.timeline.selected = 0;
-        self.timeline.offset = 0;
+        self.timeline.set_filter(Some(region), String::new());
         self.screen = super::Screen::Timeline;
         self.rebuild_timeline(None);
     }
@@ -125,63 +185,25 @@ impl App {
             .and_then(|row| self.journal.entries.get(row.1))
     }
 
-    /// How many entries fit on screen from `offset`, counting the day
-    /// headers between them. Looks only at the rows it places.
-    pub fn timeline_fit(&self, offset: usize) -> usize {
-        let height = layout::timeline_rows(layout::screen(self.area).body) as usize;
-        let mut used = 0;
-        let mut fitted = 0;
-        let mut previous_day = None;
-        for row in self.timeline.rows.iter().skip(offset) {
-            let day = row.0.date_naive();
-            let needed = if previous_day == Some(day) { 1 } else { 2 };
-            if used + needed > height {
-                break;
-            }
-            used += needed;
-            fitted += 1;
-            previous_day = Some(day);
-        }
-        fitted.max(1)
-    }
-
-    /// Scrolls just enough to keep the highlighted row on screen.
-    pub(super) fn keep_selection_visible(&mut self) {
-        let t = &self.timeline;
-        if t.selected < t.offset {
-            self.timeline.offset = t.selected;
-        }
-        while self.timeline.selected
-            >= self.timeline.offset + self.timeline_fit(self.timeline.offset)
-        {
-            self.timeline.offset += 1;
-        }
-    }
-
-    /// Moves the highlight by `delta` rows.
-    fn move_timeline(&mut self, delta: isize) {
-        let last = self.timeline.rows.len().saturating_sub(1) as isize;
-        self.timeline.selected =
-            (self.timeline.selected as isize + delta).clamp(0, last.max(0)) as usize;
-        self.keep_selection_visible();
-    }
-
     /// Keys on the timeline with nothing open over it.
     pub(super) fn update_timeline(&mut self, action: Action) -> Option<Effect> {
-        let page = self.timeline_fit(self.timeline.offset) as isize;
+        let height = self.timeline_height();
+        let timeline = &mut self.timeline;
+        let page = timeline.fit(timeline.offset, height) as isize;
         match action {
-            Action::Move(crate::domain::body_map::Direction::Up) => self.move_timeline(-1),
-            Action::Move(crate::domain::body_map::Direction::Down) => self.move_timeline(1),
-            Action::PageUp => self.move_timeline(-page),
-            Action::PageDown => self.move_timeline(page),
-            Action::Home => self.move_timeline(isize::MIN / 2),
-            Action::End => self.move_timeline(isize::MAX / 2),
+            Action::Move(Direction::Up) => timeline.move_by(-1, height),
+            Action::Move(Direction::Down) => timeline.move_by(1, height),
+            Action::PageUp => timeline.move_by(-page, height),
+            Action::PageDown => timeline.move_by(page, height),
+            Action::Home => timeline.move_by(isize::MIN / 2, height),
+            Action::End => timeline.move_by(isize::MAX / 2, height),
             Action::OpenSearch => self.open_prompt(PromptKind::Filter, &self.timeline.text.clone()),
             Action::JumpToDate => self.open_prompt(PromptKind::JumpTo, ""),
             Action::ClearFilter => {
+                let keep = self.timeline_entry().map(|e| e.id);
                 self.timeline.region = None;
                 self.timeline.text.clear();
-                self.rebuild_timeline(self.timeline_entry().map(|e| e.id));
+                self.rebuild_timeline(keep);
             }
             Action::OpenLogForm => {
                 if let Some(entry) = self.timeline_entry() {
@@ -214,21 +236,15 @@ impl App {
             Action::Cancel => return,
             Action::Submit => match prompt.kind {
                 PromptKind::Filter => {
-                    self.timeline.text = prompt.input.text().trim().to_string();
-                    self.timeline.region = None;
-                    self.timeline.selected = 0;
-                    self.timeline.offset = 0;
+                    let text = prompt.input.text().trim().to_string();
+                    self.timeline.set_filter(None, text);
                     self.rebuild_timeline(None);
                     return;
                 }
                 PromptKind::JumpTo => match self.zone.parse_when(prompt.input.text(), self.now) {
                     Ok(at) => {
-                        // Newest first: the first row on that day or before it.
-                        let day = at.date_naive();
-                        let rows = &self.timeline.rows;
-                        let target = rows.partition_point(|row| row.0.date_naive() > day);
-                        self.timeline.selected = target.min(rows.len().saturating_sub(1));
-                        self.keep_selection_visible();
+                        let height = self.timeline_height();
+                        self.timeline.go_to_day(at.date_naive(), height);
                         return;
                     }
                     Err(e) => prompt.error = Some(e.to_string()),

@@ -22,7 +22,8 @@ impl App {
             }
             Action::Resize { width, height } => {
                 self.area = ratatui::layout::Rect::new(0, 0, width, height);
-                self.keep_selection_visible();
+                let height = self.timeline_height();
+                self.timeline.keep_visible(height);
                 return None;
             }
             Action::Written(written) => {

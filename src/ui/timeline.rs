@@ -185,7 +185,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     // The same fit the app scrolls by, so the highlight is always drawn.
-    let fitted = app.timeline_fit(t.offset);
+    let fitted = t.fit(t.offset, app.timeline_height());
     let mut lines = Vec::with_capacity(rows);
     let mut previous_day = None;
     for (row, key) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
