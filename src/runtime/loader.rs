@@ -7,8 +7,8 @@ use std::thread;
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::{Event, storage};
-use crate::app::Action;
+use super::Event;
+use crate::app::{Action, MonthOnDisk};
 use crate::domain::{Entry, YearMonth};
 use crate::store::{Journal, MonthStore};
 
@@ -58,8 +58,9 @@ pub fn first_load<S: MonthStore>(
     }
 }
 
-/// Reads `older` (newest first) in batches and sends each as `Loaded`;
-/// stops early when nobody listens any more.
+/// Reads `older` (newest first) on one thread, leaving the other cores to
+/// the screen, and sends them in batches as `Loaded`; stops early when
+/// nobody listens any more.
 pub fn spawn_background<S: MonthStore + 'static>(
     journal: Arc<Journal<S>>,
     older: Vec<YearMonth>,
@@ -67,7 +68,15 @@ pub fn spawn_background<S: MonthStore + 'static>(
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         for batch in older.chunks(BATCH) {
-            let months = storage::read(&journal, batch);
+            let months = batch
+                .iter()
+                .map(|&month| MonthOnDisk {
+                    month,
+                    entries: journal
+                        .month_content(month)
+                        .map_err(|e| format!("{month}: {e}")),
+                })
+                .collect();
             if events.send(Event::Answer(Action::Loaded(months))).is_err() {
                 break;
             }

@@ -83,6 +83,8 @@ pub struct Runtime {
     cancel: Arc<AtomicBool>,
     /// Jobs sent to the storage worker and not answered yet.
     in_flight: usize,
+    /// The background loader, started when the loop first waits.
+    deferred_load: Option<Box<dyn FnOnce() + Send>>,
     watcher: Option<Watcher>,
 }
 
@@ -161,6 +163,7 @@ impl Runtime {
             jobs,
             cancel,
             in_flight: 0,
+            deferred_load: None,
             watcher: None,
         }
     }
@@ -223,7 +226,15 @@ impl Runtime {
     /// Waits for the next event. (The runtime holds a sender itself, so
     /// this is `None` only if the channel broke.)
     pub fn wait(&mut self) -> Option<Event> {
+        self.start_deferred();
         self.events.recv().ok()
+    }
+
+    /// Starts what waits for the first frame: the background loader.
+    fn start_deferred(&mut self) {
+        if let Some(start) = self.deferred_load.take() {
+            start();
+        }
     }
 
     /// The next event if one is already queued.
@@ -233,6 +244,7 @@ impl Runtime {
 
     /// Waits up to `timeout` for one event and handles it; false when none came.
     pub fn next(&mut self, timeout: Duration) -> std::io::Result<bool> {
+        self.start_deferred();
         match self.events.recv_timeout(timeout) {
             Ok(event) => self.handle(event).map(|()| true),
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Ok(false),

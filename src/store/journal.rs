@@ -114,6 +114,13 @@ impl<S: MonthStore> Journal<S> {
             .collect()
     }
 
+    /// One month's entries.
+    pub fn month_content(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
+        self.read_month(month).map(|r| match r {
+            MonthRead::Writable(entries) | MonthRead::ReadOnly(entries, _) => entries,
+        })
+    }
+
     /// Reads months on as many threads as there are cores.
     fn read_months(&self, months: &[YearMonth]) -> Vec<(YearMonth, Result<MonthRead, StoreError>)> {
         let workers = thread::available_parallelism()
