@@ -120,12 +120,24 @@ impl Default for RegionTally {
     }
 }
 
-/// Adds `by` (1 or -1) to a count, dropping it when it reaches zero.
-fn bump<K: std::hash::Hash + Eq>(map: &mut HashMap<K, u32>, key: K, by: i32) {
-    let count = map.entry(key).or_insert(0);
-    *count = count.saturating_add_signed(by);
-    if *count == 0 {
-        map.retain(|_, c| *c > 0);
+/// Adds `by` (1 or -1) to the count of `key`, dropping it at zero. Takes
+/// the key by reference so that counting an existing key allocates nothing.
+fn bump<K, Q>(map: &mut HashMap<K, u32>, key: &Q, by: i32)
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+{
+    match map.get_mut(key) {
+        Some(count) => {
+            *count = count.saturating_add_signed(by);
+            if *count == 0 {
+                map.remove(key);
+            }
+        }
+        None if by > 0 => {
+            map.insert(key.to_owned(), by.unsigned_abs());
+        }
+        None => {}
     }
 }
 
@@ -166,13 +178,16 @@ impl RegionTally {
             } else {
                 self.intensity_sum[i].saturating_sub(intensity)
             };
-            bump(&mut self.entries_per_day[i], day, by);
-            bump(&mut self.per_sensation[i], entry.sensation.clone(), by);
+            bump(&mut self.entries_per_day[i], &day, by);
+            bump(&mut self.per_sensation[i], &entry.sensation, by);
         }
         let class = sensations.class_of(&entry.sensation);
-        bump(&mut self.class_episodes, class, by);
-        bump(self.class_days.entry(class).or_default(), day, by);
-        self.class_days.retain(|_, days| !days.is_empty());
+        bump(&mut self.class_episodes, &class, by);
+        let days = self.class_days.entry(class).or_default();
+        bump(days, &day, by);
+        if days.is_empty() {
+            self.class_days.remove(&class);
+        }
         let count = self.days.entry(day).or_insert(0);
         *count = count.saturating_add_signed(by);
         if *count == 0 {
