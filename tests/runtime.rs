@@ -148,6 +148,15 @@ fn a_save_while_another_writer_holds_the_lock_waits_with_the_form_open() {
     let form = runtime.app.form().expect("the form stays open");
     assert_eq!(form.sensation_query.text(), "burn", "with everything typed");
     assert!(screen_text(&runtime.app).contains("Waiting for another sensemap"));
+    // News, not an error: the form's line is not in the error colour.
+    let terminal = common::draw(&runtime.app);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = (0..buffer.area.height)
+        .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| buffer[(x, y)].symbol() == "W" && buffer[(x + 1, y)].symbol() == "a")
+        .unwrap();
+    assert_ne!(buffer[(x, y)].fg, ratatui::style::Color::Red);
+    assert_eq!(buffer[(x, y)].fg, ratatui::style::Color::Green);
     // Keys still work while it waits.
     runtime.handle(Event::Input(key(KeyCode::Tab))).unwrap();
     assert!(runtime.is_busy());

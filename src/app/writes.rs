@@ -12,6 +12,11 @@ pub fn from_form(purpose: Purpose) -> bool {
 }
 
 impl App {
+    /// True while the open form's own save is on its way.
+    pub fn form_saving(&self) -> bool {
+        self.form().is_some() && self.saving.is_some_and(|s| from_form(s.purpose))
+    }
+
     /// A write came back done: apply it, then what its months hold on disk,
     /// and move the history along.
     pub(super) fn written(&mut self, written: Written) {

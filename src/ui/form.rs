@@ -176,7 +176,10 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
         }
     }
 
+    // While this form is being saved, its line says how that goes: news,
+    // not an error.
     lines.push(match &form.error {
+        Some(message) if app.form_saving() => Line::styled(format!(" {message}"), THEME.info),
         Some(error) => Line::styled(format!(" {error}"), THEME.error),
         None if focused(Field::Note) => Line::styled(" Enter: new line · Ctrl+S saves", THEME.dim),
         None => Line::styled(" Ctrl+S saves from any field", THEME.dim),
