@@ -276,6 +276,27 @@ fn quitting_while_a_save_is_on_its_way_quits_once_it_is_saved() {
 }
 
 #[test]
+fn a_save_that_fails_after_quit_keeps_the_app_open_and_says_why() {
+    let mut a = app(history(), 100, 30);
+    a.update(Action::OpenLogForm);
+    let Some(Effect::Write { purpose, .. }) = a.update(Action::Save) else {
+        panic!("the form saves");
+    };
+    a.update(Action::Quit);
+    a.update(Action::WriteFailed {
+        purpose,
+        message: "disk full".into(),
+    });
+    assert!(!a.should_quit);
+    assert!(a.form().is_some(), "with what was typed");
+    let text = a.status.clone().unwrap().text;
+    assert!(
+        text.contains("disk full") && text.contains("stayed open"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_delete_confirmed_while_another_save_runs_keeps_the_question() {
     let mut a = app(history(), 100, 30);
     log(

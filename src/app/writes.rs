@@ -73,12 +73,15 @@ impl App {
     /// A write failed: nothing changed, the form keeps what was typed and
     /// an undo or redo stays on its stack.
     pub(super) fn write_failed(&mut self, purpose: Purpose, message: String) {
-        self.saving = None;
-        let text = match purpose {
+        let was_quitting = self.saving.take().is_some_and(|s| s.quit_when_done);
+        let mut text = match purpose {
             Purpose::Undo => format!("Could not undo: {message}. Press u to try again"),
             Purpose::Redo => format!("Could not redo: {message}. Press U to try again"),
             _ => format!("Not saved: {message}"),
         };
+        if was_quitting {
+            text.push_str(". sensemap stayed open so that nothing is lost");
+        }
         if from_form(purpose)
             && let Some(Overlay::Form(form)) = &mut self.modal.overlay
         {
