@@ -355,3 +355,76 @@ fn a_backdated_log_from_the_keys_keeps_the_newest_entry_first_on_the_timeline() 
         "the charts count it at once"
     );
 }
+
+#[test]
+fn the_background_loader_waits_until_the_loop_first_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let spec = GenerateSpec {
+        start: now().date_naive() - Span::days(365),
+        end: now().date_naive() - Span::days(1),
+        per_day: 3.0,
+        seed: 4,
+    };
+    Journal::new(FsStore::new(&data))
+        .add_many(generate(&spec, &common::zone_offset()))
+        .unwrap();
+    let mut runtime = started(
+        &data,
+        Options {
+            background_load: true,
+            ..quiet()
+        },
+    );
+    assert!(!runtime.app.journal.pending_months.is_empty());
+    // Nothing is read while the first frame is being drawn...
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(runtime.try_next().is_none(), "the loader has not started");
+    // ...and everything once the loop waits for events.
+    assert!(runtime.run_until(PATIENCE, |app| app.journal.pending_months.is_empty()));
+}
+
+/// A store whose writes panic, as a bug in the storage code would.
+struct PanickingStore(FsStore);
+
+impl MonthStore for PanickingStore {
+    fn months(&self) -> Result<Vec<sensemap::domain::YearMonth>, sensemap::store::StoreError> {
+        self.0.months()
+    }
+    fn read(
+        &self,
+        month: sensemap::domain::YearMonth,
+    ) -> Result<Option<String>, sensemap::store::StoreError> {
+        self.0.read(month)
+    }
+    fn write(
+        &self,
+        _: sensemap::domain::YearMonth,
+        _: &str,
+    ) -> Result<(), sensemap::store::StoreError> {
+        panic!("a bug in the storage code")
+    }
+    fn lock(&self) -> Result<sensemap::store::WriteLock, sensemap::store::StoreError> {
+        self.0.lock()
+    }
+    fn path(&self, month: sensemap::domain::YearMonth) -> std::path::PathBuf {
+        self.0.path(month)
+    }
+}
+
+#[test]
+fn a_save_that_panics_in_storage_is_answered_and_the_app_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = PanickingStore(FsStore::new(dir.path()));
+    let mut c = common::runtime_over(vec![], Journal::new(store), 80, 24);
+    for _ in 0..2 {
+        c.handle_event(&key(KeyCode::Enter));
+        c.handle_event(&key(KeyCode::Enter));
+        assert!(c.app.saving.is_none(), "answered");
+        let form = c.app.form().expect("the form stays open");
+        assert!(form.error.as_deref().unwrap().contains("internal error"));
+        c.handle_event(&key(KeyCode::Esc));
+        c.handle_event(&key(KeyCode::Char('y')));
+    }
+    assert!(on_disk(dir.path()).is_empty());
+}

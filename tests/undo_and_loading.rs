@@ -338,3 +338,48 @@ fn an_edit_form_follows_a_change_made_elsewhere_and_says_so() {
     };
     assert_eq!(step.before, Some(theirs), "against the version now held");
 }
+
+/// Logs one entry and starts undoing it; the undo waits for the lock.
+fn undo_waiting_for_the_lock() -> (sensemap::app::App, Option<Effect>) {
+    let mut a = app(history(), 100, 30);
+    log(
+        &mut a,
+        entry("2026-03-11T09:00:00+01:00", &["left-palm"], "electric", 7),
+    );
+    let undo = a.update(Action::Undo);
+    a.update(Action::WriteWaiting);
+    (a, undo)
+}
+
+#[test]
+fn esc_stops_an_undo_waiting_for_the_lock_from_the_screen() {
+    let (mut a, _undo) = undo_waiting_for_the_lock();
+    assert!(a.status.clone().unwrap().text.contains("Esc cancels"));
+    assert_eq!(a.update(Action::Cancel), Some(Effect::CancelWrite));
+}
+
+#[test]
+fn a_form_typed_in_while_quitting_waits_is_not_thrown_away() {
+    let (mut a, undo) = undo_waiting_for_the_lock();
+    a.update(Action::Quit);
+    a.update(Action::OpenLogForm);
+    a.update(Action::Input('x'));
+    answer(&mut a, undo);
+    assert!(!a.should_quit, "not with a typed form open");
+    assert!(a.modal.confirm_quit, "it asks instead");
+    assert_eq!(a.form().unwrap().sensation_query.text(), "x");
+}
+
+#[test]
+fn yes_to_the_quit_question_while_a_write_waits_closes_the_question() {
+    let (mut a, undo) = undo_waiting_for_the_lock();
+    a.update(Action::OpenLogForm);
+    a.update(Action::Input('x'));
+    a.update(Action::Quit);
+    assert!(a.modal.confirm_quit);
+    a.update(Action::Confirm(true));
+    assert!(!a.modal.confirm_quit, "the question does not linger");
+    assert!(!a.should_quit, "the undo is still on its way");
+    answer(&mut a, undo);
+    assert!(a.should_quit, "they already agreed to lose the form");
+}

@@ -147,6 +147,8 @@ pub struct Saving {
     pub waiting: bool,
     /// Set when the person quit meanwhile: quit once it is done.
     pub quit_when_done: bool,
+    /// Set when they also agreed to lose what a form holds.
+    pub discard_confirmed: bool,
 }
 
 /// Everything the screens show.

@@ -54,9 +54,23 @@ impl App {
             _ => {}
         }
         self.tick();
+        // Esc stops waiting for another sensemap's lock, wherever the
+        // person is, unless a form opened meanwhile takes it.
+        if action == Action::Cancel
+            && self.saving.is_some_and(|s| s.waiting)
+            && (self.modal.overlay.is_none() || self.form_saving())
+        {
+            return Some(Effect::CancelWrite);
+        }
         if self.modal.confirm_quit {
             match action {
-                Action::Confirm(true) => self.quit(),
+                Action::Confirm(true) => {
+                    self.modal.confirm_quit = false;
+                    if let Some(saving) = &mut self.saving {
+                        saving.discard_confirmed = true;
+                    }
+                    self.quit();
+                }
                 Action::Confirm(false) | Action::Cancel => self.modal.confirm_quit = false,
                 _ => {}
             }
@@ -224,10 +238,9 @@ impl App {
             self.modal.overlay = Some(Overlay::Form(Box::new(form)));
             return None;
         }
-        if let Some(saving) = self.saving.filter(|s| from_form(s.purpose)) {
+        if self.saving.is_some_and(|s| from_form(s.purpose)) {
             // This form is being saved: keep it exactly as it is being saved.
             let effect = match action {
-                Action::Cancel if saving.waiting => Some(Effect::CancelWrite),
                 Action::Quit => {
                     self.quit();
                     None

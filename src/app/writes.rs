@@ -25,7 +25,9 @@ impl App {
             purpose,
             months,
         } = written;
-        let quit = self.saving.take().is_some_and(|s| s.quit_when_done);
+        let saving = self.saving.take();
+        let quit = saving.is_some_and(|s| s.quit_when_done);
+        let discard = saving.is_some_and(|s| s.discard_confirmed);
         // An edit, undo or redo highlights its entry on the timeline; a new
         // log leaves the highlight where the person left it.
         let id = step
@@ -66,7 +68,12 @@ impl App {
         }
         self.say(StatusKind::Info, text);
         if quit {
-            self.should_quit = true;
+            // A form opened and typed in while waiting is not thrown away.
+            if !discard && self.form().is_some_and(|f| f.touched) {
+                self.modal.confirm_quit = true;
+            } else {
+                self.should_quit = true;
+            }
         }
     }
 
@@ -130,6 +137,7 @@ impl App {
             purpose,
             waiting: false,
             quit_when_done: false,
+            discard_confirmed: false,
         });
         Some(Effect::Write {
             step: Box::new(step),

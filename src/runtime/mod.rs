@@ -116,7 +116,12 @@ impl Runtime {
             runtime
                 .app
                 .update(Action::LoadingMonths(first.older.clone()));
-            loader::spawn_background(journal, first.older, runtime.sender.clone());
+            let sender = runtime.sender.clone();
+            // Deferred until the loop first waits, so that on a small machine
+            // the loader does not compete with drawing the first frame.
+            runtime.deferred_load = Some(Box::new(move || {
+                loader::spawn_background(journal, first.older, sender);
+            }));
         }
         if options.tick {
             let ticks = runtime.sender.clone();
@@ -200,7 +205,9 @@ impl Runtime {
                 }
                 self.dispatch(action);
             }
-            Event::DiskChanged(months) => self.send_job(Job::Reload(months)),
+            Event::DiskChanged(months) => {
+                self.send_job(Job::Reload(months));
+            }
             Event::InputFailed(error) => return Err(error),
         }
         Ok(())
@@ -211,16 +218,27 @@ impl Runtime {
     pub fn dispatch(&mut self, action: Action) {
         self.app.now = (self.clock)();
         match self.app.update(action) {
-            Some(Effect::Write { step, purpose }) => self.send_job(Job::Write { step, purpose }),
+            Some(Effect::Write { step, purpose }) => {
+                let sent = self.send_job(Job::Write { step, purpose });
+                if !sent {
+                    self.dispatch(Action::WriteFailed {
+                        purpose,
+                        message: "the storage worker has stopped; restart sensemap".into(),
+                    });
+                }
+            }
             Some(Effect::CancelWrite) => self.cancel.store(true, Ordering::SeqCst),
             None => {}
         }
     }
 
-    fn send_job(&mut self, job: Job) {
-        if self.jobs.send(job).is_ok() {
+    /// Hands a job to the storage worker; false if it is gone.
+    fn send_job(&mut self, job: Job) -> bool {
+        let sent = self.jobs.send(job).is_ok();
+        if sent {
             self.in_flight += 1;
         }
+        sent
     }
 
     /// Waits for the next event. (The runtime holds a sender itself, so

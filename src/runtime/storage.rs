@@ -1,6 +1,7 @@
 //! The storage worker: writes and re-reads months off the UI thread, and
 //! answers on the event channel. One worker, so writes happen in order.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
@@ -40,12 +41,32 @@ pub fn spawn<S: MonthStore + 'static>(
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         for job in jobs {
+            // Every job is answered, even one that panics, so the app is
+            // never left waiting for a write that will not come back.
             let answer = match job {
                 Job::Write { step, purpose } => {
                     cancel.store(false, Ordering::SeqCst);
-                    write(&journal, step, purpose, &events, &cancel)
+                    let run = AssertUnwindSafe(|| write(&journal, step, purpose, &events, &cancel));
+                    panic::catch_unwind(run).unwrap_or_else(|_| Action::WriteFailed {
+                        purpose,
+                        message: "an internal error stopped the save; nothing was written".into(),
+                    })
                 }
-                Job::Reload(months) => Action::Reloaded(read(&journal, &months)),
+                Job::Reload(months) => {
+                    let run = AssertUnwindSafe(|| read(&journal, &months));
+                    let read = panic::catch_unwind(run).unwrap_or_else(|_| {
+                        months
+                            .iter()
+                            .map(|&month| MonthOnDisk {
+                                month,
+                                entries: Err(format!(
+                                    "{month}: an internal error stopped reading it"
+                                )),
+                            })
+                            .collect()
+                    });
+                    Action::Reloaded(read)
+                }
             };
             if events.send(Event::Answer(answer)).is_err() {
                 break;
