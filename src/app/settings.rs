@@ -1,5 +1,7 @@
 //! Display settings: the heat-map window and metric, colour depth.
 
+use chrono::{DateTime, Duration, FixedOffset};
+
 use crate::domain::{Metric, SensationFilter};
 
 /// How far back the heat-map looks.
@@ -92,6 +94,14 @@ pub struct HeatSettings {
     pub sensation: Option<SensationFilter>,
     /// What the colours measure.
     pub metric: Metric,
+}
+
+impl HeatSettings {
+    /// Where the window starts at `now`: as `--since 30d` on the command
+    /// line, so both count the same.
+    pub fn window_start(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        self.window.days().map(|d| now - Duration::days(d))
+    }
 }
 
 impl Default for HeatSettings {

@@ -63,16 +63,10 @@ impl JournalView {
         }
     }
 
-    /// Where the heat-map's window starts at `now`: as `--since 30d` on the
-    /// command line, so both count the same. It is anchored at each recount,
-    /// which the runtime's ticker brings at midnight.
-    pub fn window_start(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        self.heat.window.days().map(|d| now - Duration::days(d))
-    }
-
     /// Counts the window from scratch.
     pub fn recount(&mut self, now: DateTime<FixedOffset>, zone: Zone) {
-        self.heat_since = self.window_start(now);
+        // Anchored at each recount, which the ticker brings at midnight.
+        self.heat_since = self.heat.window_start(now);
         self.counted_day = zone.localize(now).date_naive();
         self.tally = self.tally_from_scratch();
     }

@@ -24,7 +24,7 @@ pub use storage::{Job, LOCK_PATIENCE};
 pub use terminal::{detect_color_mode, run};
 pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
 
-use crate::app::{Action, App, Effect, JournalView, Zone, keymap};
+use crate::app::{Action, App, Effect, HeatSettings, Zone, keymap};
 use crate::domain::{Entry, SensationCatalogue, YearMonth};
 use crate::store::{Journal, MonthStore};
 
@@ -107,8 +107,7 @@ impl Runtime {
             None
         };
         let now = clock();
-        let probe = JournalView::new(Vec::new(), sensations.clone(), Vec::new());
-        let first = first_load(&journal, now, probe.window_start(now));
+        let first = first_load(&journal, now, HeatSettings::default().window_start(now));
         let app = App::new(first.entries, sensations, first.problems, now, zone);
         let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
         runtime.watcher = watcher;
