@@ -83,7 +83,17 @@ fn watched_by_another_process(polling: bool) {
         1
     );
     assert_eq!(runtime.app.timeline.rows.len(), 1);
+
+    // Re-reading the month is no change: the app then stays idle, instead
+    // of re-reading again because it opened the file.
+    let settled = runtime.reloads();
+    runtime.run_until(POLL_SETTLE, |_| false);
+    assert_eq!(runtime.reloads(), settled, "no re-read without a change");
+    assert!(settled >= 1);
 }
+
+/// Long enough for the watcher to report anything it would.
+const POLL_SETTLE: Duration = Duration::from_millis(2 * 2000 + 500);
 
 #[test]
 fn an_entry_logged_in_another_terminal_appears_in_the_open_app() {

@@ -383,3 +383,21 @@ fn yes_to_the_quit_question_while_a_write_waits_closes_the_question() {
     answer(&mut a, undo);
     assert!(a.should_quit, "they already agreed to lose the form");
 }
+
+#[test]
+fn all_time_weeks_start_with_the_journal_whatever_the_sensation_filter() {
+    let mut a = app(history(), 120, 40);
+    for _ in 0..3 {
+        a.update(Action::CycleWindow);
+    }
+    let all = a.charts.first_week;
+    assert_eq!(all, Some(sensemap::domain::week_start(history()[0].day())));
+    // Only the chest's pressure (15 Feb) matches: the weeks still start in June.
+    a.update(Action::OpenFilterPicker);
+    for ch in "pressure".chars() {
+        a.update(Action::Input(ch));
+    }
+    a.update(Action::Submit);
+    assert!(a.journal.heat.sensation.is_some());
+    assert_eq!(a.charts.first_week, all);
+}

@@ -64,7 +64,9 @@ impl App {
             let today = self.zone.localize(self.now).date_naive();
             let start = match self.journal.heat_since {
                 Some(since) => self.zone.localize(since).date_naive(),
-                None => tally.first_day().unwrap_or(today),
+                // All time starts with the journal, whatever the filter, so
+                // that the weeks line up between sensations.
+                None => self.journal.entries.first().map_or(today, |e| e.day()),
             };
             let first_week = week_start(start);
             let weeks = ((today - first_week).num_days() / 7 + 1).max(1) as usize;

@@ -83,6 +83,8 @@ pub struct Runtime {
     cancel: Arc<AtomicBool>,
     /// Jobs sent to the storage worker and not answered yet.
     in_flight: usize,
+    /// How many times months changed on disk were re-read.
+    reloads: usize,
     /// The background loader, started when the loop first waits.
     deferred_load: Option<Box<dyn FnOnce() + Send>>,
     watcher: Option<Watcher>,
@@ -167,6 +169,7 @@ impl Runtime {
             jobs,
             cancel,
             in_flight: 0,
+            reloads: 0,
             deferred_load: None,
             watcher: None,
         }
@@ -180,6 +183,11 @@ impl Runtime {
     /// True when the data directory is polled rather than watched.
     pub fn is_polling(&self) -> bool {
         self.watcher.as_ref().is_some_and(Watcher::is_polling)
+    }
+
+    /// How many times the watcher had months re-read.
+    pub fn reloads(&self) -> usize {
+        self.reloads
     }
 
     /// Whether a write or re-read is still on its way.
@@ -205,6 +213,7 @@ impl Runtime {
                 self.dispatch(action);
             }
             Event::DiskChanged(months) => {
+                self.reloads += 1;
                 self.send_job(Job::Reload(months));
             }
             Event::InputFailed(error) => return Err(error),

@@ -5,11 +5,11 @@
 //! (some network and FUSE file systems), polls the month files' size and
 //! modification time instead.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
@@ -47,14 +47,23 @@ pub fn spawn<S: MonthStore + 'static>(
     force_polling: bool,
 ) -> Option<Watcher> {
     let root = journal.store().watch_root().ok()??;
+    // The size and modification time each month file had when it was last
+    // reported: file events also come for mere reads (ours included, when
+    // we re-read a month), and those must not start another re-read.
+    let seen: Arc<Mutex<HashMap<YearMonth, Signature>>> = Arc::default();
     let handler = {
         let journal = Arc::clone(&journal);
         let events = events.clone();
         move |result: DebounceEventResult| {
             let Ok(changed) = result else { return };
+            let Ok(mut seen) = seen.lock() else { return };
             let months: BTreeSet<YearMonth> = changed
                 .iter()
                 .filter_map(|event| journal.store().month_of_path(&event.path))
+                .filter(|&month| {
+                    let now = signature(&journal.store().path(month));
+                    seen.insert(month, now) != Some(now)
+                })
                 .collect();
             if !months.is_empty() {
                 let _ = events.send(Event::DiskChanged(months.into_iter().collect()));
@@ -70,6 +79,15 @@ pub fn spawn<S: MonthStore + 'static>(
     let polling = Config::default()
         .with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL));
     start::<PollWatcher, _>(&root, handler, polling).map(Watcher::Polling)
+}
+
+/// A month file's size and modification time; `None` when it is gone.
+type Signature = Option<(u64, Option<SystemTime>)>;
+
+/// What a month file looks like from outside, without reading it.
+fn signature(path: &Path) -> Signature {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 fn start<W, F>(root: &Path, handler: F, config: Config) -> Option<Debouncer<W>>
