@@ -26,6 +26,22 @@ fn on_disk(data: &Path) -> Vec<Entry> {
     Journal::new(FsStore::new(data)).load_all().unwrap().entries
 }
 
+/// Writes `years` of generated history at 3 a day into `data`, ending
+/// yesterday, and returns it.
+fn generated(data: &Path, years: i64, seed: u64) -> Vec<Entry> {
+    let spec = GenerateSpec {
+        start: now().date_naive() - Span::days(years * 365),
+        end: now().date_naive() - Span::days(1),
+        per_day: 3.0,
+        seed,
+    };
+    let all = generate(&spec, &common::zone_offset());
+    Journal::new(FsStore::new(data))
+        .add_many(all.clone())
+        .unwrap();
+    all
+}
+
 /// A runtime over `data` as the app starts it, with the watcher as asked.
 fn started(data: &Path, options: Options) -> Runtime {
     let store = FsStore::new(data).with_lock_wait(Duration::from_millis(50));
@@ -234,16 +250,7 @@ fn a_save_merges_with_what_another_process_wrote_meanwhile() {
 fn the_first_frame_loads_the_window_and_the_rest_fills_in_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let spec = GenerateSpec {
-        start: now().date_naive() - Span::days(3 * 365),
-        end: now().date_naive() - Span::days(1),
-        per_day: 3.0,
-        seed: 3,
-    };
-    let all = generate(&spec, &common::zone_offset());
-    Journal::new(FsStore::new(&data))
-        .add_many(all.clone())
-        .unwrap();
+    let all = generated(&data, 3, 3);
     let mut runtime = started(
         &data,
         Options {
@@ -370,15 +377,7 @@ fn a_backdated_log_from_the_keys_keeps_the_newest_entry_first_on_the_timeline() 
 fn the_background_loader_waits_until_the_loop_first_waits() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let spec = GenerateSpec {
-        start: now().date_naive() - Span::days(365),
-        end: now().date_naive() - Span::days(1),
-        per_day: 3.0,
-        seed: 4,
-    };
-    Journal::new(FsStore::new(&data))
-        .add_many(generate(&spec, &common::zone_offset()))
-        .unwrap();
+    generated(&data, 1, 4);
     let mut runtime = started(
         &data,
         Options {

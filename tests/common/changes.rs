@@ -57,34 +57,27 @@ pub fn write(app: &mut App, model: &mut Model, step: Step, purpose: Purpose) {
     succeed(app, model, effect);
 }
 
-/// A log through the app's own path, answered as a successful write.
-pub fn log(app: &mut App, entry: Entry) {
-    let mut model: Model = app
-        .journal
+/// The model of what the app holds now.
+fn model_of(app: &App) -> Model {
+    app.journal
         .entries
         .iter()
         .map(|e| (e.id, e.clone()))
-        .collect();
-    write(
-        app,
-        &mut model,
-        Step {
-            before: None,
-            after: Some(entry),
-        },
-        Purpose::Log,
-    );
+        .collect()
+}
+
+/// A log through the app's own path, answered as a successful write.
+pub fn log(app: &mut App, entry: Entry) {
+    let step = Step {
+        before: None,
+        after: Some(entry),
+    };
+    write(app, &mut model_of(app), step, Purpose::Log);
 }
 
 /// Answers the write an action asked for as a successful one.
 pub fn answer(app: &mut App, effect: Option<Effect>) {
-    let mut model: Model = app
-        .journal
-        .entries
-        .iter()
-        .map(|e| (e.id, e.clone()))
-        .collect();
-    succeed(app, &mut model, effect);
+    succeed(app, &mut model_of(app), effect);
 }
 
 /// A month on disk with these entries.
