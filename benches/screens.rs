@@ -131,6 +131,17 @@ fn data_dir(years: i64, per_day: f64) -> tempfile::TempDir {
     dir
 }
 
+/// The runtime as the app starts it on `dir`.
+fn start(dir: &std::path::Path, options: Options) -> Runtime {
+    Runtime::start(
+        Journal::new(FsStore::new(dir)),
+        SensationCatalogue::built_in(),
+        Box::new(now),
+        Zone::Fixed(offset()),
+        options,
+    )
+}
+
 /// From nothing to the first frame drawn: list the months, load the
 /// heat-map's window, build the state, draw. The older months load after.
 fn first_frame(c: &mut Criterion) {
@@ -151,13 +162,7 @@ fn first_frame(c: &mut Criterion) {
             Terminal::new(TestBackend::new(160, 50)).unwrap_or_else(|_| unreachable!());
         group.bench_function(name, |b| {
             b.iter(|| {
-                let mut runtime = Runtime::start(
-                    Journal::new(FsStore::new(dir.path())),
-                    SensationCatalogue::built_in(),
-                    Box::new(now),
-                    Zone::Fixed(offset()),
-                    quiet,
-                );
+                let mut runtime = start(dir.path(), quiet);
                 runtime.dispatch(Action::Resize {
                     width: 160,
                     height: 50,
@@ -175,16 +180,11 @@ fn first_frame(c: &mut Criterion) {
     let dir = data_dir(10, 30.0);
     group.bench_function("ten years at 30 a day, first frame to all loaded", |b| {
         b.iter(|| {
-            let mut runtime = Runtime::start(
-                Journal::new(FsStore::new(dir.path())),
-                SensationCatalogue::built_in(),
-                Box::new(now),
-                Zone::Fixed(offset()),
-                Options {
-                    background_load: true,
-                    ..quiet
-                },
-            );
+            let options = Options {
+                background_load: true,
+                ..quiet
+            };
+            let mut runtime = start(dir.path(), options);
             let loaded = runtime.run_until(std::time::Duration::from_secs(60), |app| {
                 app.journal.pending_months.is_empty()
             });
