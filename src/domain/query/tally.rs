@@ -270,11 +270,6 @@ impl RegionTally {
     pub fn first_day(&self) -> Option<NaiveDate> {
         self.days.keys().next().copied()
     }
-
-    /// How many entries were counted.
-    pub fn entries(&self) -> u32 {
-        self.days.values().sum()
-    }
 }
 
 #[cfg(test)]
