@@ -7,8 +7,8 @@ use std::thread;
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::Event;
-use crate::app::{Action, MonthOnDisk};
+use super::{Event, storage};
+use crate::app::Action;
 use crate::domain::{Entry, YearMonth};
 use crate::store::{Journal, MonthStore};
 
@@ -70,12 +70,7 @@ pub fn spawn_background<S: MonthStore + 'static>(
         for batch in older.chunks(BATCH) {
             let months = batch
                 .iter()
-                .map(|&month| MonthOnDisk {
-                    month,
-                    entries: journal
-                        .month_content(month)
-                        .map_err(|e| format!("{month}: {e}")),
-                })
+                .map(|&month| storage::on_disk(month, journal.month_content(month)))
                 .collect();
             if events.send(Event::Answer(Action::Loaded(months))).is_err() {
                 break;

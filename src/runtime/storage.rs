@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::Event;
 use crate::app::{Action, MonthOnDisk, Purpose, Step, Written};
-use crate::domain::YearMonth;
+use crate::domain::{Entry, YearMonth};
 use crate::store::{Journal, MonthStore, StoreError};
 
 /// How long a write keeps retrying while another sensemap holds the lock.
@@ -142,9 +142,14 @@ pub fn read<S: MonthStore>(journal: &Journal<S>, months: &[YearMonth]) -> Vec<Mo
     journal
         .months_content(months)
         .into_iter()
-        .map(|(month, entries)| MonthOnDisk {
-            month,
-            entries: entries.map_err(|e| format!("{month}: {e}")),
-        })
+        .map(|(month, entries)| on_disk(month, entries))
         .collect()
+}
+
+/// A month as read, with a failure worded for the person.
+pub fn on_disk(month: YearMonth, entries: Result<Vec<Entry>, StoreError>) -> MonthOnDisk {
+    MonthOnDisk {
+        month,
+        entries: entries.map_err(|e| format!("{month}: {e}")),
+    }
 }

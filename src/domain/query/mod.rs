@@ -15,13 +15,6 @@ use super::entry::Entry;
 use super::region::RegionId;
 use super::sensation::{SensationCatalogue, SensationClass, SensationId};
 
-/// The entries at or after `since`, from entries sorted by time: a binary
-/// search, so a short window looks at few entries.
-pub fn entries_since(sorted: &[Entry], since: Option<DateTime<FixedOffset>>) -> &[Entry] {
-    let first = since.map_or(0, |since| sorted.partition_point(|e| e.at < since));
-    &sorted[first..]
-}
-
 /// Restricts entries by sensation type or by whole class.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SensationFilter {
