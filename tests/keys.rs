@@ -8,11 +8,10 @@ use common::{
     shift_tab, type_text,
 };
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::Color;
+use sensemap::app::Overlay;
 use sensemap::app::form::Field;
-use sensemap::app::{Overlay, layout};
-use sensemap::domain::body_map::{BodyMap, Direction};
-use sensemap::domain::{RegionId, View};
+use sensemap::domain::RegionId;
+use sensemap::domain::body_map::{BodyGeometry, Direction};
 use sensemap::runtime::Runtime;
 use sensemap::store::{FsStore, Journal, MonthStore};
 
@@ -30,17 +29,7 @@ fn fs_controller(dir: &std::path::Path) -> Runtime {
 
 /// A screen cell showing `region` in the controller's current layout.
 fn cell_of(c: &Runtime, region: RegionId) -> (u16, u16) {
-    let areas = layout::body_map(layout::screen(c.app.area).body).unwrap();
-    let figure = BodyMap::global()
-        .figures(areas.size)
-        .figure(region.region().view);
-    let rect = if region.region().view == View::Front {
-        areas.front
-    } else {
-        areas.back
-    };
-    let (x, y) = figure.cells(region).next().unwrap();
-    (rect.x + x, rect.y + y)
+    common::cells_of(&c.app, region)[0]
 }
 
 fn form(c: &Runtime) -> &sensemap::app::form::LogForm {
@@ -63,9 +52,9 @@ fn arrows_and_hjkl_move_to_the_nearest_region() {
     assert_eq!(c.app.body.cursor, region("left-face"));
     c.handle_event(&key(KeyCode::Char('h')));
     assert_eq!(c.app.body.cursor, region("right-face"));
-    // Each press agrees with the mask-derived navigation.
-    let figures = BodyMap::global().figures(sensemap::domain::body_map::FigureSize::Compact);
-    let expected = figures.step(c.app.body.cursor, Direction::Down).unwrap();
+    // Each press agrees with the navigation derived from the geometry.
+    let geometry = BodyGeometry::global();
+    let expected = geometry.step(c.app.body.cursor, Direction::Down).unwrap();
     c.handle_event(&key(KeyCode::Down));
     assert_eq!(c.app.body.cursor, expected);
 }
@@ -103,12 +92,8 @@ fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
     let knee = region("left-knee-front");
-    let (x, y) = cell_of(&c, knee);
-    assert_eq!(
-        draw(&c.app).backend().buffer()[(x, y)].bg,
-        Color::Reset,
-        "no data yet"
-    );
+    let body_grey = common::fill_colours(&c.app, draw(&c.app).backend().buffer(), knee);
+    assert_eq!(body_grey.len(), 1, "no data yet: the body's grey");
 
     c.app.body.cursor = knee;
     c.handle_event(&key(KeyCode::Char(' ')));
@@ -125,11 +110,11 @@ fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].sensation.as_str(), "stabbing");
     assert_eq!(saved[0].regions.ids(), &[region("right-knee-front"), knee]);
-    assert_ne!(
-        draw(&c.app).backend().buffer()[(x, y)].bg,
-        Color::Reset,
-        "coloured at once"
-    );
+    c.app.body.selection.clear();
+    c.app.body.cursor = region("left-elbow-back");
+    let coloured = common::fill_colours(&c.app, draw(&c.app).backend().buffer(), knee);
+    assert_eq!(coloured.len(), 1);
+    assert_ne!(coloured, body_grey, "coloured at once");
     assert!(screen_text(&c.app).contains("Saved: Stabbing"));
 }
 

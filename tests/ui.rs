@@ -3,30 +3,12 @@
 
 mod common;
 
-use common::{app, draw, entry, history, region, screen_text};
+use common::{app, cells_of, draw, entry, fill_colours, history, region, screen_text};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-use sensemap::app::layout;
 use sensemap::app::{Action, App, ColorMode};
-use sensemap::domain::RegionId;
-use sensemap::domain::body_map::BodyMap;
-use sensemap::ui::theme::{HEAT_GLYPHS, HEAT_RGB, nearest_ansi256};
-
-/// Every screen cell of `region` in the app's current layout.
-fn cells_of(app: &App, region: RegionId) -> Vec<(u16, u16)> {
-    let areas = layout::body_map(layout::screen(app.area).body).unwrap();
-    let figures = BodyMap::global().figures(areas.size);
-    let view = region.region().view;
-    let rect = match view {
-        sensemap::domain::View::Front => areas.front,
-        sensemap::domain::View::Back => areas.back,
-    };
-    figures
-        .figure(view)
-        .cells(region)
-        .map(|(x, y)| (rect.x + x, rect.y + y))
-        .collect()
-}
+use sensemap::domain::body_map::MapStyle;
+use sensemap::ui::theme::{CURSOR_MARK, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK, nearest_ansi256};
 
 fn rgb(step: usize) -> Color {
     let (r, g, b) = HEAT_RGB[step];
@@ -46,61 +28,117 @@ fn body_map_at_160x50() {
 }
 
 #[test]
-fn body_map_without_colour_uses_density_glyphs() {
+fn body_map_without_colour_uses_heat_glyphs() {
     let mut app = app(history(), 80, 24);
     app.color = ColorMode::NoColor;
+    app.body.cursor = region("left-elbow-back");
     let text = screen_text(&app);
     insta::assert_snapshot!(text);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let interior: Vec<&str> = cells_of(&app, region("left-sole"))
-        .iter()
-        .map(|&(x, y)| buffer[(x, y)].symbol())
-        .collect();
+    let glyphs = |id: &str| -> Vec<String> {
+        cells_of(&app, region(id))
+            .iter()
+            .map(|&(x, y)| buffer[(x, y)].symbol().to_string())
+            .collect()
+    };
+    // Last 30 days: left sole 5 episodes (the top step), right sole 2.
     assert!(
-        interior.contains(&HEAT_GLYPHS[4].to_string().as_str()),
-        "{interior:?}"
+        glyphs("left-sole").contains(&HEAT_GLYPHS[4].to_string()),
+        "{:?}",
+        glyphs("left-sole")
     );
-    for (x, y) in cells_of(&app, region("right-sole")) {
-        assert_eq!(buffer[(x, y)].bg, Color::Reset, "no colour at all");
+    assert!(glyphs("right-sole").contains(&HEAT_GLYPHS[1].to_string()));
+    assert!(
+        !glyphs("right-face")
+            .iter()
+            .any(|g| HEAT_GLYPHS.iter().any(|h| h.to_string() == *g))
+    );
+    for id in ["left-sole", "right-sole", "right-chest"] {
+        for (x, y) in cells_of(&app, region(id)) {
+            assert_eq!(buffer[(x, y)].bg, Color::Reset, "no colour at all");
+            assert_eq!(buffer[(x, y)].fg, Color::Reset, "no colour at all");
+        }
+    }
+    // The legend spells out each glyph.
+    for glyph in HEAT_GLYPHS {
+        assert!(
+            text.contains(&format!("{glyph}{glyph}{glyph} ")),
+            "{glyph} in the legend"
+        );
     }
 }
 
 #[test]
-fn heat_colours_follow_the_counts_and_regions_without_data_stay_plain() {
+fn the_heat_glyphs_are_distinct_shapes_growing_in_ink() {
+    assert_eq!(HEAT_GLYPHS, ['·', ':', '+', '#', '@']);
+}
+
+#[test]
+fn heat_colours_follow_the_counts_and_regions_without_data_stay_grey() {
     let mut app = app(history(), 80, 24);
     app.body.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let bg = |id: &str| {
-        let cells = cells_of(&app, region(id));
-        let colours: std::collections::HashSet<Color> =
-            cells.iter().map(|&(x, y)| buffer[(x, y)].bg).collect();
+    let fill = |id: &str| {
+        let colours = fill_colours(&app, buffer, region(id));
         assert_eq!(colours.len(), 1, "{id} is one colour: {colours:?}");
         colours.into_iter().next().unwrap()
     };
+    let rgb = |step: usize| format!("{:?}", rgb(step));
     // Last 30 days: left sole 5 episodes, right sole 2, right chest 1.
-    assert_eq!(bg("left-sole"), rgb(4));
-    assert_eq!(bg("right-sole"), rgb(1));
-    assert_eq!(bg("right-chest"), rgb(0));
+    assert_eq!(fill("left-sole"), rgb(4));
+    assert_eq!(fill("right-sole"), rgb(1));
+    assert_eq!(fill("right-chest"), rgb(0));
     // The face had an episode, but a year ago: outside the window.
-    assert_eq!(bg("right-face"), Color::Reset);
-    assert_eq!(bg("left-knee-back"), Color::Reset);
+    let grey = fill("right-face");
+    assert_eq!(fill("left-knee-back"), grey);
+    assert!(
+        (0..5).all(|step| grey != rgb(step)),
+        "none is not a heat step"
+    );
 }
 
 #[test]
-fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
-    let mut app = app(history(), 80, 24);
+fn the_cursor_keeps_its_heat_colour_inside_a_magenta_ring() {
+    let mut app = app(history(), 120, 40);
     app.body.cursor = region("left-sole");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    for (x, y) in cells_of(&app, region("left-sole")) {
-        assert_eq!(
-            buffer[(x, y)].bg,
-            Color::White,
-            "white even over the hottest step"
-        );
-    }
+    let fill = fill_colours(&app, buffer, region("left-sole"));
+    assert!(
+        fill.contains(&format!("{:?}", rgb(4))),
+        "still the hottest colour: {fill:?}"
+    );
+    let symbols: Vec<&str> = cells_of(&app, region("left-sole"))
+        .iter()
+        .map(|&(x, y)| buffer[(x, y)].symbol())
+        .collect();
+    assert!(
+        symbols.contains(&CURSOR_MARK.to_string().as_str()),
+        "{symbols:?}"
+    );
+    let magenta = Color::Rgb(0xff, 0x00, 0xff);
+    let ring = buffer
+        .content()
+        .iter()
+        .filter(|c| c.fg == magenta || c.bg == magenta)
+        .count();
+    assert!(ring >= 6, "a ring around the sole: {ring} cells");
+    // A selected region is marked otherwise: a check and a white ring.
+    app.body.selection.insert(region("right-palm"));
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let marks: Vec<&str> = cells_of(&app, region("right-palm"))
+        .iter()
+        .map(|&(x, y)| buffer[(x, y)].symbol())
+        .collect();
+    assert!(
+        marks.contains(&SELECTED_MARK.to_string().as_str()),
+        "{marks:?}"
+    );
+    assert!(!marks.contains(&CURSOR_MARK.to_string().as_str()));
+
     app.color = ColorMode::NoColor;
     app.body.cursor = region("right-knee-front");
     let terminal = draw(&app);
@@ -111,7 +149,7 @@ fn the_cursor_region_is_a_white_block_in_colour_and_reversed_without() {
     for (x, y) in cells_of(&app, region("left-knee-front")) {
         assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     }
-    let status = screen_text(&app).lines().nth(22).unwrap().to_string();
+    let status = screen_text(&app).lines().nth(38).unwrap().to_string();
     assert!(status.contains("Knee (front-right) - f29"), "{status}");
 }
 
@@ -122,9 +160,37 @@ fn the_256_colour_palette_is_the_nearest_match() {
     app.body.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let (x, y) = cells_of(&app, region("left-sole"))[0];
     let (r, g, b) = HEAT_RGB[4];
-    assert_eq!(buffer[(x, y)].bg, Color::Indexed(nearest_ansi256(r, g, b)));
+    let fill = fill_colours(&app, buffer, region("left-sole"));
+    assert_eq!(
+        fill.into_iter().collect::<Vec<_>>(),
+        [format!("{:?}", Color::Indexed(nearest_ansi256(r, g, b)))]
+    );
+}
+
+#[test]
+fn outline_style_draws_edges_over_heat_backgrounds() {
+    let mut app = app(history(), 120, 40);
+    app.body.cursor = region("left-elbow-back");
+    app.update(Action::ToggleMapStyle);
+    assert_eq!(app.body.style, MapStyle::Outline);
+    let text = screen_text(&app);
+    insta::assert_snapshot!(text);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let cells = cells_of(&app, region("left-sole"));
+    assert!(cells.iter().all(|&(x, y)| buffer[(x, y)].bg == rgb(4)));
+    let edges: Vec<&str> = cells
+        .iter()
+        .map(|&(x, y)| buffer[(x, y)].symbol())
+        .collect();
+    assert!(
+        edges.iter().any(|g| ["|", "/", "\\", "_", "-"].contains(g)),
+        "{edges:?}"
+    );
+    for (x, y) in cells_of(&app, region("right-face")) {
+        assert_eq!(buffer[(x, y)].bg, Color::Reset, "no heat, no fill");
+    }
 }
 
 #[test]
@@ -221,11 +287,43 @@ fn a_too_small_terminal_says_so() {
 }
 
 #[test]
-fn an_empty_journal_still_draws_the_whole_outline() {
-    let app = app(vec![], 80, 24);
+fn an_empty_journal_still_draws_every_region_border() {
+    let mut app = app(vec![], 80, 24);
     let text = screen_text(&app);
     assert!(text.contains("FRONT") && text.contains("BACK"));
-    assert!(text.contains("(__|  |__)"), "{text}");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    // Solid: every region drawn in the body's grey, borders darker.
+    let fills: std::collections::BTreeSet<_> = sensemap::domain::Catalogue::global()
+        .ids()
+        .filter(|r| *r != app.body.cursor)
+        .flat_map(|r| fill_colours(&app, buffer, r))
+        // The ring around the cursor's region lies on its neighbours.
+        .filter(|c| c != "Rgb(255, 0, 255)")
+        .collect();
+    assert_eq!(fills.len(), 1, "{fills:?}");
+    let grey = Color::Rgb(0x3a, 0x3a, 0x3a);
+    let border = Color::Rgb(0x1f, 0x1f, 0x1f);
+    let painted = |c: Color| {
+        buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.fg == c || cell.bg == c)
+            .count()
+    };
+    assert!(painted(grey) > 200, "the body is drawn");
+    assert!(painted(border) > 60, "and its borders");
+    // Outline and no colour: the borders in edge characters.
+    app.update(Action::ToggleMapStyle);
+    let outline = screen_text(&app);
+    app.color = ColorMode::NoColor;
+    for text in [outline, screen_text(&app)] {
+        let edges = text
+            .chars()
+            .filter(|c| matches!(c, '|' | '/' | '\\' | '_' | '-'))
+            .count();
+        assert!(edges > 200, "{text}");
+    }
     let single = app_with_one();
     assert!(screen_text(&single).contains("1 episode ·"));
 }

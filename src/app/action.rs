@@ -1,7 +1,7 @@
 //! Every user intent, and the side effects an update asks the runtime for.
 
 use super::history::{Purpose, Step};
-use crate::domain::body_map::Direction;
+use crate::domain::body_map::{Direction, MapStyle};
 use crate::domain::{Entry, YearMonth};
 
 use super::Screen;
@@ -19,6 +19,8 @@ pub enum Action {
     Move(Direction),
     /// Jump to the same part of the body on the other figure.
     Flip,
+    /// Switch the body map between its solid and outline drawing.
+    ToggleMapStyle,
     /// Open the region search.
     OpenSearch,
     /// Add the cursor's region to the selection, or take it out.
@@ -113,6 +115,8 @@ pub enum Action {
     },
     /// Another sensemap holds the lock; the runtime waits and retries.
     WriteWaiting,
+    /// The map style could not be remembered in `config.ron`; says why.
+    SettingNotSaved(String),
     /// Months re-read from disk after they changed there.
     Reloaded(Vec<MonthOnDisk>),
     /// Older months read in the background after the first frame.
@@ -156,4 +160,7 @@ pub enum Effect {
     /// Stop waiting for the lock on the write in flight; it answers
     /// `WriteFailed` and nothing is written.
     CancelWrite,
+    /// Remember the map style in `config.ron`; a failure answers
+    /// `SettingNotSaved`.
+    SaveMapStyle(MapStyle),
 }

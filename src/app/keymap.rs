@@ -37,6 +37,7 @@ enum Intent {
     Screen,
     Move,
     Flip,
+    Style,
     Search,
     Select,
     Log,
@@ -138,6 +139,7 @@ const QUIT_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('q'), (KeyCode::Char('c'), CT
 pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, MOVE_KEYS, "←↑↓→", Move, Some("move"), "move to the nearest region"),
     bind!(BodyMap, &[ch('f')], "f", Flip, Some("flip"), "flip between front and back"),
+    bind!(BodyMap, &[ch('v')], "v", Style, None, "draw the map solid / outline"),
     bind!(BodyMap, &[ch(' ')], "Space", Select, Some("select"), "select / unselect region"),
     bind!(BodyMap, &[key(KeyCode::Enter)], "Enter", Log, Some("log"), "log a sensation here"),
     bind!(BodyMap, &[ch('/')], "/", Search, Some("find"), "find a region by name"),
@@ -245,6 +247,7 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
             _ => Direction::Right,
         }),
         Intent::Flip => Action::Flip,
+        Intent::Style => Action::ToggleMapStyle,
         Intent::Search => Action::OpenSearch,
         Intent::Select => Action::ToggleSelect,
         Intent::Log => Action::OpenLogForm,

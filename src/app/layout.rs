@@ -1,15 +1,18 @@
 //! Where things go on screen: pure functions of the terminal size, shared by
 //! drawing and by mouse hit-testing so the two always agree.
 
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::domain::RegionId;
-use crate::domain::body_map::{BodyMap, FigureSize};
+use crate::domain::body_map::{BodyGeometry, fit};
 
-/// Columns between the two figures.
-const FIGURE_GAP: u16 = 3;
+/// Fewest columns between the two figures; wider figures get a wider gap.
+const FIGURE_GAP: u16 = 2;
 /// Narrowest side panel (legend and details).
-const PANEL_MIN: u16 = 22;
+const PANEL_MIN: u16 = 21;
+/// Widest side panel: more room goes to the figures' margins.
+const PANEL_MAX: u16 = 60;
+/// Fewer rows than this and the figures cannot show every region.
+const FIGURE_MIN_ROWS: u16 = 12;
 
 /// The rows every screen has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +52,8 @@ pub fn timeline_rows(body: Rect) -> u16 {
 /// The parts of the body-map screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BodyMapAreas {
-    /// The figure size that fits.
-    pub size: FigureSize,
+    /// Each figure's size in cells: (columns, rows).
+    pub figure: (u16, u16),
     /// "R  FRONT  L" above the front figure.
     pub front_title: Rect,
     /// "L  BACK  R" above the back figure.
@@ -63,89 +66,107 @@ pub struct BodyMapAreas {
     pub panel: Rect,
 }
 
-/// Lays out the body-map screen in `body` with the largest figures that
-/// fit, or `None` when even the smallest does not.
+/// The widest the figures can be in `width` columns, leaving the panel
+/// its minimum.
+fn widest_figure(width: u16) -> u16 {
+    width.saturating_sub(1 + FIGURE_GAP + 1 + PANEL_MIN) / 2
+}
+
+/// Lays out the body-map screen in `body`: the two figures as tall as the
+/// body allows (less a title row), in a person's proportions, centred in
+/// the space the side panel leaves; `None` when they would be too small to
+/// show every region.
 pub fn body_map(body: Rect) -> Option<BodyMapAreas> {
-    FigureSize::ALL.iter().rev().find_map(|&size| {
-        let figures = BodyMap::global().figures(size);
-        let (w, h) = (figures.front.width(), figures.front.height());
-        let needed_width = 1 + w + FIGURE_GAP + w + 2 + PANEL_MIN;
-        if body.height < h + 1 || body.width < needed_width {
-            return None;
-        }
-        let [_, front, _, back, _, panel] = Layout::horizontal([
-            Constraint::Length(1),
-            Constraint::Length(w),
-            Constraint::Length(FIGURE_GAP),
-            Constraint::Length(w),
-            Constraint::Length(2),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
-        let [title_row, figure_row] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(h)]).areas(body);
-        let row = |column: Rect, band: Rect| Rect::new(column.x, band.y, column.width, band.height);
-        Some(BodyMapAreas {
-            size,
-            front_title: row(front, title_row),
-            back_title: row(back, title_row),
-            front: row(front, figure_row),
-            back: row(back, figure_row),
-            panel,
-        })
+    let (cols, rows) = fit(
+        BodyGeometry::global(),
+        widest_figure(body.width),
+        body.height.saturating_sub(1),
+    );
+    if rows < FIGURE_MIN_ROWS {
+        return None;
+    }
+    let spare = body.width - (1 + 2 * cols + 1 + PANEL_MIN);
+    let gap = spare.min(cols / 6).max(FIGURE_GAP);
+    let figures_width = 1 + cols + gap + cols + 1;
+    let panel_width = (body.width - figures_width).min(PANEL_MAX);
+    let panel = Rect::new(body.right() - panel_width, body.y, panel_width, body.height);
+    // Centred left of the panel, and in the body's height with the title.
+    let pair_width = cols * 2 + gap;
+    let left = body.x + (panel.x - body.x - pair_width) / 2;
+    let top = body.y + (body.height - (rows + 1)) / 2;
+    let front = Rect::new(left, top, cols, rows + 1);
+    let back = Rect::new(left + cols + gap, top, cols, rows + 1);
+    let [title_row, figure_row] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(rows)]).areas(front);
+    let row = |column: Rect, band: Rect| Rect::new(column.x, band.y, column.width, band.height);
+    Some(BodyMapAreas {
+        figure: (cols, rows),
+        front_title: row(front, title_row),
+        back_title: row(back, title_row),
+        front: row(front, figure_row),
+        back: row(back, figure_row),
+        panel,
     })
 }
 
-/// The smallest terminal the body map fits in.
+/// The smallest terminal sensemap draws its screens in; every screen,
+/// forms included, is laid out and tested from this size up.
 pub fn minimum_size() -> (u16, u16) {
-    let figures = BodyMap::global().figures(FigureSize::Compact);
-    let (w, h) = (figures.front.width(), figures.front.height());
-    (1 + w + FIGURE_GAP + w + 2 + PANEL_MIN, h + 1 + 3)
-}
-
-/// The region drawn at a screen cell of a terminal of size `area`.
-pub fn region_at(area: Rect, x: u16, y: u16) -> Option<RegionId> {
-    let areas = body_map(screen(area).body)?;
-    let figures = BodyMap::global().figures(areas.size);
-    let point = Position::new(x, y);
-    [(areas.front, &figures.front), (areas.back, &figures.back)]
-        .into_iter()
-        .find(|(rect, _)| rect.contains(point))
-        .and_then(|(rect, figure)| figure.region_at(x - rect.x, y - rect.y))
+    (64, 24)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn compact_figures_fit_80x24_and_large_ones_160x50() {
-        let small = body_map(screen(Rect::new(0, 0, 80, 24)).body).unwrap();
-        assert_eq!(small.size, FigureSize::Compact);
-        let big = body_map(screen(Rect::new(0, 0, 160, 50)).body).unwrap();
-        assert_eq!(big.size, FigureSize::Large);
-        let (w, h) = minimum_size();
-        assert!(body_map(screen(Rect::new(0, 0, w, h)).body).is_some());
-        assert!(body_map(screen(Rect::new(0, 0, w - 1, h)).body).is_none());
-        assert!(body_map(screen(Rect::new(0, 0, w, h - 1)).body).is_none());
+    fn areas(width: u16, height: u16) -> BodyMapAreas {
+        body_map(screen(Rect::new(0, 0, width, height)).body).unwrap()
     }
 
     #[test]
-    fn every_region_is_clickable_in_every_size() {
-        for area in [Rect::new(0, 0, 80, 24), Rect::new(0, 0, 160, 50)] {
-            let areas = body_map(screen(area).body).unwrap();
-            let figures = BodyMap::global().figures(areas.size);
-            let mut found = std::collections::HashSet::new();
-            for rect in [areas.front, areas.back] {
-                for y in rect.top()..rect.bottom() {
-                    for x in rect.left()..rect.right() {
-                        found.extend(region_at(area, x, y));
-                    }
-                }
-            }
-            assert_eq!(found.len(), 74, "{area:?}");
-            assert_eq!(region_at(area, 0, 0), None, "the header is no region");
-            let _ = figures;
+    fn figures_use_nine_tenths_of_the_height_at_every_size() {
+        // Every terminal from 64x24 to 300x100 wide enough for two figures
+        // in a person's proportions beside the panel.
+        let sizes = (64..=300u16)
+            .step_by(4)
+            .flat_map(|w| (24..=100u16).step_by(3).map(move |h| (w, h)))
+            .filter(|&(w, h)| f64::from(w) >= 1.9 * f64::from(h) + 20.0);
+        for (width, height) in sizes.chain([(64, 24), (80, 24), (120, 40), (200, 60), (300, 100)]) {
+            let body = screen(Rect::new(0, 0, width, height)).body;
+            let a = areas(width, height);
+            let used = f64::from(a.front.height) / f64::from(body.height);
+            assert!(used >= 0.9, "{width}x{height}: {used}");
+            assert!(a.panel.width >= PANEL_MIN, "{width}x{height}");
+            assert!(a.front.right() < a.back.left());
+            assert!(a.back.right() <= a.panel.left());
+            assert_eq!(a.front.y, a.front_title.y + 1);
         }
+    }
+
+    #[test]
+    fn a_narrow_terminal_shrinks_the_figures_and_centres_them() {
+        let a = areas(64, 60);
+        let body = screen(Rect::new(0, 0, 64, 60)).body;
+        assert!(a.front.height < body.height - 1);
+        let above = a.front_title.y - body.y;
+        let below = body.bottom() - a.front.bottom();
+        assert!(above.abs_diff(below) <= 1, "{above} above, {below} below");
+    }
+
+    #[test]
+    fn a_wide_terminal_centres_the_figures_left_of_the_panel() {
+        let a = areas(300, 60);
+        assert_eq!(a.panel.width, PANEL_MAX);
+        let left = a.front.x;
+        let right = a.panel.x - a.back.right();
+        assert!(left.abs_diff(right) <= 1, "{left} left, {right} right");
+    }
+
+    #[test]
+    fn the_body_map_fits_the_smallest_terminal_but_not_a_tiny_one() {
+        let (w, h) = minimum_size();
+        assert!(body_map(screen(Rect::new(0, 0, w, h)).body).is_some());
+        assert!(body_map(screen(Rect::new(0, 0, 80, 15)).body).is_none());
+        assert!(body_map(screen(Rect::new(0, 0, 40, 24)).body).is_none());
     }
 }

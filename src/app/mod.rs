@@ -6,6 +6,7 @@
 //! state, and [`Modal`] holds whatever is open over the screen.
 
 pub mod action;
+mod body_map;
 mod change;
 mod charts;
 pub mod form;
@@ -20,12 +21,11 @@ mod update;
 mod view_model;
 mod writes;
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::layout::Rect;
 
 pub use action::{Action, Effect, MonthOnDisk, Written};
+pub use body_map::BodyMapState;
 pub use charts::Charts;
 use form::LogForm;
 pub use history::{History, Purpose, Step};
@@ -35,7 +35,7 @@ pub use settings::{ColorMode, HeatSettings, TimeWindow, metric_label, next_metri
 pub use timeline::{Prompt, PromptKind, Timeline};
 pub use view_model::JournalView;
 
-use crate::domain::body_map::{BodyFigures, BodyMap};
+use crate::domain::body_map::BodyGeometry;
 pub use crate::domain::when::Zone;
 use crate::domain::{Catalogue, Entry, RegionId, SensationCatalogue};
 
@@ -105,17 +105,6 @@ pub struct Modal {
     pub overlay: Option<Overlay>,
     /// Set while asking whether to quit and lose the form's input.
     pub confirm_quit: bool,
-}
-
-/// The body-map screen's own state.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BodyMapState {
-    /// The region under the keyboard cursor.
-    pub cursor: RegionId,
-    /// Regions gathered with Space for one entry.
-    pub selection: BTreeSet<RegionId>,
-    /// The region under the mouse.
-    pub hover: Option<RegionId>,
 }
 
 /// How a status message reads.
@@ -242,11 +231,9 @@ impl App {
         self.refresh_charts();
     }
 
-    /// The figures at the size the current terminal shows.
-    pub fn figures(&self) -> &'static BodyFigures {
-        let size = layout::body_map(layout::screen(self.area).body)
-            .map_or(crate::domain::body_map::FigureSize::Compact, |l| l.size);
-        BodyMap::global().figures(size)
+    /// The body's shapes, for moving between regions.
+    pub fn geometry(&self) -> &'static BodyGeometry {
+        BodyGeometry::global()
     }
 
     /// The regions a new entry would cover: the selection, or the cursor.

@@ -8,7 +8,7 @@ use super::text::TextField;
 use super::writes::from_form;
 use super::{
     Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, StatusKind,
-    layout, next_metric,
+    next_metric,
 };
 use crate::domain::SensationFilter;
 
@@ -22,6 +22,7 @@ impl App {
             }
             Action::Resize { width, height } => {
                 self.area = ratatui::layout::Rect::new(0, 0, width, height);
+                self.body.fit_to(self.area);
                 let height = self.timeline_height();
                 self.timeline.keep_visible(height);
                 return None;
@@ -36,6 +37,13 @@ impl App {
             }
             Action::WriteWaiting => {
                 self.write_waiting();
+                return None;
+            }
+            Action::SettingNotSaved(message) => {
+                self.say(
+                    StatusKind::Error,
+                    format!("The map style is not remembered for next time: {message}"),
+                );
                 return None;
             }
             Action::Reloaded(months) => {
@@ -137,12 +145,16 @@ impl App {
             _ if self.screen != Screen::BodyMap => {}
             Action::OpenTimelineHere => self.open_timeline_for(self.body.cursor),
             Action::Move(direction) => {
-                if let Some(next) = self.figures().step(self.body.cursor, direction) {
+                if let Some(next) = self.geometry().step(self.body.cursor, direction) {
                     self.body.cursor = next;
                 }
             }
+            Action::ToggleMapStyle => {
+                self.body.style = self.body.style.toggled();
+                return Some(Effect::SaveMapStyle(self.body.style));
+            }
             Action::Flip => {
-                if let Some(other) = self.figures().flip(self.body.cursor) {
+                if let Some(other) = self.geometry().flip(self.body.cursor) {
                     self.body.cursor = other;
                 }
             }
@@ -160,11 +172,11 @@ impl App {
             }
             Action::OpenSearch => self.open_picker(PickerKind::Region),
             Action::Click { x, y } => {
-                if let Some(region) = layout::region_at(self.area, x, y) {
+                if let Some(region) = self.body.region_at(self.area, x, y) {
                     self.body.cursor = region;
                 }
             }
-            Action::Hover { x, y } => self.body.hover = layout::region_at(self.area, x, y),
+            Action::Hover { x, y } => self.body.hover = self.body.region_at(self.area, x, y),
             _ => {}
         }
         None

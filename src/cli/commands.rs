@@ -17,6 +17,7 @@ use crate::domain::when::{Zone, parse_duration};
 use crate::domain::{
     Draft, Filter, RegionTally, SensationCatalogue, SensationClass, SensationFilter,
 };
+use crate::runtime::Settings;
 use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
 
 /// Where things are and what time it is, for one run.
@@ -120,7 +121,7 @@ impl Context {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let ctx = Context::new(&cli)?;
     match cli.command {
-        None => open_app(&ctx.data_dir, ctx.sensations()?),
+        None => open_app(&ctx.data_dir, &ctx, true),
         Some(Command::Demo) => demo(&ctx),
         Some(Command::Log(args)) => log(&ctx, args),
         Some(Command::List(args)) => list(&ctx, &args),
@@ -268,17 +269,25 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
         .map_err(|e| CliError::Other(format!("cannot create a demo directory: {e}")))?;
     let journal = Journal::new(FsStore::new(dir.path()));
     journal.add_many(generate(&spec_ending_yesterday(ctx.now, 3, 4.0, 7), &Local))?;
-    open_app(dir.path(), ctx.sensations()?)
+    // The demo reads your settings but does not change them.
+    open_app(dir.path(), ctx, false)
 }
 
 /// Loads the journal and runs the terminal app until the person quits.
-fn open_app(data_dir: &std::path::Path, sensations: SensationCatalogue) -> Result<(), CliError> {
+fn open_app(data_dir: &std::path::Path, ctx: &Context, remember: bool) -> Result<(), CliError> {
+    let config = config::load_config(&ctx.config)?;
+    let settings = Settings {
+        map_style: config.map_style,
+        remember_in: remember.then(|| ctx.config.clone()),
+    };
+    let sensations = config::sensations_of(&ctx.config, config)?;
     // A short wait per try: the storage worker retries, and says it waits.
     let store = FsStore::new(data_dir).with_lock_wait(std::time::Duration::from_millis(100));
     let journal = Journal::new(store);
     crate::runtime::run(
         journal,
         sensations,
+        settings,
         Box::new(|| super::now().fixed_offset()),
     )
     .map_err(|e| CliError::Other(format!("terminal: {e}")))

@@ -10,6 +10,7 @@ mod storage;
 mod terminal;
 mod watcher;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -21,7 +22,7 @@ use ratatui::crossterm::event::{Event as Input, KeyEventKind, MouseButton, Mouse
 
 pub use loader::{FirstLoad, first_load};
 pub use storage::{Job, LOCK_PATIENCE};
-pub use terminal::{detect_color_mode, run};
+pub use terminal::{Settings, detect_color_mode, run};
 pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
 
 use crate::app::{Action, App, Effect, HeatSettings, Zone, keymap};
@@ -88,6 +89,8 @@ pub struct Runtime {
     /// The background loader, started when the loop first waits.
     deferred_load: Option<Box<dyn FnOnce() + Send>>,
     watcher: Option<Watcher>,
+    /// Where settings the app changes are remembered, if anywhere.
+    config: Option<PathBuf>,
 }
 
 impl Runtime {
@@ -172,7 +175,14 @@ impl Runtime {
             reloads: 0,
             deferred_load: None,
             watcher: None,
+            config: None,
         }
+    }
+
+    /// Remembers settings the person changes (the map style) in the
+    /// config file at `path`.
+    pub fn remember_settings_in(&mut self, path: PathBuf) {
+        self.config = Some(path);
     }
 
     /// A sender into the loop's channel, for an input thread.
@@ -236,6 +246,12 @@ impl Runtime {
                 }
             }
             Some(Effect::CancelWrite) => self.cancel.store(true, Ordering::SeqCst),
+            Some(Effect::SaveMapStyle(style)) => {
+                if let Some(config) = self.config.clone() {
+                    // Not counted as in flight: nothing waits for it.
+                    let _ = self.jobs.send(Job::SaveMapStyle { config, style });
+                }
+            }
             None => {}
         }
     }

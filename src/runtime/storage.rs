@@ -2,6 +2,7 @@
 //! answers on the event channel. One worker, so writes happen in order.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
@@ -10,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use super::Event;
 use crate::app::{Action, MonthOnDisk, Purpose, Step, Written};
+use crate::domain::body_map::MapStyle;
 use crate::domain::{Entry, YearMonth};
+use crate::store::config::save_map_style;
 use crate::store::{Journal, MonthStore, StoreError};
 
 /// How long a write keeps retrying while another sensemap holds the lock.
@@ -30,6 +33,14 @@ pub enum Job {
     },
     /// Re-read months that changed on disk, answered by `Reloaded`.
     Reload(Vec<YearMonth>),
+    /// Remember the map style in the config file; answered only when it
+    /// fails, by `SettingNotSaved`.
+    SaveMapStyle {
+        /// The config file.
+        config: PathBuf,
+        /// The style.
+        style: MapStyle,
+    },
 }
 
 /// Starts the worker; it ends when every job sender is dropped.
@@ -66,6 +77,14 @@ pub fn spawn<S: MonthStore + 'static>(
                             .collect()
                     });
                     Action::Reloaded(read)
+                }
+                Job::SaveMapStyle { config, style } => {
+                    let run = AssertUnwindSafe(|| save_map_style(&config, style));
+                    match panic::catch_unwind(run) {
+                        Ok(Ok(())) => continue,
+                        Ok(Err(e)) => Action::SettingNotSaved(e.to_string()),
+                        Err(_) => Action::SettingNotSaved("an internal error stopped it".into()),
+                    }
                 }
             };
             if events.send(Event::Answer(answer)).is_err() {

@@ -2,6 +2,7 @@
 //! restore.
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
@@ -15,6 +16,7 @@ use ratatui::crossterm::execute;
 use super::{Clock, Event, Options, Runtime};
 use crate::app::{Action, ColorMode, Zone};
 use crate::domain::SensationCatalogue;
+use crate::domain::body_map::MapStyle;
 use crate::store::{Journal, MonthStore};
 
 /// The longest the loop handles queued events before drawing again.
@@ -37,10 +39,20 @@ pub fn detect_color_mode() -> ColorMode {
     }
 }
 
+/// Settings the app starts with, and where changes to them are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// How the body map is drawn.
+    pub map_style: MapStyle,
+    /// The config file that remembers changes (`None`: forget them).
+    pub remember_in: Option<PathBuf>,
+}
+
 /// Runs the app on `journal` until the person quits.
 pub fn run<S: MonthStore + 'static>(
     journal: Journal<S>,
     sensations: SensationCatalogue,
+    settings: Settings,
     clock: Clock,
 ) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -66,6 +78,10 @@ pub fn run<S: MonthStore + 'static>(
         let mut runtime =
             Runtime::start(journal, sensations, clock, Zone::Local, Options::default());
         runtime.app.color = detect_color_mode();
+        runtime.app.body.style = settings.map_style;
+        if let Some(config) = settings.remember_in {
+            runtime.remember_settings_in(config);
+        }
         event_loop(&mut terminal, &mut runtime)
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);

@@ -73,6 +73,32 @@ impl FsStore {
 }
 
 /// Creates `dir` and its missing parents with mode 0700.
+/// The one way sensemap replaces a file: the new text goes to a private
+/// temporary file beside it, is synced, renamed over the old one, and the
+/// directory is synced, so a crash leaves either the old file or the new.
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    create_private_dir(&dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .tempfile_in(&dir)
+        .map_err(StoreError::io("create a temporary file in", &dir))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(StoreError::io("write", temp.path().to_path_buf()))?;
+    temp.persist(path)
+        .map_err(|e| StoreError::io("replace", path)(e.error))?;
+    File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(StoreError::io("sync directory", &dir))
+}
+
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     DirBuilder::new()
         .recursive(true)
@@ -145,23 +171,7 @@ impl MonthStore for FsStore {
     }
 
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
-        let path = self.path(month);
-        let dir = path.parent().unwrap_or(&self.root).to_path_buf();
-        create_private_dir(&dir)?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
-            .tempfile_in(&dir)
-            .map_err(StoreError::io("create a temporary file in", &dir))?;
-        temp.write_all(text.as_bytes())
-            .and_then(|()| temp.as_file().sync_all())
-            .map_err(StoreError::io("write", temp.path().to_path_buf()))?;
-        temp.persist(&path)
-            .map_err(|e| StoreError::io("replace", &path)(e.error))?;
-        File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(StoreError::io("sync directory", &dir))
+        write_atomically(&self.path(month), text)
     }
 
     fn lock(&self) -> Result<WriteLock, StoreError> {

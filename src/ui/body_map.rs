@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::chrome::filter_label;
-use super::theme::{HEAT_GLYPHS, THEME, heat_style};
+use super::figure::FigurePaint;
+use super::theme::{HEAT_GLYPHS, THEME, body_fill, heat_style};
 use crate::app::layout::{self, BodyMapAreas};
 use crate::app::{App, ColorMode, metric_label};
-use crate::domain::body_map::{BodyMap, Figure};
-use crate::domain::{HeatScale, RegionId, View};
+use crate::domain::{Catalogue, HeatScale, View};
 
 /// Draws the body-map screen into the body area.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -20,76 +20,48 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let scale = app.journal.heat_scale();
-    let figures = BodyMap::global().figures(areas.size);
+    let steps = heat_steps(app, &scale);
+    let raster = app.body.raster_for(&areas);
+    let paint = FigurePaint {
+        steps: &steps,
+        cursor: Some(app.body.cursor),
+        selection: &app.body.selection,
+        color: app.color,
+        style: app.body.style,
+    };
     title(View::Front, areas.front_title, buf);
     title(View::Back, areas.back_title, buf);
-    figure(app, &figures.front, &scale, areas.front, buf);
-    figure(app, &figures.back, &scale, areas.back, buf);
+    paint.draw(&raster.front, areas.front, buf);
+    paint.draw(&raster.back, areas.back, buf);
     panel(app, &scale, &areas, buf);
 }
 
-/// "R   FRONT   L": which side of the patient is on which side of the screen.
+/// Each region's heat step in the current window, by region index.
+pub fn heat_steps(app: &App, scale: &HeatScale) -> Vec<Option<usize>> {
+    Catalogue::global()
+        .ids()
+        .map(|r| scale.step(&app.journal.tally.get(r)))
+        .collect()
+}
+
+/// "R   FRONT   L": which side of the patient is on which side of the
+/// screen, the letters over the shoulders.
 fn title(view: View, area: Rect, buf: &mut Buffer) {
     let (left, name, right) = match view {
         View::Front => ("R", "FRONT", "L"),
         View::Back => ("L", "BACK", "R"),
     };
-    buf.set_string(area.x, area.y, left, THEME.title);
-    buf.set_string(area.right().saturating_sub(1), area.y, right, THEME.title);
+    let inset = area.width / 5;
+    buf.set_string(area.x + inset, area.y, left, THEME.title);
+    buf.set_string(
+        area.right().saturating_sub(1 + inset),
+        area.y,
+        right,
+        THEME.title,
+    );
     Line::styled(name, THEME.title)
         .alignment(Alignment::Center)
         .render(area, buf);
-}
-
-/// Art characters that density glyphs may replace without losing the
-/// outline's shape: blanks and the flat top and bottom edges.
-pub const FILLABLE: [char; 3] = [' ', '_', '-'];
-
-/// Whether any cell of `region` is blank in the art.
-fn has_blank(figure: &Figure, region: RegionId) -> bool {
-    figure
-        .cells(region)
-        .any(|(x, y)| figure.art_at(x, y) == ' ')
-}
-
-/// One figure, cell by cell from its art and mask.
-fn figure(app: &App, figure: &Figure, scale: &HeatScale, area: Rect, buf: &mut Buffer) {
-    for y in 0..figure.height().min(area.height) {
-        for x in 0..figure.width().min(area.width) {
-            let Some(region) = figure.region_at(x, y) else {
-                continue;
-            };
-            let art = figure.art_at(x, y);
-            let step = scale.step(&app.journal.tally.get(region));
-            let mut glyph = art;
-            let mut style = Style::new();
-            if let Some(step) = step {
-                style = heat_style(app.color, step);
-                // Blanks take the glyph; flat edges only where a region has no blank.
-                let fillable =
-                    art == ' ' || (FILLABLE.contains(&art) && !has_blank(figure, region));
-                if app.color == ColorMode::NoColor && fillable {
-                    glyph = HEAT_GLYPHS[step];
-                }
-            }
-            if app.body.selection.contains(&region) {
-                style = style.patch(THEME.selected);
-                if art == ' ' {
-                    glyph = '+';
-                }
-            }
-            if region == app.body.cursor {
-                // A white block in colour, reversed video without it: distinct from every heat step.
-                style = match app.color {
-                    ColorMode::NoColor => style.patch(THEME.cursor),
-                    _ => style.patch(THEME.cursor_colour),
-                };
-            }
-            if let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) {
-                cell.set_char(glyph).set_style(style);
-            }
-        }
-    }
 }
 
 /// The cursor's counts, the selection and the legend.
@@ -162,9 +134,14 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
             Span::raw(format!(" {label}")),
         ]));
     }
+    let none = match body_fill(app.color, None) {
+        Some(grey) if app.color != ColorMode::NoColor => Span::styled("   ", Style::new().bg(grey)),
+        _ => Span::raw("   "),
+    };
     lines.push(Line::from(vec![
-        Span::raw("     "),
-        Span::styled("none", THEME.dim),
+        Span::raw(" "),
+        none,
+        Span::styled(" none", THEME.dim),
     ]));
     if !app.journal.problems.is_empty() {
         lines.push(Line::default());
@@ -198,30 +175,5 @@ fn plural(n: u32, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Catalogue;
-    use crate::domain::body_map::FigureSize;
-
-    #[test]
-    fn every_region_has_a_cell_that_can_show_a_density_glyph() {
-        for size in FigureSize::ALL {
-            let figures = BodyMap::global().figures(size);
-            for r in Catalogue::global().ids() {
-                let figure = figures.figure(r.region().view);
-                let fillable = figure
-                    .cells(r)
-                    .any(|(x, y)| FILLABLE.contains(&figure.art_at(x, y)));
-                assert!(
-                    fillable,
-                    "{size:?}: {} has no cell for a NO_COLOR glyph",
-                    r.region().id
-                );
-            }
-        }
     }
 }

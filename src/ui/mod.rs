@@ -3,6 +3,7 @@
 mod body_map;
 mod charts;
 mod chrome;
+pub mod figure;
 mod form;
 mod overlays;
 pub mod theme;

@@ -81,17 +81,85 @@ pub const HEAT_RGB: [(u8, u8, u8); HEAT_STEPS] = [
     (0xfd, 0xe7, 0x25),
 ];
 
-/// The same steps among the 16 basic colours.
-const HEAT_16: [Color; HEAT_STEPS] = [
+/// The same steps among the 16 basic colours: darker to lighter in every
+/// common palette (the plain yellow is brown in some, so it is not used).
+pub const HEAT_16: [Color; HEAT_STEPS] = [
     Color::Blue,
+    Color::LightBlue,
     Color::Cyan,
-    Color::Green,
     Color::LightGreen,
-    Color::Yellow,
+    Color::LightYellow,
 ];
 
-/// Density glyphs, light to full, for NO_COLOR.
-pub const HEAT_GLYPHS: [char; HEAT_STEPS] = ['·', '░', '▒', '▓', '█'];
+/// Heat glyphs, fewest to most, for NO_COLOR: shapes that weak eyes tell
+/// apart, growing in ink.
+pub const HEAT_GLYPHS: [char; HEAT_STEPS] = ['·', ':', '+', '#', '@'];
+
+/// The body where nothing was felt, in 24-bit colour: a grey darker than
+/// the first heat step, so "none" never reads as heat.
+const BODY_RGB: (u8, u8, u8) = (0x3a, 0x3a, 0x3a);
+/// Region borders across the body: each fill darkened by this factor.
+const BORDER_SHADE: f64 = 0.55;
+
+/// The marker of the cursor's region on the map.
+pub const CURSOR_MARK: char = '◆';
+/// The marker of each selected region on the map.
+pub const SELECTED_MARK: char = '✓';
+
+/// A colour of `mode` for a 24-bit colour.
+fn in_mode(mode: ColorMode, (r, g, b): (u8, u8, u8)) -> Option<Color> {
+    match mode {
+        ColorMode::TrueColor => Some(Color::Rgb(r, g, b)),
+        ColorMode::Ansi256 => Some(Color::Indexed(nearest_ansi256(r, g, b))),
+        ColorMode::Ansi16 | ColorMode::NoColor => None,
+    }
+}
+
+/// The fill of a region on the map: its heat step's colour, or the body's
+/// grey where nothing was felt.
+pub fn body_fill(mode: ColorMode, step: Option<usize>) -> Option<Color> {
+    match (mode, step) {
+        (_, Some(step)) => heat_color(mode, step),
+        (ColorMode::Ansi16, None) => Some(Color::DarkGray),
+        (mode, None) => in_mode(mode, BODY_RGB),
+    }
+}
+
+/// The thin line where a region meets another: its fill, darker.
+pub fn body_border(mode: ColorMode, step: Option<usize>) -> Option<Color> {
+    let (r, g, b) = step.map_or(BODY_RGB, |s| HEAT_RGB[s.min(HEAT_STEPS - 1)]);
+    let shade = |v: u8| (f64::from(v) * BORDER_SHADE) as u8;
+    match mode {
+        ColorMode::Ansi16 => Some(Color::Black),
+        mode => in_mode(mode, (shade(r), shade(g), shade(b))),
+    }
+}
+
+/// The rim of the cursor's region: magenta, a hue no heat step has, and
+/// apart in lightness from both the darkest and the lightest step.
+pub fn cursor_rim(mode: ColorMode) -> Option<Color> {
+    match mode {
+        ColorMode::Ansi16 => Some(Color::LightMagenta),
+        mode => in_mode(mode, (0xff, 0x00, 0xff)),
+    }
+}
+
+/// The rim of each selected region: white.
+pub fn selection_rim(mode: ColorMode) -> Option<Color> {
+    match mode {
+        ColorMode::Ansi16 => Some(Color::White),
+        mode => in_mode(mode, (0xff, 0xff, 0xff)),
+    }
+}
+
+/// Text that reads on a region's fill: white on the dark steps and on the
+/// body's grey, black on the light steps.
+pub fn on_fill(step: Option<usize>) -> Color {
+    match step {
+        Some(step) if step >= 2 => Color::Black,
+        _ => Color::White,
+    }
+}
 
 /// The nearest entry of the xterm 256-colour cube or grey ramp.
 pub fn nearest_ansi256(r: u8, g: u8, b: u8) -> u8 {
@@ -134,10 +202,7 @@ pub fn heat_color(mode: ColorMode, step: usize) -> Option<Color> {
 /// readable text on it.
 pub fn heat_style(mode: ColorMode, step: usize) -> Style {
     match heat_color(mode, step) {
-        Some(bg) => {
-            let fg = if step < 2 { Color::White } else { Color::Black };
-            Style::new().bg(bg).fg(fg)
-        }
+        Some(bg) => Style::new().bg(bg).fg(on_fill(Some(step))),
         None => Style::new(),
     }
 }

@@ -249,3 +249,60 @@ impl MonthStore for FailingStore {
         self.inner.path(month)
     }
 }
+
+/// The body map's screen cells of `region` in the app's current layout.
+pub fn cells_of(app: &App, region: RegionId) -> Vec<(u16, u16)> {
+    use sensemap::app::layout;
+    use sensemap::domain::View;
+    let areas = layout::body_map(layout::screen(app.area).body).unwrap();
+    let raster = app.body.raster_for(&areas);
+    let view = region.region().view;
+    let rect = match view {
+        View::Front => areas.front,
+        View::Back => areas.back,
+    };
+    raster
+        .figure(view)
+        .cells(region)
+        .map(|(x, y)| (rect.x + x, rect.y + y))
+        .collect()
+}
+
+/// The colours a region's pixels are drawn in by the solid style, away
+/// from its borders: the top half of a cell is the foreground of `▀`, the
+/// bottom half its background.
+pub fn fill_colours(
+    app: &App,
+    buffer: &ratatui::buffer::Buffer,
+    region: RegionId,
+) -> std::collections::BTreeSet<String> {
+    use sensemap::app::layout;
+    use sensemap::domain::View;
+    let areas = layout::body_map(layout::screen(app.area).body).unwrap();
+    let raster = app.body.raster_for(&areas);
+    let view = region.region().view;
+    let rect = match view {
+        View::Front => areas.front,
+        View::Back => areas.back,
+    };
+    let figure = raster.figure(view);
+    let mut colours = std::collections::BTreeSet::new();
+    for y in 0..figure.height() {
+        for x in 0..figure.width() {
+            for half in 0..2 {
+                let py = 2 * y + half;
+                if figure.pixel(x, py) != Some(region) || figure.is_border_pixel(x, py) {
+                    continue;
+                }
+                let cell = &buffer[(rect.x + x, rect.y + y)];
+                let colour = match (cell.symbol(), half) {
+                    ("▀", 0) | ("▄", 1) => cell.fg,
+                    ("▀", 1) => cell.bg,
+                    _ => continue,
+                };
+                colours.insert(format!("{colour:?}"));
+            }
+        }
+    }
+    colours
+}

@@ -1,32 +1,58 @@
-//! The body outline as data: ASCII art plus a region mask of the same shape,
-//! front and back, in several sizes (`assets/body.ron`).
+//! The body as geometry (`assets/body.ron`): the 74 regions of the CHOIR
+//! Body Map as polygons, front and back, in one figure space.
 //!
-//! Drawing, heat colours, mouse hit-testing and keyboard navigation all
-//! derive from the masks here; no coordinates are written in code.
+//! Everything derives from the shapes here: the figures rasterized for any
+//! terminal size ([`BodyRaster`]), mouse hit-testing, keyboard navigation
+//! (nearest region in a direction, and flipping front to back), and the
+//! SVG of the map. No coordinates are written in code.
 
 mod asset;
+mod raster;
+pub mod shape;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use serde::{Deserialize, Serialize};
+
 pub use asset::BodyAssetError;
+pub use raster::{BodyRaster, Edge, FigureRaster, fit};
+pub use shape::{Point, Polygon};
 
 use super::region::{Catalogue, RegionId, View};
 
-/// The embedded outline source.
+/// The embedded body geometry.
 const BODY_RON: &str = include_str!("../../../assets/body.ron");
 
-/// How the figures are drawn: small enough for 80x24, or large.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FigureSize {
-    /// Fits an 80x24 terminal.
-    Compact,
-    /// For big terminals.
-    Large,
+/// How the figures are drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MapStyle {
+    /// Half-block cells filled with the heat colour, borders as thin
+    /// darker lines.
+    #[default]
+    Solid,
+    /// The silhouette and region borders in ASCII characters that follow
+    /// the edges, heat as the cells' background.
+    Outline,
 }
 
-impl FigureSize {
-    /// Every size, smallest first.
-    pub const ALL: [FigureSize; 2] = [FigureSize::Compact, FigureSize::Large];
+impl MapStyle {
+    /// The other style.
+    pub fn toggled(self) -> MapStyle {
+        match self {
+            MapStyle::Solid => MapStyle::Outline,
+            MapStyle::Outline => MapStyle::Solid,
+        }
+    }
+
+    /// Its name, as in `config.ron`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MapStyle::Solid => "solid",
+            MapStyle::Outline => "outline",
+        }
+    }
 }
 
 /// An arrow direction on screen.
@@ -52,127 +78,192 @@ impl Direction {
     ];
 }
 
-/// One figure: art characters and the region under each cell.
+/// One region's shape on its figure.
+#[derive(Debug, Clone)]
+pub struct RegionShape {
+    /// Which region.
+    pub region: RegionId,
+    /// Its outline in figure space.
+    pub polygon: Polygon,
+    /// The centre of its area.
+    pub centroid: Point,
+    /// For each side of the polygon, the region across it (`None` where
+    /// the side is part of the silhouette).
+    neighbours: Vec<Option<RegionId>>,
+}
+
+impl RegionShape {
+    fn new(region: RegionId, polygon: Polygon) -> RegionShape {
+        let centroid = polygon.centroid();
+        let neighbours = vec![None; polygon.corners().len()];
+        RegionShape {
+            region,
+            polygon,
+            centroid,
+            neighbours,
+        }
+    }
+
+    /// Every side with the region across it (`None`: the silhouette).
+    pub fn sides(&self) -> impl Iterator<Item = (Point, Point, Option<RegionId>)> + '_ {
+        self.polygon
+            .sides()
+            .zip(&self.neighbours)
+            .map(|((a, b), n)| (a, b, *n))
+    }
+}
+
+/// A side as a key that does not depend on its direction.
+fn side_key(a: Point, b: Point) -> [i64; 4] {
+    let q = |v: f64| (v * 1000.0).round() as i64;
+    let (a, b) = ([q(a.x), q(a.y)], [q(b.x), q(b.y)]);
+    if a <= b {
+        [a[0], a[1], b[0], b[1]]
+    } else {
+        [b[0], b[1], a[0], a[1]]
+    }
+}
+
+/// One figure, front or back: the shapes of its regions.
 #[derive(Debug)]
-pub struct Figure {
+pub struct FigureShape {
     /// Front or back.
     pub view: View,
-    width: u16,
-    height: u16,
-    art: Vec<Vec<char>>,
-    mask: Vec<Vec<Option<RegionId>>>,
-    /// Centre of each region's cells, by region index.
-    centroids: Vec<Option<(f64, f64)>>,
+    shapes: Vec<RegionShape>,
 }
 
-impl Figure {
-    /// Width in cells.
-    pub fn width(&self) -> u16 {
-        self.width
+impl FigureShape {
+    /// A figure from its shapes; works out which region lies across each
+    /// side, so borders and silhouette can be told apart.
+    fn new(view: View, mut shapes: Vec<RegionShape>) -> FigureShape {
+        let mut owners: HashMap<[i64; 4], Vec<RegionId>> = HashMap::new();
+        for shape in &shapes {
+            for (a, b) in shape.polygon.sides() {
+                owners.entry(side_key(a, b)).or_default().push(shape.region);
+            }
+        }
+        for shape in &mut shapes {
+            let region = shape.region;
+            shape.neighbours = shape
+                .polygon
+                .sides()
+                .map(|(a, b)| {
+                    owners
+                        .get(&side_key(a, b))
+                        .and_then(|o| o.iter().find(|r| **r != region).copied())
+                })
+                .collect();
+        }
+        FigureShape { view, shapes }
     }
 
-    /// Height in cells.
-    pub fn height(&self) -> u16 {
-        self.height
+    /// Every region's shape.
+    pub fn shapes(&self) -> &[RegionShape] {
+        &self.shapes
     }
 
-    /// The art character at a cell (a space outside the drawing).
-    pub fn art_at(&self, x: u16, y: u16) -> char {
-        self.art
-            .get(y as usize)
-            .and_then(|row| row.get(x as usize))
-            .copied()
-            .unwrap_or(' ')
+    /// The region at a point of figure space, if any.
+    pub fn region_at(&self, p: Point) -> Option<RegionId> {
+        self.shapes
+            .iter()
+            .find(|s| s.polygon.contains(p))
+            .map(|s| s.region)
     }
 
-    /// The region under a cell, if any.
-    pub fn region_at(&self, x: u16, y: u16) -> Option<RegionId> {
-        self.mask
-            .get(y as usize)?
-            .get(x as usize)
-            .copied()
-            .flatten()
-    }
-
-    /// The centre of a region's cells, if the region is on this figure.
-    pub fn centroid(&self, region: RegionId) -> Option<(f64, f64)> {
-        self.centroids.get(region.index()).copied().flatten()
-    }
-
-    /// Every region drawn on this figure, in catalogue order.
-    pub fn regions(&self) -> impl Iterator<Item = RegionId> + '_ {
-        Catalogue::global()
-            .ids()
-            .filter(|r| self.centroid(*r).is_some())
-    }
-
-    /// Every cell of `region`, row by row.
-    pub fn cells(&self, region: RegionId) -> impl Iterator<Item = (u16, u16)> + '_ {
-        self.mask.iter().enumerate().flat_map(move |(y, row)| {
-            row.iter()
-                .enumerate()
-                .filter(move |(_, r)| **r == Some(region))
-                .map(move |(x, _)| (x as u16, y as u16))
-        })
-    }
-
-    /// The region of this figure whose centre is nearest to `(x, y)`.
-    fn nearest_to(&self, x: f64, y: f64) -> Option<RegionId> {
-        self.regions().min_by(|a, b| {
-            let d = |r: &RegionId| {
-                self.centroid(*r)
-                    .map_or(f64::MAX, |(cx, cy)| (cx - x).powi(2) + (cy - y).powi(2))
-            };
-            d(a).total_cmp(&d(b))
-        })
+    /// The region whose centre is nearest to `p`.
+    fn nearest_to(&self, p: Point) -> Option<RegionId> {
+        self.shapes
+            .iter()
+            .min_by(|a, b| {
+                a.centroid
+                    .distance_squared(p)
+                    .total_cmp(&b.centroid.distance_squared(p))
+            })
+            .map(|s| s.region)
     }
 }
 
-/// Both figures at one size.
+/// Both figures in one figure space.
 #[derive(Debug)]
-pub struct BodyFigures {
-    /// The size.
-    pub size: FigureSize,
-    /// The front figure.
-    pub front: Figure,
-    /// The back figure.
-    pub back: Figure,
+pub struct BodyGeometry {
+    /// The figure space's width.
+    pub width: f64,
+    /// The figure space's height.
+    pub height: f64,
+    /// The front figure: the patient's right on the viewer's left.
+    pub front: FigureShape,
+    /// The back figure: the patient's left on the viewer's left.
+    pub back: FigureShape,
+    /// Where each region's shape is, by region index.
+    index: Vec<Option<(View, usize)>>,
 }
 
-impl BodyFigures {
+impl BodyGeometry {
+    fn new(width: f64, height: f64, front: FigureShape, back: FigureShape) -> BodyGeometry {
+        let mut index = vec![None; Catalogue::global().len()];
+        for figure in [&front, &back] {
+            for (i, shape) in figure.shapes.iter().enumerate() {
+                index[shape.region.index()] = Some((figure.view, i));
+            }
+        }
+        BodyGeometry {
+            width,
+            height,
+            front,
+            back,
+            index,
+        }
+    }
+
+    /// The embedded body geometry, parsed once.
+    pub fn global() -> &'static BodyGeometry {
+        static BODY: OnceLock<BodyGeometry> = OnceLock::new();
+        BODY.get_or_init(|| {
+            // Compiled in and checked by tests: a failure is a build defect.
+            #[allow(clippy::expect_used)]
+            BodyGeometry::parse(BODY_RON).expect("assets/body.ron is embedded and checked by tests")
+        })
+    }
+
     /// The figure for a view.
-    pub fn figure(&self, view: View) -> &Figure {
+    pub fn figure(&self, view: View) -> &FigureShape {
         match view {
             View::Front => &self.front,
             View::Back => &self.back,
         }
     }
 
-    /// Where a region sits when the front figure is drawn on the left and
+    /// A region's shape.
+    pub fn shape(&self, region: RegionId) -> Option<&RegionShape> {
+        let (view, i) = self.index.get(region.index()).copied().flatten()?;
+        self.figure(view).shapes.get(i)
+    }
+
+    /// Where a region's centre sits with the front figure on the left and
     /// the back figure to its right, as on screen.
-    fn screen_centroid(&self, region: RegionId) -> Option<(f64, f64)> {
-        let (x, y) = self.figure(region.region().view).centroid(region)?;
+    fn screen_centroid(&self, region: RegionId) -> Option<Point> {
+        let shape = self.shape(region)?;
         let offset = match region.region().view {
             View::Front => 0.0,
-            View::Back => f64::from(self.front.width) * 1.25,
+            View::Back => self.width * 1.25,
         };
-        Some((x + offset, y))
+        Some(Point::new(shape.centroid.x + offset, shape.centroid.y))
     }
 
     /// The region reached by pressing an arrow at `from`: the nearest one in
     /// that direction across both figures, favouring a straight line.
     pub fn step(&self, from: RegionId, direction: Direction) -> Option<RegionId> {
-        let (fx, fy) = self.screen_centroid(from)?;
+        let start = self.screen_centroid(from)?;
         let score = |r: RegionId| -> Option<f64> {
-            let (x, y) = self.screen_centroid(r)?;
-            let (dx, dy) = (x - fx, y - fy);
+            let p = self.screen_centroid(r)?;
+            let (dx, dy) = (p.x - start.x, p.y - start.y);
             let (ahead, across) = match direction {
                 Direction::Right => (dx, dy),
                 Direction::Left => (-dx, dy),
                 Direction::Down => (dy, dx),
                 Direction::Up => (-dy, dx),
             };
-            (ahead > 0.4).then_some(ahead + 2.5 * across.abs())
+            (ahead > 1.0).then_some(ahead + 2.5 * across.abs())
         };
         Catalogue::global()
             .ids()
@@ -186,191 +277,15 @@ impl BodyFigures {
     /// the hand, on the same side of the patient.
     pub fn flip(&self, from: RegionId) -> Option<RegionId> {
         let view = from.region().view;
-        let (x, y) = self.figure(view).centroid(from)?;
+        let centre = self.shape(from)?.centroid;
         let other = match view {
             View::Front => &self.back,
             View::Back => &self.front,
         };
         // Left and right swap sides on screen between the two views.
-        let mirrored_x = f64::from(self.figure(view).width) - 1.0 - x;
-        other.nearest_to(mirrored_x, y)
-    }
-}
-
-/// Every size of the body outline.
-#[derive(Debug)]
-pub struct BodyMap {
-    sizes: Vec<BodyFigures>,
-}
-
-impl BodyMap {
-    /// The embedded body outline, parsed once.
-    pub fn global() -> &'static BodyMap {
-        static BODY: OnceLock<BodyMap> = OnceLock::new();
-        BODY.get_or_init(|| {
-            // Compiled in and checked by tests: a failure is a build defect.
-            #[allow(clippy::expect_used)]
-            BodyMap::parse(BODY_RON).expect("assets/body.ron is embedded and checked by tests")
-        })
-    }
-
-    /// The figures at one size.
-    pub fn figures(&self, size: FigureSize) -> &BodyFigures {
-        let index = FigureSize::ALL.iter().position(|s| *s == size).unwrap_or(0);
-        &self.sizes[index]
+        other.nearest_to(Point::new(self.width - centre.x, centre.y))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::{HashSet, VecDeque};
-
-    fn region(id: &str) -> RegionId {
-        Catalogue::global().lookup(id).unwrap()
-    }
-
-    #[test]
-    fn every_region_has_cells_on_its_own_figure_in_every_size() {
-        for size in FigureSize::ALL {
-            let figures = BodyMap::global().figures(size);
-            for r in Catalogue::global().ids() {
-                let figure = figures.figure(r.region().view);
-                assert!(
-                    figure.cells(r).next().is_some(),
-                    "{size:?}: {} has no cells",
-                    r.region().key
-                );
-            }
-            let drawn = figures.front.regions().count() + figures.back.regions().count();
-            assert_eq!(drawn, 74, "{size:?}");
-        }
-    }
-
-    #[test]
-    fn everything_drawn_is_part_of_a_region() {
-        for size in FigureSize::ALL {
-            for figure in [
-                &BodyMap::global().figures(size).front,
-                &BodyMap::global().figures(size).back,
-            ] {
-                for y in 0..figure.height() {
-                    for x in 0..figure.width() {
-                        if figure.art_at(x, y) != ' ' {
-                            assert!(
-                                figure.region_at(x, y).is_some(),
-                                "{size:?} {:?} art at {x},{y} has no region",
-                                figure.view
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_patients_right_is_on_the_viewers_left_in_front_and_right_in_back() {
-        for size in FigureSize::ALL {
-            let figures = BodyMap::global().figures(size);
-            let mid = f64::from(figures.front.width()) / 2.0;
-            for r in Catalogue::global().ids() {
-                let info = r.region();
-                let (x, _) = figures.figure(info.view).centroid(r).unwrap();
-                let on_viewers_left = x < mid;
-                let expected = matches!(
-                    (info.view, info.side),
-                    (View::Front, crate::domain::Side::Right)
-                        | (View::Back, crate::domain::Side::Left)
-                );
-                assert_eq!(on_viewers_left, expected, "{size:?} {}", info.id);
-            }
-        }
-    }
-
-    #[test]
-    fn the_compact_size_fits_an_80x24_terminal() {
-        let figures = BodyMap::global().figures(FigureSize::Compact);
-        assert!(figures.front.height() <= 20 && figures.front.width() <= 20);
-        let large = BodyMap::global().figures(FigureSize::Large);
-        assert!(large.front.height() > figures.front.height());
-    }
-
-    #[test]
-    fn arrows_move_spatially() {
-        let figures = BodyMap::global().figures(FigureSize::Compact);
-        assert_eq!(
-            figures.step(region("right-face"), Direction::Up),
-            Some(region("right-cranium-front"))
-        );
-        assert_eq!(
-            figures.step(region("right-face"), Direction::Right),
-            Some(region("left-face"))
-        );
-        assert_eq!(
-            figures.step(region("right-chest"), Direction::Down),
-            Some(region("right-abdomen"))
-        );
-        assert_eq!(
-            figures.step(region("right-lower-leg-front"), Direction::Down),
-            Some(region("right-ankle-front"))
-        );
-        assert_eq!(
-            figures.step(region("right-foot-top"), Direction::Down),
-            None
-        );
-        // Off the front figure's right edge and onto the back figure.
-        let crossing = figures.step(region("left-palm"), Direction::Right).unwrap();
-        assert_eq!(crossing.region().view, View::Back);
-    }
-
-    #[test]
-    fn flip_finds_the_same_part_on_the_same_side() {
-        for size in FigureSize::ALL {
-            let figures = BodyMap::global().figures(size);
-            assert_eq!(
-                figures.flip(region("right-palm")),
-                Some(region("right-hand-back")),
-                "{size:?}"
-            );
-            assert_eq!(
-                figures.flip(region("left-sole")),
-                Some(region("left-foot-top")),
-                "{size:?}"
-            );
-            assert_eq!(
-                figures.flip(region("right-chest")),
-                Some(region("right-upper-back")),
-                "{size:?}"
-            );
-            assert_eq!(
-                figures.flip(region("left-knee-front")),
-                Some(region("left-knee-back")),
-                "{size:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn all_74_regions_are_reachable_by_keys_from_any_start_in_every_size() {
-        for size in FigureSize::ALL {
-            let figures = BodyMap::global().figures(size);
-            for start in Catalogue::global().ids() {
-                let mut seen = HashSet::from([start]);
-                let mut queue = VecDeque::from([start]);
-                while let Some(r) = queue.pop_front() {
-                    let next = Direction::ALL
-                        .iter()
-                        .filter_map(|d| figures.step(r, *d))
-                        .chain(figures.flip(r));
-                    for n in next {
-                        if seen.insert(n) {
-                            queue.push_back(n);
-                        }
-                    }
-                }
-                assert_eq!(seen.len(), 74, "{size:?} from {}", start.region().id);
-            }
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,214 @@
+//! One figure of the body map drawn cell by cell from its raster: in
+//! half blocks (`solid`), in edge characters (`outline`), or without
+//! colour in edge characters and heat glyphs. Used by the body-map screen
+//! and by `sensemap map --format text`.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::theme::{
+    CURSOR_MARK, HEAT_GLYPHS, SELECTED_MARK, body_border, body_fill, cursor_rim, on_fill,
+    selection_rim,
+};
+use crate::app::ColorMode;
+use crate::domain::RegionId;
+use crate::domain::body_map::{FigureRaster, MapStyle};
+
+/// Everything a figure is drawn from.
+#[derive(Debug, Clone, Copy)]
+pub struct FigurePaint<'a> {
+    /// Each region's heat step, by region index (`None`: nothing felt).
+    pub steps: &'a [Option<usize>],
+    /// The cursor's region, if the cursor is shown.
+    pub cursor: Option<RegionId>,
+    /// Regions selected to log together.
+    pub selection: &'a BTreeSet<RegionId>,
+    /// What the terminal can show.
+    pub color: ColorMode,
+    /// How the figure is drawn in colour.
+    pub style: MapStyle,
+}
+
+impl FigurePaint<'_> {
+    /// A region's heat step.
+    fn step(&self, region: RegionId) -> Option<usize> {
+        self.steps.get(region.index()).copied().flatten()
+    }
+
+    /// Draws `figure` with its top-left cell at `area`'s.
+    pub fn draw(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        match (self.color, self.style) {
+            (ColorMode::NoColor, _) => self.glyphs(figure, area, buf),
+            (_, MapStyle::Solid) => self.solid(figure, area, buf),
+            (_, MapStyle::Outline) => self.outline(figure, area, buf),
+        }
+        self.markers(figure, area, buf);
+    }
+
+    /// Every cell of the figure that fits in `area`, with its screen position.
+    fn cells(figure: &FigureRaster, area: Rect) -> impl Iterator<Item = (u16, u16, u16, u16)> {
+        let (width, height) = (
+            figure.width().min(area.width),
+            figure.height().min(area.height),
+        );
+        (0..height).flat_map(move |y| (0..width).map(move |x| (x, y, area.x + x, area.y + y)))
+    }
+
+    /// Whether a pixel outside `region` touches it: the ring drawn around
+    /// the cursor's and the selected regions, so their own fill stays whole.
+    fn rings(figure: &FigureRaster, x: u16, py: u16, region: RegionId) -> bool {
+        if figure.pixel(x, py) == Some(region) {
+            return false;
+        }
+        let left = x.checked_sub(1).and_then(|x| figure.pixel(x, py));
+        let up = py.checked_sub(1).and_then(|py| figure.pixel(x, py));
+        [left, up, figure.pixel(x + 1, py), figure.pixel(x, py + 1)].contains(&Some(region))
+    }
+
+    /// The colour of one pixel in the solid style: a ring around the cursor
+    /// or a selected region, a darker line on borders, else the fill.
+    fn pixel_color(&self, figure: &FigureRaster, x: u16, py: u16) -> Option<Color> {
+        if let Some(cursor) = self.cursor
+            && Self::rings(figure, x, py, cursor)
+        {
+            return cursor_rim(self.color);
+        }
+        if self
+            .selection
+            .iter()
+            .any(|r| Self::rings(figure, x, py, *r))
+        {
+            return selection_rim(self.color);
+        }
+        let region = figure.pixel(x, py)?;
+        let step = self.step(region);
+        if figure.is_border_pixel(x, py) {
+            body_border(self.color, step)
+        } else {
+            body_fill(self.color, step)
+        }
+    }
+
+    /// Half blocks: each cell shows its top pixel in the foreground of `▀`
+    /// and its bottom pixel in the background.
+    fn solid(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        for (x, y, sx, sy) in Self::cells(figure, area) {
+            let top = self.pixel_color(figure, x, 2 * y);
+            let bottom = self.pixel_color(figure, x, 2 * y + 1);
+            let (symbol, style) = match (top, bottom) {
+                (None, None) => continue,
+                (Some(top), None) => ("▀", Style::new().fg(top)),
+                (None, Some(bottom)) => ("▄", Style::new().fg(bottom)),
+                (Some(top), Some(bottom)) => ("▀", Style::new().fg(top).bg(bottom)),
+            };
+            if let Some(cell) = buf.cell_mut((sx, sy)) {
+                cell.set_symbol(symbol).set_style(style);
+            }
+        }
+    }
+
+    /// Edge characters over the heat colour as background.
+    fn outline(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        for (x, y, sx, sy) in Self::cells(figure, area) {
+            let Some(region) = figure.region_at(x, y) else {
+                continue;
+            };
+            let step = self.step(region);
+            let mut style = Style::new();
+            if let Some(step) = step {
+                style = style.bg(body_fill(self.color, Some(step)).unwrap_or_default());
+            }
+            let edge = figure.edge(x, y);
+            style = match (edge, step) {
+                (_, Some(_)) => style.fg(on_fill(step)),
+                (Some(e), None) if e.silhouette => style,
+                (Some(_), None) => style.fg(Color::DarkGray),
+                (None, None) => style,
+            };
+            let rim = if self.cursor == Some(region) {
+                cursor_rim(self.color)
+            } else if self.selection.contains(&region) {
+                selection_rim(self.color)
+            } else {
+                None
+            };
+            if let (Some(rim), Some(_)) = (rim, edge) {
+                style = style.fg(rim).add_modifier(Modifier::BOLD);
+            }
+            let glyph = edge.map_or(' ', |e| e.glyph);
+            if let Some(cell) = buf.cell_mut((sx, sy)) {
+                cell.set_char(glyph).set_style(style);
+            }
+        }
+    }
+
+    /// Without colour: the outline and, where nothing was felt, the region
+    /// borders in edge characters; heat glyphs fill the regions with heat;
+    /// the cursor's region in reverse video, the selection underlined.
+    fn glyphs(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        for (x, y, sx, sy) in Self::cells(figure, area) {
+            let Some(region) = figure.region_at(x, y) else {
+                continue;
+            };
+            let heat = self
+                .step(region)
+                .map(|s| HEAT_GLYPHS[s.min(HEAT_GLYPHS.len() - 1)]);
+            let at_anchor = figure.anchor(region) == Some((x, y));
+            // Heat reads first: its glyph fills the region up to the
+            // outline, and at least the anchor cell of a small region.
+            let glyph = match (figure.edge(x, y), heat) {
+                (_, Some(h)) if at_anchor => h,
+                (Some(edge), _) if edge.silhouette => edge.glyph,
+                (_, Some(h)) => h,
+                (Some(edge), None) => edge.glyph,
+                (None, None) => ' ',
+            };
+            let mut style = Style::new();
+            if self.cursor == Some(region) {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            } else if self.selection.contains(&region) {
+                style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            }
+            if let Some(cell) = buf.cell_mut((sx, sy)) {
+                cell.set_char(glyph).set_style(style);
+            }
+        }
+    }
+
+    /// The cursor's and the selection's markers at their regions' anchors,
+    /// on the region's own fill so its heat colour still shows.
+    fn markers(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        if self.color == ColorMode::NoColor {
+            return;
+        }
+        let marks = self
+            .selection
+            .iter()
+            .map(|r| (*r, SELECTED_MARK))
+            .chain(self.cursor.map(|r| (r, CURSOR_MARK)));
+        for (region, mark) in marks {
+            let Some((x, y)) = figure.anchor(region) else {
+                continue;
+            };
+            if x >= area.width || y >= area.height {
+                continue;
+            }
+            let step = self.step(region);
+            let mut style = Style::new().add_modifier(Modifier::BOLD);
+            // In outline a region without heat has no fill: keep the
+            // terminal's own colours there.
+            if step.is_some() || self.style == MapStyle::Solid {
+                style = style.fg(on_fill(step));
+                if let Some(fill) = body_fill(self.color, step) {
+                    style = style.bg(fill);
+                }
+            }
+            if let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) {
+                cell.set_char(mark).set_style(style);
+            }
+        }
+    }
+}
