@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 use sensemap::app::{Action, App, ColorMode};
 use sensemap::domain::body_map::MapStyle;
-use sensemap::ui::theme::{CURSOR_MARK, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK, nearest_ansi256};
+use sensemap::ui::theme::{CURSOR_MARK, HEAT_256, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK};
 
 fn rgb(step: usize) -> Color {
     let (r, g, b) = HEAT_RGB[step];
@@ -154,17 +154,16 @@ fn the_cursor_keeps_its_heat_colour_inside_a_magenta_ring() {
 }
 
 #[test]
-fn the_256_colour_palette_is_the_nearest_match() {
+fn the_256_colour_palette_uses_its_own_steps() {
     let mut app = app(history(), 80, 24);
     app.color = ColorMode::Ansi256;
     app.body.cursor = region("left-elbow-back");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let (r, g, b) = HEAT_RGB[4];
     let fill = fill_colours(&app, buffer, region("left-sole"));
     assert_eq!(
         fill.into_iter().collect::<Vec<_>>(),
-        [format!("{:?}", Color::Indexed(nearest_ansi256(r, g, b)))]
+        [format!("{:?}", Color::Indexed(HEAT_256[4]))]
     );
 }
 

@@ -91,6 +91,11 @@ pub const HEAT_16: [Color; HEAT_STEPS] = [
     Color::LightYellow,
 ];
 
+/// The same steps in the xterm 256-colour palette, chosen by hand: the
+/// nearest matches of the five steps put two of them too close in
+/// lightness, so each step here is about 1.6 times lighter than the last.
+pub const HEAT_256: [u8; HEAT_STEPS] = [24, 30, 71, 148, 226];
+
 /// Heat glyphs, fewest to most, for NO_COLOR: shapes that weak eyes tell
 /// apart, growing in ink.
 pub const HEAT_GLYPHS: [char; HEAT_STEPS] = ['·', ':', '+', '#', '@'];
@@ -192,7 +197,7 @@ pub fn heat_color(mode: ColorMode, step: usize) -> Option<Color> {
     let (r, g, b) = HEAT_RGB[step];
     match mode {
         ColorMode::TrueColor => Some(Color::Rgb(r, g, b)),
-        ColorMode::Ansi256 => Some(Color::Indexed(nearest_ansi256(r, g, b))),
+        ColorMode::Ansi256 => Some(Color::Indexed(HEAT_256[step])),
         ColorMode::Ansi16 => Some(HEAT_16[step]),
         ColorMode::NoColor => None,
     }
@@ -219,17 +224,123 @@ mod tests {
         assert!(HEAT_RGB.windows(2).all(|w| luma(w[0]) < luma(w[1])));
     }
 
+    /// Relative luminance (WCAG) of an sRGB colour.
+    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+
+    /// How the 16 basic colours look in two common palettes: xterm's and
+    /// the VGA one many consoles use (where plain yellow is brown).
+    fn basic_rgb(colour: Color, vga: bool) -> (u8, u8, u8) {
+        let (normal, bright) = if vga { (170, 255) } else { (205, 255) };
+        match (colour, vga) {
+            (Color::Blue, false) => (0, 0, 238),
+            (Color::Blue, true) => (0, 0, 170),
+            (Color::LightBlue, false) => (92, 92, 255),
+            (Color::LightBlue, true) => (85, 85, 255),
+            (Color::Cyan, _) => (0, normal, normal),
+            (Color::Green, _) => (0, normal, 0),
+            (Color::Yellow, false) => (205, 205, 0),
+            (Color::Yellow, true) => (170, 85, 0),
+            (Color::LightGreen, false) => (0, bright, 0),
+            (Color::LightGreen, true) => (85, 255, 85),
+            (Color::LightYellow, false) => (255, 255, 0),
+            (Color::LightYellow, true) => (255, 255, 85),
+            (Color::DarkGray, false) => (127, 127, 127),
+            (Color::DarkGray, true) => (85, 85, 85),
+            other => panic!("no palette entry for {other:?}"),
+        }
+    }
+
+    /// Contrast ratio of the lighter to the darker colour.
+    fn contrast(a: f64, b: f64) -> f64 {
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn the_16_colour_steps_grow_lighter_and_differ_visibly_in_common_palettes() {
+        for vga in [false, true] {
+            let l: Vec<f64> = HEAT_16
+                .iter()
+                .map(|c| luminance(basic_rgb(*c, vga)))
+                .collect();
+            for (step, pair) in l.windows(2).enumerate() {
+                let ratio = contrast(pair[0], pair[1]);
+                assert!(
+                    pair[1] > pair[0] && ratio >= 1.2,
+                    "vga={vga}: steps {step} and {} differ by {ratio:.2}",
+                    step + 1
+                );
+            }
+        }
+        // What the old mapping got wrong: plain yellow after green is darker
+        // than green on a VGA palette, so steps 2 and 4 looked alike.
+        let green = luminance(basic_rgb(Color::Green, true));
+        assert!(luminance(basic_rgb(Color::Yellow, true)) < green);
+        assert!(!HEAT_16.contains(&Color::Yellow));
+    }
+
+    #[test]
+    fn the_256_colour_steps_differ_visibly() {
+        let cube = |i: u8| -> (u8, u8, u8) {
+            const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+            match i {
+                16..=231 => {
+                    let i = i - 16;
+                    (
+                        LEVELS[usize::from(i / 36)],
+                        LEVELS[usize::from(i / 6 % 6)],
+                        LEVELS[usize::from(i % 6)],
+                    )
+                }
+                _ => {
+                    let g = 8 + 10 * (i - 232);
+                    (g, g, g)
+                }
+            }
+        };
+        let l: Vec<f64> = HEAT_256.iter().map(|&i| luminance(cube(i))).collect();
+        for pair in l.windows(2) {
+            assert!(
+                pair[1] > pair[0] && contrast(pair[0], pair[1]) >= 1.2,
+                "{l:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_body_without_heat_is_darker_than_every_step_and_borders_darker_still() {
+        let none = luminance(BODY_RGB);
+        assert!(HEAT_RGB.iter().all(|&c| luminance(c) > none));
+        for step in [None, Some(0), Some(4)] {
+            let (Some(Color::Rgb(r, g, b)), Some(Color::Rgb(fr, fg, fb))) = (
+                body_border(ColorMode::TrueColor, step),
+                body_fill(ColorMode::TrueColor, step),
+            ) else {
+                panic!("true colour");
+            };
+            assert!(
+                contrast(luminance((r, g, b)), luminance((fr, fg, fb))) >= 1.4,
+                "{step:?}"
+            );
+        }
+        assert_eq!(body_fill(ColorMode::NoColor, None), None);
+        assert_eq!(body_fill(ColorMode::Ansi16, Some(2)), Some(HEAT_16[2]));
+    }
+
     #[test]
     fn maps_to_the_nearest_256_colour() {
         assert_eq!(nearest_ansi256(0, 0, 0), 16);
         assert_eq!(nearest_ansi256(255, 255, 255), 231);
         assert_eq!(nearest_ansi256(0xfd, 0xe7, 0x25), 220);
         assert_eq!(nearest_ansi256(128, 128, 128), 244);
-        let steps: Vec<u8> = HEAT_RGB
-            .iter()
-            .map(|&(r, g, b)| nearest_ansi256(r, g, b))
-            .collect();
-        let unique: std::collections::HashSet<_> = steps.iter().collect();
-        assert_eq!(unique.len(), HEAT_STEPS, "{steps:?}");
     }
 }
