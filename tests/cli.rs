@@ -289,3 +289,65 @@ fn the_data_dir_flag_wins_over_the_environment() {
     assert!(flag_dir.join("entries/2026/2026-03.ron").exists());
     assert!(!dir.path().join("data").exists());
 }
+
+#[test]
+fn map_draws_the_heat_map_as_text_with_a_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        log(dir.path(), "-r left-sole -s tingling -i 5");
+    }
+    log(dir.path(), "-r right-palm -s burning -i 2");
+    let text = stdout(sm(dir.path()).arg("map"));
+    assert!(
+        text.starts_with("Episodes, all time · all sensations\n"),
+        "{text}"
+    );
+    assert!(text.contains("FRONT") && text.contains("BACK"));
+    // Left sole 3 episodes: the top of three steps; right palm 1: the first.
+    assert!(text.contains("  +++  3\n       none"), "{text}");
+    assert!(text.contains("  ···  1"), "{text}");
+    let figure_rows: Vec<&str> = text.lines().skip(3).take(36).collect();
+    assert!(
+        figure_rows.iter().any(|l| l.contains('+')),
+        "the sole shows its glyph"
+    );
+    assert!(
+        figure_rows.iter().any(|l| l.contains('·')),
+        "the palm shows its glyph"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+
+    let burning =
+        stdout(sm(dir.path()).args(["map", "--sensation", "burning", "--metric", "mean"]));
+    assert!(
+        burning.starts_with("Mean intensity, all time · burning"),
+        "{burning}"
+    );
+    let rows: Vec<&str> = burning.lines().skip(3).take(36).collect();
+    assert!(
+        !rows.iter().any(|l| l.contains('+')),
+        "tingling is not counted"
+    );
+}
+
+#[test]
+fn map_writes_a_self_contained_svg_with_every_region_named() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r left-sole -s tingling -i 5");
+    let svg = stdout(sm(dir.path()).args(["map", "--format", "svg"]));
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<path ").count(), 74);
+    assert!(svg.contains("<title>Foot, sole (left) - b37: 1 episode · 1 day · mean 5.0</title>"));
+    assert!(svg.contains("<title>Hand, palm (right) - f25: no episodes</title>"));
+    let out = dir.path().join("maps").join("map.svg");
+    sm(dir.path())
+        .args(["map", "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read_to_string(&out).unwrap(), svg);
+}

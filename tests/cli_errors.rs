@@ -49,6 +49,10 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (vec!["list", "--since", "last spring"], "--since: cannot read time"),
         (vec!["generate", "--years", "1", "--per-day", "0"], "--per-day"),
         (vec!["export", "--format", "xml"], "invalid value 'xml'"),
+        (vec!["map", "--metric", "worst"], "invalid value 'worst'"),
+        (vec!["map", "--format", "png"], "invalid value 'png'"),
+        (vec!["map", "--since", "last spring", "-o", "map.svg"], "--since: cannot read time"),
+        (vec!["map", "--sensation", "tinglin"], "closest: tingling"),
     ];
     for (args, message) in &cases {
         sm(dir.path())

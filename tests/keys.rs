@@ -369,3 +369,53 @@ fn months_that_could_not_be_read_are_named_on_screen() {
     );
     assert!(text.contains("2026-01.ron:3:7"), "{text}");
 }
+
+#[test]
+fn v_switches_the_map_style_and_config_ron_remembers_it_with_the_persons_comments() {
+    use sensemap::domain::body_map::MapStyle;
+    use sensemap::store::config::load_config;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    let mine = "// my own sensations\n(\n    sensations: [],\n)\n";
+    std::fs::write(&config, mine).unwrap();
+    let mut c = fs_controller(dir.path());
+    c.remember_settings_in(config.clone());
+    assert_eq!(c.app.body.style, MapStyle::Solid);
+    let solid = screen_text(&c.app);
+    c.handle_event(&key(KeyCode::Char('v')));
+    assert_eq!(c.app.body.style, MapStyle::Outline);
+    assert_ne!(screen_text(&c.app), solid, "drawn otherwise at once");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while load_config(&config).unwrap().map_style != MapStyle::Outline {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "config.ron was not updated"
+        );
+        let _ = c.next(std::time::Duration::from_millis(20));
+    }
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.starts_with("// my own sensations\n(\n    map_style: outline,"),
+        "{text}"
+    );
+
+    // A config that does not read is left alone, and the person is told.
+    let broken = "(\n    sensations: [oops\n";
+    std::fs::write(&config, broken).unwrap();
+    c.handle_event(&key(KeyCode::Char('v')));
+    assert_eq!(c.app.body.style, MapStyle::Solid, "the switch still works");
+    let told = c.run_until(std::time::Duration::from_secs(10), |app| {
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Map style not saved"))
+    });
+    assert!(told, "{:?}", c.app.status);
+    let status = c
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("config.ron"), "{status}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), broken);
+}

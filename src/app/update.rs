@@ -42,7 +42,7 @@ impl App {
             Action::SettingNotSaved(message) => {
                 self.say(
                     StatusKind::Error,
-                    format!("The map style is not remembered for next time: {message}"),
+                    format!("Map style not saved for next time: {message}"),
                 );
                 return None;
             }

@@ -21,7 +21,7 @@ use crate::runtime::Settings;
 use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
 
 /// Where things are and what time it is, for one run.
-struct Context {
+pub(super) struct Context {
     data_dir: PathBuf,
     config: PathBuf,
     now: DateTime<Local>,
@@ -56,7 +56,7 @@ impl Context {
         Journal::new(FsStore::new(&self.data_dir))
     }
 
-    fn sensations(&self) -> Result<SensationCatalogue, CliError> {
+    pub(super) fn sensations(&self) -> Result<SensationCatalogue, CliError> {
         Ok(config::load_sensations(&self.config)?)
     }
 
@@ -67,7 +67,7 @@ impl Context {
     }
 
     /// Builds the query filter from the shared flags.
-    fn filter(
+    pub(super) fn filter(
         &self,
         args: &FilterArgs,
         sensations: &SensationCatalogue,
@@ -101,7 +101,7 @@ impl Context {
     }
 
     /// Loads the entries a filter can match, warning about unreadable months.
-    fn load(&self, filter: &Filter) -> Result<Loaded, CliError> {
+    pub(super) fn load(&self, filter: &Filter) -> Result<Loaded, CliError> {
         let journal = self.journal();
         let loaded = match filter.since {
             Some(since) => journal.load_since(since)?,
@@ -131,12 +131,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Stats(args)) => stats(&ctx, &args),
         Some(Command::Export(args)) => export(&ctx, &args),
+        Some(Command::Map(args)) => super::map::map(&ctx, &args),
         Some(Command::Generate(args)) => generate_history(&ctx, &args),
     }
 }
 
 /// Writes text to standard output; a closed pipe is not an error.
-fn print(text: &str) -> Result<(), CliError> {
+pub(super) fn print(text: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -2,6 +2,7 @@
 //! the app.
 
 mod commands;
+mod map;
 mod output;
 
 use std::path::PathBuf;
@@ -48,6 +49,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Export entries as JSON or CSV.
     Export(ExportArgs),
+    /// The heat-map on the body: as text in the terminal, or as an SVG.
+    Map(MapArgs),
     /// Write a realistic synthetic history into an empty data directory.
     Generate(GenerateArgs),
 }
@@ -153,6 +156,51 @@ pub struct ExportArgs {
     /// Which entries.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Write to FILE (replaced in one step) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// What the map's colours measure.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum MapMetric {
+    /// How many times each region was logged.
+    #[default]
+    Episodes,
+    /// On how many days each region was logged.
+    Days,
+    /// The mean intensity logged in each region.
+    Mean,
+}
+
+/// How the map is written.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum MapFormat {
+    /// The figures as the app draws them without colour, with a legend.
+    #[default]
+    Text,
+    /// A self-contained SVG with the 74 shapes in their heat colours.
+    Svg,
+}
+
+/// `sensemap map`.
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// Only entries at or after WHEN (e.g. 30d, 2026-01-01).
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only entries at or before WHEN.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only this sensation type, or a whole class (paresthesia, dysesthesia, hypoesthesia).
+    #[arg(long, value_name = "S")]
+    pub sensation: Option<String>,
+    /// What the colours measure.
+    #[arg(long, value_enum, default_value_t)]
+    pub metric: MapMetric,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: MapFormat,
     /// Write to FILE (replaced in one step) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -1,6 +1,5 @@
 //! Text, JSON and CSV renderings for the command line.
 
-use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -323,15 +322,5 @@ pub fn export(
 /// Writes `text` to `path` through a temporary file, so a failure never
 /// leaves half a file.
 pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
-    let fail = |e: std::io::Error| CliError::Other(format!("cannot write {}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    temp.write_all(text.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(crate::store::write_atomically(path, text)?)
 }

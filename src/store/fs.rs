@@ -76,7 +76,7 @@ impl FsStore {
 /// The one way sensemap replaces a file: the new text goes to a private
 /// temporary file beside it, is synced, renamed over the old one, and the
 /// directory is synced, so a crash leaves either the old file or the new.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

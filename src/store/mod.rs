@@ -12,7 +12,7 @@ pub mod month_file;
 use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
-pub use fs::FsStore;
+pub use fs::{FsStore, write_atomically};
 pub use journal::{Journal, Loaded, MonthProblem, Written};
 
 use crate::domain::YearMonth;

@@ -5,6 +5,7 @@ mod charts;
 mod chrome;
 pub mod figure;
 mod form;
+pub mod map_export;
 mod overlays;
 pub mod theme;
 mod timeline;

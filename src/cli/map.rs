@@ -1,0 +1,80 @@
+//! `sensemap map`: the heat-map on the body outside the app.
+
+use super::commands::{Context, print};
+use super::output::write_file_atomically;
+use super::{CliError, FilterArgs, MapArgs, MapFormat, MapMetric};
+use crate::domain::{Catalogue, HeatScale, Metric, RegionTally};
+use crate::ui::map_export::{self, MapHeat};
+
+/// Counts the entries the flags pick and writes the map.
+pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
+    let sensations = ctx.sensations()?;
+    let filter_args = FilterArgs {
+        since: args.since.clone(),
+        until: args.until.clone(),
+        region: None,
+        sensation: args.sensation.clone(),
+    };
+    let filter = ctx.filter(&filter_args, &sensations)?;
+    let loaded = ctx.load(&filter)?;
+    let tally = RegionTally::from_entries(&loaded.entries, &filter, &sensations);
+    let metric = match args.metric {
+        MapMetric::Episodes => Metric::Episodes,
+        MapMetric::Days => Metric::DaysAffected,
+        MapMetric::Mean => Metric::MeanIntensity,
+    };
+    let scale = HeatScale::for_tally(&tally, metric);
+    let regions = || Catalogue::global().ids();
+    let heat = MapHeat {
+        title: title(args, metric),
+        steps: regions().map(|r| scale.step(&tally.get(r))).collect(),
+        counts: regions().map(|r| counts_in_words(&tally, r)).collect(),
+        labels: scale.labels(),
+    };
+    let text = match args.format {
+        MapFormat::Text => map_export::text(&heat),
+        MapFormat::Svg => map_export::svg(&heat),
+    };
+    match &args.output {
+        None => print(&text),
+        Some(path) => write_file_atomically(path, &text),
+    }
+}
+
+/// "Episodes, since 30d, until 2026-11-01 · tingling".
+fn title(args: &MapArgs, metric: Metric) -> String {
+    let what = match metric {
+        Metric::Episodes => "Episodes",
+        Metric::DaysAffected => "Days affected",
+        Metric::MeanIntensity => "Mean intensity",
+    };
+    let when = match (&args.since, &args.until) {
+        (None, None) => "all time".to_string(),
+        (Some(since), None) => format!("since {since}"),
+        (None, Some(until)) => format!("until {until}"),
+        (Some(since), Some(until)) => format!("from {since} until {until}"),
+    };
+    let which = args.sensation.as_deref().unwrap_or("all sensations");
+    format!("{what}, {when} · {which}")
+}
+
+/// "5 episodes · 3 days · mean 4.2", or "no episodes".
+fn counts_in_words(tally: &RegionTally, region: crate::domain::RegionId) -> String {
+    let stats = tally.get(region);
+    if stats.episodes == 0 {
+        return "no episodes".into();
+    }
+    let plural = |n: u32, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{} · {} · mean {:.1}",
+        plural(stats.episodes, "episode"),
+        plural(stats.days_affected, "day"),
+        stats.mean_intensity
+    )
+}
