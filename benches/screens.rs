@@ -194,5 +194,38 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, screens, storage, first_frame);
+/// The body map from its geometry: rasterizing for a new terminal size,
+/// and drawing a frame from the raster.
+fn body_map(c: &mut Criterion) {
+    use sensemap::app::layout;
+    use sensemap::domain::body_map::{BodyGeometry, BodyRaster};
+    let mut group = c.benchmark_group("body map");
+    for (width, height) in [(80, 24), (200, 60), (300, 100)] {
+        let areas =
+            layout::body_map(layout::screen(ratatui::layout::Rect::new(0, 0, width, height)).body)
+                .unwrap_or_else(|| unreachable!());
+        let (cols, rows) = areas.figure;
+        group.bench_function(
+            format!("rasterize both figures for {width}x{height}"),
+            |b| {
+                b.iter(|| black_box(BodyRaster::new(BodyGeometry::global(), cols, rows)));
+            },
+        );
+    }
+    let mut state = app(large_history());
+    state.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|_| unreachable!());
+    for style in ["solid", "outline"] {
+        group.bench_function(format!("draw body map 200x60, {style}"), |b| {
+            b.iter(|| draw(&mut terminal, &state));
+        });
+        state.update(Action::ToggleMapStyle);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, body_map, screens, storage, first_frame);
 criterion_main!(benches);
