@@ -212,3 +212,81 @@ impl FigurePaint<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Catalogue;
+    use crate::domain::body_map::{BodyGeometry, BodyRaster, fit};
+    use crate::ui::theme::HEAT_GLYPHS;
+
+    /// Draws one figure of `raster` and returns the buffer.
+    fn drawn(paint: &FigurePaint, figure: &FigureRaster) -> Buffer {
+        let area = Rect::new(0, 0, figure.width(), figure.height());
+        let mut buffer = Buffer::empty(area);
+        paint.draw(figure, area, &mut buffer);
+        buffer
+    }
+
+    #[test]
+    fn without_colour_every_region_with_heat_shows_its_glyph_at_every_size() {
+        let steps: Vec<Option<usize>> = (0..Catalogue::global().len())
+            .map(|i| Some(i % 5))
+            .collect();
+        let selection = BTreeSet::new();
+        for rows in [18, 20, 24, 36, 56, 96] {
+            let (cols, rows) = fit(BodyGeometry::global(), u16::MAX, rows);
+            let raster = BodyRaster::new(BodyGeometry::global(), cols, rows);
+            let paint = FigurePaint {
+                steps: &steps,
+                cursor: None,
+                selection: &selection,
+                color: ColorMode::NoColor,
+                style: MapStyle::Solid,
+            };
+            for figure in [&raster.front, &raster.back] {
+                let buffer = drawn(&paint, figure);
+                for region in figure.regions() {
+                    let glyph = HEAT_GLYPHS[region.index() % 5].to_string();
+                    let shown = figure
+                        .cells(region)
+                        .any(|(x, y)| buffer[(x, y)].symbol() == glyph);
+                    assert!(shown, "{rows} rows: {} lacks {glyph}", region.region().key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn solid_cells_show_both_pixels_and_the_marker_keeps_the_heat_colour() {
+        let (cols, rows) = fit(BodyGeometry::global(), u16::MAX, 36);
+        let raster = BodyRaster::new(BodyGeometry::global(), cols, rows);
+        let sole = Catalogue::global().lookup("left-sole").unwrap();
+        let mut steps = vec![None; Catalogue::global().len()];
+        steps[sole.index()] = Some(4);
+        let selection = BTreeSet::new();
+        let paint = FigurePaint {
+            steps: &steps,
+            cursor: Some(sole),
+            selection: &selection,
+            color: ColorMode::TrueColor,
+            style: MapStyle::Solid,
+        };
+        let buffer = drawn(&paint, &raster.back);
+        let (ax, ay) = raster.back.anchor(sole).unwrap();
+        let marker = &buffer[(ax, ay)];
+        assert_eq!(marker.symbol(), CURSOR_MARK.to_string());
+        assert_eq!(Some(marker.bg), body_fill(ColorMode::TrueColor, Some(4)));
+        // Outside the figure nothing is drawn; inside, half blocks.
+        assert_eq!(buffer[(0, 0)].symbol(), " ");
+        let blocks = buffer
+            .content()
+            .iter()
+            .filter(|c| c.symbol() == "▀" || c.symbol() == "▄")
+            .count();
+        assert!(
+            blocks > usize::from(cols) * usize::from(rows) / 4,
+            "{blocks}"
+        );
+    }
+}
