@@ -8,7 +8,9 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 use sensemap::app::{Action, App, ColorMode};
 use sensemap::domain::body_map::MapStyle;
-use sensemap::ui::theme::{CURSOR_MARK, HEAT_256, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK};
+use sensemap::ui::theme::{
+    CURSOR_MARK, HEAT_256, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK, body_border, body_fill,
+};
 
 fn rgb(step: usize) -> Color {
     let (r, g, b) = HEAT_RGB[step];
@@ -301,8 +303,8 @@ fn an_empty_journal_still_draws_every_region_border() {
         .filter(|c| c != "Rgb(255, 0, 255)")
         .collect();
     assert_eq!(fills.len(), 1, "{fills:?}");
-    let grey = Color::Rgb(0x3a, 0x3a, 0x3a);
-    let border = Color::Rgb(0x1f, 0x1f, 0x1f);
+    let grey = body_fill(ColorMode::TrueColor, None).unwrap();
+    let border = body_border(ColorMode::TrueColor, None).unwrap();
     let painted = |c: Color| {
         buffer
             .content()

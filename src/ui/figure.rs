@@ -17,6 +17,16 @@ use crate::app::ColorMode;
 use crate::domain::RegionId;
 use crate::domain::body_map::{FigureRaster, MapStyle};
 
+/// Regions smaller than this many pixels are marked without a ring.
+const RING_MIN_PIXELS: usize = 8;
+
+/// The regions drawn with a ring: the cursor's and the selected ones that
+/// are large enough.
+struct Rings {
+    cursor: Option<RegionId>,
+    selection: Vec<RegionId>,
+}
+
 /// Everything a figure is drawn from.
 #[derive(Debug, Clone, Copy)]
 pub struct FigurePaint<'a> {
@@ -40,9 +50,18 @@ impl FigurePaint<'_> {
 
     /// Draws `figure` with its top-left cell at `area`'s.
     pub fn draw(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+        let rings = Rings {
+            cursor: self.cursor.filter(|r| Self::ringed(figure, *r)),
+            selection: self
+                .selection
+                .iter()
+                .copied()
+                .filter(|r| Self::ringed(figure, *r))
+                .collect(),
+        };
         match (self.color, self.style) {
             (ColorMode::NoColor, _) => self.glyphs(figure, area, buf),
-            (_, MapStyle::Solid) => self.solid(figure, area, buf),
+            (_, MapStyle::Solid) => self.solid(figure, &rings, area, buf),
             (_, MapStyle::Outline) => self.outline(figure, area, buf),
         }
         self.markers(figure, area, buf);
@@ -59,6 +78,8 @@ impl FigurePaint<'_> {
 
     /// Whether a pixel outside `region` touches it: the ring drawn around
     /// the cursor's and the selected regions, so their own fill stays whole.
+    /// A region of a few pixels gets no ring, which would drown its colour;
+    /// its marker shows it.
     fn rings(figure: &FigureRaster, x: u16, py: u16, region: RegionId) -> bool {
         if figure.pixel(x, py) == Some(region) {
             return false;
@@ -68,15 +89,21 @@ impl FigurePaint<'_> {
         [left, up, figure.pixel(x + 1, py), figure.pixel(x, py + 1)].contains(&Some(region))
     }
 
+    /// Whether a region is large enough for a ring: at least
+    /// [`RING_MIN_PIXELS`] pixels.
+    fn ringed(figure: &FigureRaster, region: RegionId) -> bool {
+        figure.pixel_count(region) >= RING_MIN_PIXELS
+    }
+
     /// The colour of one pixel in the solid style: a ring around the cursor
     /// or a selected region, a darker line on borders, else the fill.
-    fn pixel_color(&self, figure: &FigureRaster, x: u16, py: u16) -> Option<Color> {
-        if let Some(cursor) = self.cursor
+    fn pixel_color(&self, figure: &FigureRaster, rings: &Rings, x: u16, py: u16) -> Option<Color> {
+        if let Some(cursor) = rings.cursor
             && Self::rings(figure, x, py, cursor)
         {
             return cursor_rim(self.color);
         }
-        if self
+        if rings
             .selection
             .iter()
             .any(|r| Self::rings(figure, x, py, *r))
@@ -94,10 +121,10 @@ impl FigurePaint<'_> {
 
     /// Half blocks: each cell shows its top pixel in the foreground of `▀`
     /// and its bottom pixel in the background.
-    fn solid(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
+    fn solid(&self, figure: &FigureRaster, rings: &Rings, area: Rect, buf: &mut Buffer) {
         for (x, y, sx, sy) in Self::cells(figure, area) {
-            let top = self.pixel_color(figure, x, 2 * y);
-            let bottom = self.pixel_color(figure, x, 2 * y + 1);
+            let top = self.pixel_color(figure, rings, x, 2 * y);
+            let bottom = self.pixel_color(figure, rings, x, 2 * y + 1);
             let (symbol, style) = match (top, bottom) {
                 (None, None) => continue,
                 (Some(top), None) => ("▀", Style::new().fg(top)),
@@ -128,9 +155,14 @@ impl FigurePaint<'_> {
                 (Some(_), None) => style.fg(Color::DarkGray),
                 (None, None) => style,
             };
-            let rim = if self.cursor == Some(region) {
+            // A border belongs to the cell above or left of it, so the ring
+            // of a region takes in those neighbours' edges too.
+            let below = figure.region_at(x, y + 1);
+            let right = figure.region_at(x + 1, y);
+            let touches = |r: RegionId| region == r || below == Some(r) || right == Some(r);
+            let rim = if self.cursor.is_some_and(touches) {
                 cursor_rim(self.color)
-            } else if self.selection.contains(&region) {
+            } else if self.selection.iter().any(|r| touches(*r)) {
                 selection_rim(self.color)
             } else {
                 None
@@ -147,7 +179,8 @@ impl FigurePaint<'_> {
 
     /// Without colour: the outline and, where nothing was felt, the region
     /// borders in edge characters; heat glyphs fill the regions with heat;
-    /// the cursor's region in reverse video, the selection underlined.
+    /// the cursor's region in reverse video, the selection underlined (and
+    /// each marked ✓ by [`Self::markers`]).
     fn glyphs(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
         for (x, y, sx, sy) in Self::cells(figure, area) {
             let Some(region) = figure.region_at(x, y) else {
@@ -178,22 +211,33 @@ impl FigurePaint<'_> {
         }
     }
 
-    /// The cursor's and the selection's markers at their regions' anchors,
-    /// on the region's own fill so its heat colour still shows.
+    /// The cursor's and the selection's markers at their regions' anchors:
+    /// ✓ on each selected region (the cursor's too, inside its ring), ◆ on
+    /// the cursor's otherwise. In colour they sit on the region's own fill,
+    /// so its heat colour still shows; without colour they keep the cell's
+    /// reverse video or underline.
     fn markers(&self, figure: &FigureRaster, area: Rect, buf: &mut Buffer) {
-        if self.color == ColorMode::NoColor {
-            return;
-        }
+        let cursor = self
+            .cursor
+            .filter(|c| !self.selection.contains(c))
+            .map(|r| (r, CURSOR_MARK));
         let marks = self
             .selection
             .iter()
             .map(|r| (*r, SELECTED_MARK))
-            .chain(self.cursor.map(|r| (r, CURSOR_MARK)));
+            .chain(cursor);
         for (region, mark) in marks {
             let Some((x, y)) = figure.anchor(region) else {
                 continue;
             };
             if x >= area.width || y >= area.height {
+                continue;
+            }
+            let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) else {
+                continue;
+            };
+            if self.color == ColorMode::NoColor {
+                cell.set_char(mark);
                 continue;
             }
             let step = self.step(region);
@@ -206,9 +250,7 @@ impl FigurePaint<'_> {
                     style = style.bg(fill);
                 }
             }
-            if let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) {
-                cell.set_char(mark).set_style(style);
-            }
+            cell.set_char(mark).set_style(style);
         }
     }
 }

@@ -72,20 +72,23 @@ pub fn class_style(mode: ColorMode, class: Option<crate::domain::SensationClass>
     }
 }
 
-/// Viridis sampled at five points: dark to light, colour-blind safe.
+/// Viridis sampled at five points evenly spaced in lightness (L* 36, 50,
+/// 63, 77, 91): dark to light, colour-blind safe, each step about 1.5
+/// times lighter than the last.
 pub const HEAT_RGB: [(u8, u8, u8); HEAT_STEPS] = [
     (0x3b, 0x52, 0x8b),
-    (0x21, 0x91, 0x8c),
-    (0x5e, 0xc9, 0x62),
-    (0xad, 0xdc, 0x30),
+    (0x27, 0x80, 0x8e),
+    (0x28, 0xae, 0x80),
+    (0x86, 0xd5, 0x49),
     (0xfd, 0xe7, 0x25),
 ];
 
 /// The same steps among the 16 basic colours: darker to lighter in every
-/// common palette (the plain yellow is brown in some, so it is not used).
+/// common palette, and each a different hue from its neighbours (the plain
+/// yellow is brown in some palettes, so it is not used).
 pub const HEAT_16: [Color; HEAT_STEPS] = [
     Color::Blue,
-    Color::LightBlue,
+    Color::Magenta,
     Color::Cyan,
     Color::LightGreen,
     Color::LightYellow,
@@ -94,7 +97,7 @@ pub const HEAT_16: [Color; HEAT_STEPS] = [
 /// The same steps in the xterm 256-colour palette, chosen by hand: the
 /// nearest matches of the five steps put two of them too close in
 /// lightness, so each step here is about 1.6 times lighter than the last.
-pub const HEAT_256: [u8; HEAT_STEPS] = [24, 30, 71, 148, 226];
+pub const HEAT_256: [u8; HEAT_STEPS] = [24, 30, 36, 113, 226];
 
 /// Heat glyphs, fewest to most, for NO_COLOR: shapes that weak eyes tell
 /// apart, growing in ink.
@@ -102,9 +105,9 @@ pub const HEAT_GLYPHS: [char; HEAT_STEPS] = ['·', ':', '+', '#', '@'];
 
 /// The body where nothing was felt, in 24-bit colour: a grey darker than
 /// the first heat step, so "none" never reads as heat.
-const BODY_RGB: (u8, u8, u8) = (0x3a, 0x3a, 0x3a);
+const BODY_RGB: (u8, u8, u8) = (0x4a, 0x4a, 0x4a);
 /// Region borders across the body: each fill darkened by this factor.
-const BORDER_SHADE: f64 = 0.55;
+const BORDER_SHADE: f64 = 0.45;
 
 /// The marker of the cursor's region on the map.
 pub const CURSOR_MARK: char = '◆';
@@ -141,10 +144,11 @@ pub fn body_border(mode: ColorMode, step: Option<usize>) -> Option<Color> {
 }
 
 /// The rim of the cursor's region: magenta, a hue no heat step has, and
-/// apart in lightness from both the darkest and the lightest step.
+/// apart in lightness from both the darkest and the lightest step. (With
+/// 16 colours one step is magenta, so the rim is light red there.)
 pub fn cursor_rim(mode: ColorMode) -> Option<Color> {
     match mode {
-        ColorMode::Ansi16 => Some(Color::LightMagenta),
+        ColorMode::Ansi16 => Some(Color::LightRed),
         mode => in_mode(mode, (0xff, 0x00, 0xff)),
     }
 }
@@ -217,11 +221,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn palette_is_ordered_by_lightness() {
-        let luma = |(r, g, b): (u8, u8, u8)| {
-            0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b)
-        };
-        assert!(HEAT_RGB.windows(2).all(|w| luma(w[0]) < luma(w[1])));
+    fn palette_grows_lighter_by_a_visible_step() {
+        for pair in HEAT_RGB.windows(2) {
+            let (a, b) = (luminance(pair[0]), luminance(pair[1]));
+            assert!(
+                b > a && contrast(a, b) >= 1.4,
+                "{pair:?}: {:.2}",
+                contrast(a, b)
+            );
+        }
     }
 
     /// Relative luminance (WCAG) of an sRGB colour.
@@ -246,6 +254,7 @@ mod tests {
             (Color::Blue, true) => (0, 0, 170),
             (Color::LightBlue, false) => (92, 92, 255),
             (Color::LightBlue, true) => (85, 85, 255),
+            (Color::Magenta, _) => (normal, 0, normal),
             (Color::Cyan, _) => (0, normal, normal),
             (Color::Green, _) => (0, normal, 0),
             (Color::Yellow, false) => (205, 205, 0),
@@ -286,6 +295,9 @@ mod tests {
         let green = luminance(basic_rgb(Color::Green, true));
         assert!(luminance(basic_rgb(Color::Yellow, true)) < green);
         assert!(!HEAT_16.contains(&Color::Yellow));
+        // Neighbours differ in hue too, and the cursor's rim is none of them.
+        assert!(HEAT_16.windows(2).all(|w| w[0] != w[1]));
+        assert!(!HEAT_16.contains(&cursor_rim(ColorMode::Ansi16).unwrap_or_default()));
     }
 
     #[test]
@@ -328,7 +340,7 @@ mod tests {
                 panic!("true colour");
             };
             assert!(
-                contrast(luminance((r, g, b)), luminance((fr, fg, fb))) >= 1.4,
+                contrast(luminance((r, g, b)), luminance((fr, fg, fb))) >= 1.7,
                 "{step:?}"
             );
         }
@@ -341,6 +353,7 @@ mod tests {
         assert_eq!(nearest_ansi256(0, 0, 0), 16);
         assert_eq!(nearest_ansi256(255, 255, 255), 231);
         assert_eq!(nearest_ansi256(0xfd, 0xe7, 0x25), 220);
+        assert_eq!(nearest_ansi256(0x3b, 0x52, 0x8b), 60);
         assert_eq!(nearest_ansi256(128, 128, 128), 244);
     }
 }

@@ -251,7 +251,9 @@ impl BodyGeometry {
     }
 
     /// The region reached by pressing an arrow at `from`: the nearest one in
-    /// that direction across both figures, favouring a straight line.
+    /// that direction across both figures, favouring a straight line. Only
+    /// regions within 45 degrees of the arrow count, so Left and Right stay
+    /// on about the same height and Up and Down in about the same column.
     pub fn step(&self, from: RegionId, direction: Direction) -> Option<RegionId> {
         let start = self.screen_centroid(from)?;
         let score = |r: RegionId| -> Option<f64> {
@@ -263,7 +265,7 @@ impl BodyGeometry {
                 Direction::Down => (dy, dx),
                 Direction::Up => (-dy, dx),
             };
-            (ahead > 1.0).then_some(ahead + 2.5 * across.abs())
+            (ahead > 1.0 && across.abs() <= ahead).then_some(ahead + 2.5 * across.abs())
         };
         Catalogue::global()
             .ids()

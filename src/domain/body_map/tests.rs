@@ -207,6 +207,27 @@ fn arrows_move_spatially() {
     assert_eq!(g.step(region("right-foot-top"), Direction::Down), None);
     let crossing = g.step(region("left-palm"), Direction::Right).unwrap();
     assert_eq!(crossing.region().view, View::Back);
+    // Sideways stays at the same height: from a sole to the other figure's
+    // foot, not up the leg.
+    assert_eq!(
+        g.step(region("left-sole"), Direction::Left),
+        Some(region("left-foot-top"))
+    );
+    assert_eq!(g.step(region("right-sole"), Direction::Right), None);
+    assert_eq!(g.step(region("right-knee-back"), Direction::Right), None);
+    let beside = g
+        .step(region("right-middle-back"), Direction::Right)
+        .unwrap();
+    assert!(
+        [region("right-upper-arm-back"), region("right-elbow-back")].contains(&beside),
+        "{}",
+        beside.region().id
+    );
+    assert_eq!(
+        g.step(beside, Direction::Right),
+        None,
+        "not on down the arm"
+    );
 }
 
 #[test]

@@ -98,6 +98,11 @@ impl FigureRaster {
             .any(|n| n.is_some_and(|n| n != region))
     }
 
+    /// How many pixels show `region`.
+    pub fn pixel_count(&self, region: RegionId) -> usize {
+        self.pixels.iter().filter(|p| **p == Some(region)).count()
+    }
+
     /// The border or outline through a cell, if any.
     pub fn edge(&self, x: u16, y: u16) -> Option<Edge> {
         if x >= self.width || y >= self.height {
