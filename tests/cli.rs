@@ -299,7 +299,7 @@ fn map_draws_the_heat_map_as_text_with_a_legend() {
     log(dir.path(), "-r right-palm -s burning -i 2");
     let text = stdout(sm(dir.path()).arg("map"));
     assert!(
-        text.starts_with("Episodes, all time · all sensations\n"),
+        text.starts_with("Episodes over all time · all sensations\n"),
         "{text}"
     );
     assert!(text.contains("FRONT") && text.contains("BACK"));
@@ -320,7 +320,7 @@ fn map_draws_the_heat_map_as_text_with_a_legend() {
     let burning =
         stdout(sm(dir.path()).args(["map", "--sensation", "burning", "--metric", "mean"]));
     assert!(
-        burning.starts_with("Mean intensity, all time · burning"),
+        burning.starts_with("Mean intensity over all time · burning"),
         "{burning}"
     );
     let rows: Vec<&str> = burning.lines().skip(3).take(36).collect();
@@ -342,7 +342,7 @@ fn map_writes_a_self_contained_svg_with_every_region_named() {
     assert_eq!(svg.matches("<path ").count(), 74);
     assert!(svg.contains("<title>Foot, sole (left) - b37: 1 episode · 1 day · mean 5.0</title>"));
     assert!(svg.contains("<title>Hand, palm (right) - f25: no episodes</title>"));
-    let out = dir.path().join("maps").join("map.svg");
+    let out = dir.path().join("map.svg");
     sm(dir.path())
         .args(["map", "--format", "svg", "-o"])
         .arg(&out)
@@ -350,4 +350,40 @@ fn map_writes_a_self_contained_svg_with_every_region_named() {
         .success()
         .stdout("");
     assert_eq!(fs::read_to_string(&out).unwrap(), svg);
+}
+
+#[test]
+fn map_says_when_nothing_was_logged_so_a_mistyped_folder_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothere");
+    let out = sm(&missing)
+        .args(["map", "--since", "2026-01-01"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("no entries since 1 Jan 2026 in"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothere"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains("Nothing logged in this time."), "{stdout}");
+    assert!(!missing.exists(), "reading creates nothing");
+}
+
+#[test]
+fn an_output_file_in_a_folder_that_does_not_exist_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r left-sole -s tingling -i 5");
+    let out = dir.path().join("no").join("such").join("map.svg");
+    sm(dir.path())
+        .args(["map", "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("No such file or directory"));
+    assert!(
+        !dir.path().join("no").exists(),
+        "no folder is made for a typo"
+    );
 }

@@ -53,6 +53,8 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (vec!["map", "--format", "png"], "invalid value 'png'"),
         (vec!["map", "--since", "last spring", "-o", "map.svg"], "--since: cannot read time"),
         (vec!["map", "--sensation", "tinglin"], "closest: tingling"),
+        (vec!["map", "--since", "2026-03-01", "--until", "2026-02-01"], "--since (2026-03-01 00:00) is after --until"),
+        (vec!["list", "--since", "5d", "--until", "10d"], "is after --until"),
     ];
     for (args, message) in &cases {
         sm(dir.path())

@@ -173,9 +173,14 @@ fn the_256_colour_palette_uses_its_own_steps() {
 fn outline_style_draws_edges_over_heat_backgrounds() {
     let mut app = app(history(), 120, 40);
     app.body.cursor = region("left-elbow-back");
+    assert!(
+        screen_text(&app).contains("v style"),
+        "wide footers offer the key"
+    );
     app.update(Action::ToggleMapStyle);
     assert_eq!(app.body.style, MapStyle::Outline);
     let text = screen_text(&app);
+    assert!(text.contains("Map drawn in outline (v: solid)"), "{text}");
     insta::assert_snapshot!(text);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -292,6 +297,10 @@ fn an_empty_journal_still_draws_every_region_border() {
     let mut app = app(vec![], 80, 24);
     let text = screen_text(&app);
     assert!(text.contains("FRONT") && text.contains("BACK"));
+    // No legend of steps that nothing fills, but what to do.
+    assert!(text.contains("Nothing logged in last 30 days."), "{text}");
+    assert!(text.contains("Enter logs a sensation here."), "{text}");
+    assert!(!text.contains(" none"), "{text}");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     // Solid: every region drawn in the body's grey, borders darker.
@@ -326,7 +335,7 @@ fn an_empty_journal_still_draws_every_region_border() {
         assert!(edges > 200, "{text}");
     }
     let single = app_with_one();
-    assert!(screen_text(&single).contains("1 episode ·"));
+    assert!(screen_text(&single).contains("1 episode, 1 day"));
 }
 
 fn app_with_one() -> App {

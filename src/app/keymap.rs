@@ -139,7 +139,6 @@ const QUIT_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('q'), (KeyCode::Char('c'), CT
 pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, MOVE_KEYS, "←↑↓→", Move, Some("move"), "move to the nearest region"),
     bind!(BodyMap, &[ch('f')], "f", Flip, Some("flip"), "flip between front and back"),
-    bind!(BodyMap, &[ch('v')], "v", Style, None, "draw the map solid / outline"),
     bind!(BodyMap, &[ch(' ')], "Space", Select, Some("select"), "select / unselect region"),
     bind!(BodyMap, &[key(KeyCode::Enter)], "Enter", Log, Some("log"), "log a sensation here"),
     bind!(BodyMap, &[ch('/')], "/", Search, Some("find"), "find a region by name"),
@@ -148,6 +147,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, &[ch('s')], "s", Filter, Some("filter"), "count one sensation/class"),
     bind!(BodyMap, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
     bind!(BodyMap, &[ch('t')], "t", TimelineHere, Some("timeline"), "timeline of this region"),
+    bind!(BodyMap, &[ch('v')], "v", Style, Some("style"), "draw the map solid / outline"),
     bind!(BodyMap, &[ch('u')], "u", Undo, None, "undo the last change"),
     bind!(BodyMap, REDO_KEYS, "U", Redo, None, "redo what u undid"),
     bind!(BodyMap, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),

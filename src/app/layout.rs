@@ -89,13 +89,13 @@ pub fn body_map(body: Rect) -> Option<BodyMapAreas> {
     let gap = spare.min(cols / 6).max(FIGURE_GAP);
     let figures_width = 1 + cols + gap + cols + 1;
     let panel_width = (body.width - figures_width).min(PANEL_MAX);
-    let panel = Rect::new(body.right() - panel_width, body.y, panel_width, body.height);
-    // Centred left of the panel, and in the body's height with the title.
-    let pair_width = cols * 2 + gap;
-    let left = body.x + (panel.x - body.x - pair_width) / 2;
+    // Figures and panel side by side, the pair centred across the body and
+    // the figures with their title row centred down it.
+    let left = body.x + (body.width - figures_width - panel_width) / 2;
+    let panel = Rect::new(left + figures_width, body.y, panel_width, body.height);
     let top = body.y + (body.height - (rows + 1)) / 2;
-    let front = Rect::new(left, top, cols, rows + 1);
-    let back = Rect::new(left + cols + gap, top, cols, rows + 1);
+    let front = Rect::new(left + 1, top, cols, rows + 1);
+    let back = Rect::new(left + 1 + cols + gap, top, cols, rows + 1);
     let [title_row, figure_row] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(rows)]).areas(front);
     let row = |column: Rect, band: Rect| Rect::new(column.x, band.y, column.width, band.height);
@@ -154,12 +154,16 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_terminal_centres_the_figures_left_of_the_panel() {
+    fn a_wide_terminal_keeps_the_panel_beside_the_figures_and_centres_both() {
         let a = areas(300, 60);
         assert_eq!(a.panel.width, PANEL_MAX);
+        assert!(
+            a.panel.x - a.back.right() <= 1,
+            "the panel is next to the figures"
+        );
         let left = a.front.x;
-        let right = a.panel.x - a.back.right();
-        assert!(left.abs_diff(right) <= 1, "{left} left, {right} right");
+        let right = 300 - a.panel.right();
+        assert!(left.abs_diff(right) <= 2, "{left} left, {right} right");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use ulid::Ulid;
 
+use super::ColorMode;
 use super::form::{Field, LogForm};
 use super::history::{Purpose, Step};
 use super::text::TextField;
@@ -11,6 +12,7 @@ use super::{
     next_metric,
 };
 use crate::domain::SensationFilter;
+use crate::domain::body_map::MapStyle;
 
 impl App {
     /// Applies one action; returns work for the runtime, if any.
@@ -151,6 +153,15 @@ impl App {
             }
             Action::ToggleMapStyle => {
                 self.body.style = self.body.style.toggled();
+                let text = match (self.color, self.body.style) {
+                    (ColorMode::NoColor, style) => format!(
+                        "Map style {}: without colour the map is always drawn in outline",
+                        style.as_str()
+                    ),
+                    (_, MapStyle::Solid) => "Map drawn solid (v: outline)".to_string(),
+                    (_, MapStyle::Outline) => "Map drawn in outline (v: solid)".to_string(),
+                };
+                self.say(StatusKind::Info, text);
                 return Some(Effect::SaveMapStyle(self.body.style));
             }
             Action::Flip => {

@@ -22,7 +22,7 @@ use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
 
 /// Where things are and what time it is, for one run.
 pub(super) struct Context {
-    data_dir: PathBuf,
+    pub(super) data_dir: PathBuf,
     config: PathBuf,
     now: DateTime<Local>,
 }
@@ -83,17 +83,28 @@ impl Context {
                 ),
             }),
         };
+        let since = args
+            .since
+            .as_deref()
+            .map(|t| self.when("--since", t))
+            .transpose()?;
+        let until = args
+            .until
+            .as_deref()
+            .map(|t| self.when("--until", t))
+            .transpose()?;
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            return Err(CliError::Usage(format!(
+                "--since ({}) is after --until ({}): nothing can lie between them",
+                since.format("%Y-%m-%d %H:%M"),
+                until.format("%Y-%m-%d %H:%M")
+            )));
+        }
         Ok(Filter {
-            since: args
-                .since
-                .as_deref()
-                .map(|t| self.when("--since", t))
-                .transpose()?,
-            until: args
-                .until
-                .as_deref()
-                .map(|t| self.when("--until", t))
-                .transpose()?,
+            since,
+            until,
             region: args.region,
             sensation,
             text: None,

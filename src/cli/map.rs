@@ -3,7 +3,9 @@
 use super::commands::{Context, print};
 use super::output::write_file_atomically;
 use super::{CliError, FilterArgs, MapArgs, MapFormat, MapMetric};
-use crate::domain::{Catalogue, HeatScale, Metric, RegionTally};
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::{Catalogue, Filter, HeatScale, Metric, RegionTally};
 use crate::ui::map_export::{self, MapHeat};
 
 /// Counts the entries the flags pick and writes the map.
@@ -18,6 +20,17 @@ pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
     let filter = ctx.filter(&filter_args, &sensations)?;
     let loaded = ctx.load(&filter)?;
     let tally = RegionTally::from_entries(&loaded.entries, &filter, &sensations);
+    if Catalogue::global()
+        .ids()
+        .all(|r| tally.get(r).episodes == 0)
+    {
+        // Still the map, but say so: a mistyped --data-dir looks the same.
+        eprintln!(
+            "sensemap: no entries {} in {}",
+            when(&filter),
+            ctx.data_dir.display()
+        );
+    }
     let metric = match args.metric {
         MapMetric::Episodes => Metric::Episodes,
         MapMetric::Days => Metric::DaysAffected,
@@ -26,7 +39,7 @@ pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
     let scale = HeatScale::for_tally(&tally, metric);
     let regions = || Catalogue::global().ids();
     let heat = MapHeat {
-        title: title(args, metric),
+        title: title(args, &filter, metric),
         steps: regions().map(|r| scale.step(&tally.get(r))).collect(),
         counts: regions().map(|r| counts_in_words(&tally, r)).collect(),
         labels: scale.labels(),
@@ -41,21 +54,26 @@ pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
     }
 }
 
-/// "Episodes, since 30d, until 2026-11-01 · tingling".
-fn title(args: &MapArgs, metric: Metric) -> String {
+/// "from 27 Oct 2026 to 26 Nov 2026", "since 1 Jan 2026", "over all time".
+fn when(filter: &Filter) -> String {
+    let day = |t: DateTime<FixedOffset>| t.format("%-d %b %Y").to_string();
+    match (filter.since, filter.until) {
+        (None, None) => "over all time".to_string(),
+        (Some(since), None) => format!("since {}", day(since)),
+        (None, Some(until)) => format!("until {}", day(until)),
+        (Some(since), Some(until)) => format!("from {} to {}", day(since), day(until)),
+    }
+}
+
+/// "Episodes since 27 Oct 2026 · tingling".
+fn title(args: &MapArgs, filter: &Filter, metric: Metric) -> String {
     let what = match metric {
         Metric::Episodes => "Episodes",
         Metric::DaysAffected => "Days affected",
         Metric::MeanIntensity => "Mean intensity",
     };
-    let when = match (&args.since, &args.until) {
-        (None, None) => "all time".to_string(),
-        (Some(since), None) => format!("since {since}"),
-        (None, Some(until)) => format!("until {until}"),
-        (Some(since), Some(until)) => format!("from {since} until {until}"),
-    };
     let which = args.sensation.as_deref().unwrap_or("all sensations");
-    format!("{what}, {when} · {which}")
+    format!("{what} {} · {which}", when(filter))
 }
 
 /// "5 episodes · 3 days · mean 4.2", or "no episodes".

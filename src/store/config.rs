@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::StoreError;
-use super::fs::write_atomically;
+use super::fs::{create_private_dir, write_atomically};
 use crate::domain::body_map::MapStyle;
 use crate::domain::{SensationCatalogue, SensationType};
 
@@ -71,6 +71,9 @@ pub fn save_map_style(path: &Path, style: MapStyle) -> Result<(), StoreError> {
             col: 1,
             message: "map_style could not be set in this file; set it by hand".into(),
         });
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
     }
     write_atomically(path, &new)
 }

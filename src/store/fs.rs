@@ -76,13 +76,13 @@ impl FsStore {
 /// The one way sensemap replaces a file: the new text goes to a private
 /// temporary file beside it, is synced, renamed over the old one, and the
 /// directory is synced, so a crash leaves either the old file or the new.
+/// The folder must exist: a mistyped path is an error, not a new folder.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    create_private_dir(&dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
@@ -99,7 +99,8 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
         .map_err(StoreError::io("sync directory", &dir))
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+/// Creates `dir` and its parents, private to the user.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     DirBuilder::new()
         .recursive(true)
         .mode(0o700)
@@ -171,7 +172,9 @@ impl MonthStore for FsStore {
     }
 
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
-        write_atomically(&self.path(month), text)
+        let path = self.path(month);
+        create_private_dir(path.parent().unwrap_or(&self.root))?;
+        write_atomically(&path, text)
     }
 
     fn lock(&self) -> Result<WriteLock, StoreError> {

@@ -84,9 +84,12 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         ));
     } else {
         lines.push(Line::from(format!(
-            "{} · {} · mean {:.1}",
+            "{}, {}",
             plural(stats.episodes, "episode"),
             plural(stats.days_affected, "day"),
+        )));
+        lines.push(Line::from(format!(
+            "mean intensity {:.1}",
             stats.mean_intensity
         )));
     }
@@ -100,10 +103,7 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     if app.body.selection.is_empty() {
-        lines.push(Line::styled(
-            "Space adds regions to log together",
-            THEME.dim,
-        ));
+        lines.push(Line::styled("Space selects several", THEME.dim));
     } else {
         lines.push(Line::styled(
             format!("Selected ({}), Enter logs:", app.body.selection.len()),
@@ -123,6 +123,39 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         THEME.title,
     ));
     lines.push(Line::styled(filter_label(app), THEME.dim));
+    let anything = Catalogue::global()
+        .ids()
+        .any(|r| app.journal.tally.get(r).episodes > 0);
+    if anything {
+        legend(app, scale, &mut lines);
+    } else {
+        lines.push(Line::from(format!(
+            "Nothing logged in {}.",
+            app.journal.heat.window.label()
+        )));
+        lines.push(Line::styled("Enter logs a sensation here.", THEME.dim));
+    }
+    if !app.journal.problems.is_empty() {
+        lines.push(Line::default());
+        let count = app.journal.problems.len();
+        lines.push(Line::styled(
+            format!("Not shown: {count} unreadable month file(s)"),
+            THEME.error,
+        ));
+        lines.extend(
+            app.journal
+                .problems
+                .iter()
+                .map(|p| Line::styled(p.clone(), THEME.error)),
+        );
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(areas.panel, buf);
+}
+
+/// One line per heat step with its swatch (or glyph) and range, then "none".
+fn legend(app: &App, scale: &HeatScale, lines: &mut Vec<Line<'static>>) {
     for (step, label) in scale.labels().iter().enumerate() {
         let swatch = match app.color {
             ColorMode::NoColor => Span::raw(HEAT_GLYPHS[step].to_string().repeat(3)),
@@ -143,23 +176,6 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         none,
         Span::styled(" none", THEME.dim),
     ]));
-    if !app.journal.problems.is_empty() {
-        lines.push(Line::default());
-        let count = app.journal.problems.len();
-        lines.push(Line::styled(
-            format!("Not shown: {count} unreadable month file(s)"),
-            THEME.error,
-        ));
-        lines.extend(
-            app.journal
-                .problems
-                .iter()
-                .map(|p| Line::styled(p.clone(), THEME.error)),
-        );
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(areas.panel, buf);
 }
 
 fn capitalised(text: &str) -> String {

@@ -32,6 +32,13 @@ pub struct MapHeat {
     pub labels: Vec<String>,
 }
 
+impl MapHeat {
+    /// Whether no region has any heat.
+    pub fn is_empty(&self) -> bool {
+        self.steps.iter().all(Option::is_none)
+    }
+}
+
 /// The map as text: title, "R FRONT L" and "L BACK R", both figures in
 /// edge characters and heat glyphs, and the legend.
 pub fn text(heat: &MapHeat) -> String {
@@ -71,6 +78,10 @@ pub fn text(heat: &MapHeat) -> String {
         out.push('\n');
     }
     out.push('\n');
+    if heat.is_empty() {
+        out.push_str("  Nothing logged in this time.\n");
+        return out;
+    }
     for (step, label) in heat.labels.iter().enumerate() {
         let glyph = HEAT_GLYPHS[step.min(HEAT_GLYPHS.len() - 1)];
         let _ = writeln!(out, "  {glyph}{glyph}{glyph}  {label}");
@@ -162,6 +173,14 @@ pub fn svg(heat: &MapHeat) -> String {
         let _ = writeln!(out, "</g>");
     }
     let mut x = 20.0;
+    if heat.is_empty() {
+        let _ = writeln!(
+            out,
+            r##"<text x="{x}" y="{legend_top}">Nothing logged in this time.</text>"##
+        );
+        out.push_str("</svg>\n");
+        return out;
+    }
     for (step, label) in heat.labels.iter().enumerate() {
         let colour = hex(HEAT_RGB[step.min(HEAT_RGB.len() - 1)]);
         let _ = writeln!(
@@ -241,6 +260,17 @@ mod tests {
         for label in ["1-2", "none", "FRONT", "BACK"] {
             assert!(svg.contains(&format!(">{label}<")), "{label}");
         }
+    }
+
+    #[test]
+    fn an_empty_map_says_so_instead_of_a_legend() {
+        let mut empty = heat();
+        empty.steps.iter_mut().for_each(|s| *s = None);
+        assert!(text(&empty).ends_with("\n  Nothing logged in this time.\n"));
+        assert!(!text(&empty).contains("none"));
+        let svg = svg(&empty);
+        assert!(svg.contains(">Nothing logged in this time.<"));
+        assert_eq!(svg.matches("<path ").count(), region_count());
     }
 
     #[test]

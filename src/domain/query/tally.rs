@@ -65,7 +65,8 @@ impl HeatScale {
         self.uppers.is_empty()
     }
 
-    /// The numeric range of each step, e.g. `1-4`, `5-8`; `<2`, `2-4` for intensity.
+    /// The numeric range of each step, e.g. `1-4`, `5-8`; for mean intensity
+    /// (shown to one decimal) `0-2`, `2.1-4`, so no value sits in two steps.
     pub fn labels(&self) -> Vec<String> {
         let mut lower = match self.metric {
             Metric::MeanIntensity => 0.0,
@@ -75,8 +76,8 @@ impl HeatScale {
             .iter()
             .map(|&upper| {
                 let label = match self.metric {
-                    Metric::MeanIntensity if lower == 0.0 => format!("<{upper}"),
-                    Metric::MeanIntensity => format!("{lower}-{upper}"),
+                    Metric::MeanIntensity if lower == 0.0 => format!("0-{upper}"),
+                    Metric::MeanIntensity => format!("{:.1}-{upper}", lower + 0.1),
                     _ if lower == upper => format!("{upper}"),
                     _ => format!("{lower}-{upper}"),
                 };
@@ -335,7 +336,10 @@ mod tests {
             ["1", "2", "3"]
         );
         let intensity = HeatScale::new(Metric::MeanIntensity, 7.0);
-        assert_eq!(intensity.labels(), ["<2", "2-4", "4-6", "6-8", "8-10"]);
+        assert_eq!(
+            intensity.labels(),
+            ["0-2", "2.1-4", "4.1-6", "6.1-8", "8.1-10"]
+        );
         assert_eq!(intensity.step(&stats(1)), Some(4));
     }
 
