@@ -289,6 +289,8 @@ fn a_too_small_terminal_says_so() {
     let text = screen_text(&app);
     assert!(text.contains("Terminal too small"), "{text}");
     assert!(text.contains("It is 50x15"), "{text}");
+    let narrow = screen_text(&app_sized(40, 15));
+    assert!(narrow.contains("q quits."), "{narrow}");
     let _ = KeyCode::Null;
 }
 
@@ -336,6 +338,10 @@ fn an_empty_journal_still_draws_every_region_border() {
     }
     let single = app_with_one();
     assert!(screen_text(&single).contains("1 episode, 1 day"));
+}
+
+fn app_sized(width: u16, height: u16) -> App {
+    app(history(), width, height)
 }
 
 fn app_with_one() -> App {

@@ -120,7 +120,10 @@ pub(crate) fn popup(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Re
 
 /// Lines centred in `area`, both ways.
 fn centred(lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
-    let [middle] = Layout::vertical([Constraint::Length(lines.len() as u16)])
+    // Rows once wrapped: a narrow terminal needs more than one per line.
+    let width = usize::from(area.width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let [middle] = Layout::vertical([Constraint::Length(rows as u16)])
         .flex(Flex::Center)
         .areas(area);
     Paragraph::new(lines)
