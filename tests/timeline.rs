@@ -175,7 +175,9 @@ fn enter_edits_every_field_and_saves_to_disk() {
     let before = selected(&c);
     c.handle_event(&key(KeyCode::Enter));
     assert!(screen_text(&c.app).contains("Edit the entry"));
-    // Where: add the right palm to both soles.
+    // Where: add the right palm to both soles. The prefilled value is
+    // selected, so End keeps it and moves past it.
+    c.handle_event(&key(KeyCode::End));
     type_text(&mut c, ", f25");
     c.handle_event(&key(KeyCode::Tab));
     type_text(&mut c, "burn");

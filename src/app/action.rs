@@ -1,6 +1,7 @@
 //! Every user intent, and the side effects an update asks the runtime for.
 
 use super::history::{Purpose, Step};
+use super::text::TextEdit;
 use crate::domain::body_map::{Direction, MapStyle};
 use crate::domain::{Entry, YearMonth};
 
@@ -51,6 +52,11 @@ pub enum Action {
     CycleMetric,
     /// A typed character.
     Input(char),
+    /// Text pasted into the terminal (bracketed paste): always text, never
+    /// keys, so a paste cannot save, quit or run a command.
+    Paste(String),
+    /// A line-editing key in a text field.
+    Edit(TextEdit),
     /// Delete before the cursor.
     Backspace,
     /// Delete under the cursor.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::Zone;
-use super::text::TextField;
+use super::text::{TextEdit, TextField};
 use crate::domain::when::{format_duration, parse_duration};
 use crate::domain::{
     Catalogue, Draft, Entry, RegionId, SensationCatalogue, SensationClass, SensationId,
@@ -119,18 +119,19 @@ impl LogForm {
             sensation_choice: 0,
             intensity: 5,
             intensity_after_one: false,
-            time: TextField::new("now"),
-            duration: TextField::default(),
-            tags: TextField::default(),
-            note: TextField::default(),
+            time: TextField::new("").with_placeholder("now"),
+            duration: TextField::new("").with_placeholder("optional: 90s, 15m, 2h30m"),
+            tags: TextField::new("").with_placeholder("optional, e.g. heat fatigue"),
+            note: TextField::multiline(""),
             error: None,
             touched: false,
             confirm_discard: false,
             editing: None,
             regions_text: TextField::default(),
-            original_time: "now".to_string(),
+            original_time: String::new(),
             kept_sensation: None,
         };
+        form.show_focus();
         if let Some((id, intensity)) = last {
             form.intensity = intensity;
             if let Some(i) = form
@@ -160,20 +161,22 @@ impl LogForm {
         } else {
             entry.at.to_rfc3339()
         };
-        form.time = TextField::new(&time);
+        form.time = TextField::prefilled(&time);
         form.original_time = time;
-        form.duration = TextField::new(&entry.duration_s.map(format_duration).unwrap_or_default());
-        form.tags = TextField::new(&entry.tags.join(", "));
-        form.note = TextField::new(entry.note.as_deref().unwrap_or_default());
+        form.duration =
+            TextField::prefilled(&entry.duration_s.map(format_duration).unwrap_or_default());
+        form.tags = TextField::prefilled(&entry.tags.join(", "));
+        form.note = TextField::multiline(entry.note.as_deref().unwrap_or_default());
         let ids: Vec<&str> = entry
             .regions
             .ids()
             .iter()
             .map(|r| r.region().id.as_str())
             .collect();
-        form.regions_text = TextField::new(&ids.join(", "));
+        form.regions_text = TextField::prefilled(&ids.join(", "));
         form.field = Field::Where;
         form.editing = Some(entry.clone());
+        form.show_focus();
         form
     }
 
@@ -210,11 +213,69 @@ impl LogForm {
             .copied()
     }
 
-    /// Moves focus to the next (or previous) field.
+    /// Moves focus to the next (or previous) field. A one-line field it
+    /// reaches has its text selected, so typing replaces it.
     pub fn focus_next(&mut self, forward: bool) {
         self.field = self.field.offset(if forward { 1 } else { -1 });
         if self.field == Field::Where && self.editing.is_none() {
             self.field = self.field.offset(if forward { 1 } else { -1 });
+        }
+        if self.field != Field::Note
+            && let Some(text) = self.text_mut()
+        {
+            text.select_all();
+        }
+        self.show_focus();
+    }
+
+    /// The cursor shows in the focused field only.
+    fn show_focus(&mut self) {
+        let focused = self.field;
+        for (field, text) in [
+            (Field::Where, &mut self.regions_text),
+            (Field::Sensation, &mut self.sensation_query),
+            (Field::Time, &mut self.time),
+            (Field::Duration, &mut self.duration),
+            (Field::Tags, &mut self.tags),
+            (Field::Note, &mut self.note),
+        ] {
+            text.show_cursor(field == focused);
+        }
+    }
+
+    /// A line-editing key in the focused field.
+    pub fn edit_text(&mut self, edit: TextEdit) {
+        self.touched = true;
+        self.error = None;
+        if self.field == Field::Sensation {
+            self.sensation_choice = 0;
+        }
+        self.text_mut().into_iter().for_each(|t| t.edit(edit));
+    }
+
+    /// Pasted text, into the focused field as text. Into the intensity it
+    /// counts as typed digits only if it is one number.
+    pub fn paste(&mut self, text: &str) {
+        self.touched = true;
+        self.error = None;
+        match self.field {
+            Field::Intensity => {
+                let trimmed = text.trim();
+                match trimmed.parse::<u8>() {
+                    Ok(n) if n <= 10 => self.intensity = n,
+                    _ => {
+                        self.error = Some(format!(
+                            "Intensity is a whole number on the 0-10 scale, not {trimmed:?}"
+                        ))
+                    }
+                }
+            }
+            Field::Sensation => {
+                self.sensation_query.paste(text);
+                self.sensation_choice = 0;
+                self.kept_sensation = None;
+            }
+            _ => self.text_mut().into_iter().for_each(|t| t.paste(text)),
         }
     }
 

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Screen;
 use super::action::Action;
+use super::text::TextEdit;
 use crate::domain::body_map::Direction;
 
 /// Where the keyboard focus is; each has its own bindings.
@@ -51,6 +52,7 @@ enum Intent {
     Submit,
     Cancel,
     Edit,
+    LineEdit,
     Yes,
     No,
     Page,
@@ -80,6 +82,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 const fn ch(c: char) -> (KeyCode, KeyModifiers) {
     (KeyCode::Char(c), NONE)
@@ -129,6 +132,14 @@ const MOVE_KEYS: &[(KeyCode, KeyModifiers)] = &[
 /// Up and down, arrows and vi keys.
 const UP_DOWN_KEYS: &[(KeyCode, KeyModifiers)] =
     &[key(KeyCode::Up), key(KeyCode::Down), ch('k'), ch('j')];
+
+/// A word left or right.
+const WORD_KEYS: &[(KeyCode, KeyModifiers)] = &[
+    (KeyCode::Left, CTRL),
+    (KeyCode::Right, CTRL),
+    (KeyCode::Char('b'), ALT),
+    (KeyCode::Char('f'), ALT),
+];
 
 const SCREEN_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('1'), ch('2'), ch('3'), ch('4')];
 const REDO_KEYS: &[(KeyCode, KeyModifiers)] = &[ch('U'), (KeyCode::Char('r'), CTRL)];
@@ -185,17 +196,37 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Form, &[key(KeyCode::Enter)], "Enter", Submit, Some("save"), "save (note: new line)"),
     bind!(Form, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "cancel"),
     bind!(Form, EDIT_KEYS, "←→↑↓", Edit, None, "intensity, list or cursor"),
+    bind!(Form, &[(KeyCode::Char('u'), CTRL), (KeyCode::Char('k'), CTRL)], "Ctrl+U K", LineEdit, None, "delete to line start / end"),
+    bind!(Form, &[(KeyCode::Char('w'), CTRL), (KeyCode::Backspace, CTRL)], "Ctrl+W", LineEdit, None, "delete a word back"),
+    bind!(Form, &[(KeyCode::Char('a'), CTRL), (KeyCode::Char('e'), CTRL)], "Ctrl+A E", LineEdit, None, "line start / end"),
+    bind!(Form, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
     bind!(Form, &[(KeyCode::Char('c'), CTRL)], "Ctrl+C", Quit, None, "quit (asks first)"),
     bind!(Picker, &[key(KeyCode::Enter)], "Enter", Submit, Some("choose"), "choose"),
     bind!(Picker, EDIT_KEYS, "↑↓", Edit, Some("move"), "move in the list"),
     bind!(Picker, &[key(KeyCode::Esc)], "Esc", Cancel, Some("close"), "close"),
+    bind!(Picker, &[(KeyCode::Char('u'), CTRL), (KeyCode::Char('k'), CTRL)], "Ctrl+U K", LineEdit, None, "delete to line start / end"),
+    bind!(Picker, &[(KeyCode::Char('w'), CTRL), (KeyCode::Backspace, CTRL)], "Ctrl+W", LineEdit, None, "delete a word back"),
+    bind!(Picker, &[(KeyCode::Char('a'), CTRL), (KeyCode::Char('e'), CTRL)], "Ctrl+A E", LineEdit, None, "line start / end"),
+    bind!(Picker, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
     bind!(Prompt, &[key(KeyCode::Enter)], "Enter", Submit, Some("apply"), "apply"),
     bind!(Prompt, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "cancel"),
     bind!(Prompt, EDIT_KEYS, "←→", Edit, None, "move the cursor"),
+    bind!(Prompt, &[(KeyCode::Char('u'), CTRL), (KeyCode::Char('k'), CTRL)], "Ctrl+U K", LineEdit, None, "delete to line start / end"),
+    bind!(Prompt, &[(KeyCode::Char('w'), CTRL), (KeyCode::Backspace, CTRL)], "Ctrl+W", LineEdit, None, "delete a word back"),
+    bind!(Prompt, &[(KeyCode::Char('a'), CTRL), (KeyCode::Char('e'), CTRL)], "Ctrl+A E", LineEdit, None, "line start / end"),
+    bind!(Prompt, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
     bind!(Confirm, &[ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
     bind!(Confirm, &[ch('n'), ch('N'), key(KeyCode::Esc)], "n", No, Some("no"), "no"),
     bind!(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], "? Esc", Help, Some("close"), "close help"),
 ];
+
+impl Binding {
+    /// Whether this is a line-editing key, the same in every text field
+    /// (help lists those once).
+    pub fn edits_text(&self) -> bool {
+        self.intent == Intent::LineEdit
+    }
+}
 
 /// Whether a pressed key matches a bound one. Shift is ignored on
 /// characters, since it is how `?` or `Y` are typed.
@@ -272,6 +303,15 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::Undo => Action::Undo,
         Intent::Redo => Action::Redo,
         Intent::TimelineHere => Action::OpenTimelineHere,
+        Intent::LineEdit => Action::Edit(match event.code {
+            KeyCode::Char('u') => TextEdit::DeleteToStart,
+            KeyCode::Char('w') | KeyCode::Backspace => TextEdit::DeleteWord,
+            KeyCode::Char('k') => TextEdit::DeleteToEnd,
+            KeyCode::Char('a') => TextEdit::LineStart,
+            KeyCode::Char('e') => TextEdit::LineEnd,
+            KeyCode::Left | KeyCode::Char('b') => TextEdit::WordLeft,
+            _ => TextEdit::WordRight,
+        }),
         Intent::Edit => match event.code {
             KeyCode::Left => Action::CursorLeft,
             KeyCode::Right => Action::CursorRight,

@@ -225,7 +225,7 @@ impl App {
     fn open_prompt(&mut self, kind: PromptKind, text: &str) {
         self.modal.overlay = Some(Overlay::Prompt(Prompt {
             kind,
-            input: TextField::new(text),
+            input: TextField::prefilled(text),
             error: None,
         }));
     }
@@ -251,6 +251,8 @@ impl App {
                 },
             },
             Action::Input(ch) => prompt.input.insert(ch),
+            Action::Paste(text) => prompt.input.paste(&text),
+            Action::Edit(edit) => prompt.input.edit(edit),
             Action::Backspace => prompt.input.backspace(),
             Action::Delete => prompt.input.delete(),
             Action::CursorLeft => prompt.input.left(),

@@ -128,6 +128,10 @@ impl App {
     /// Keys on a screen with nothing open over it.
     fn update_screen(&mut self, action: Action) -> Option<Effect> {
         match action {
+            Action::Paste(_) => self.say(
+                StatusKind::Info,
+                "Pasted text is ignored here: open a form (Enter) and paste into a field",
+            ),
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.modal.overlay = Some(Overlay::Help),
             Action::ShowScreen(screen) => self.screen = screen,
@@ -230,6 +234,14 @@ impl App {
                 picker.query.insert(ch);
                 picker.choice = 0;
             }
+            Action::Paste(text) => {
+                picker.query.paste(&text);
+                picker.choice = 0;
+            }
+            Action::Edit(edit) => {
+                picker.query.edit(edit);
+                picker.choice = 0;
+            }
             Action::Backspace => {
                 picker.query.backspace();
                 picker.choice = 0;
@@ -295,6 +307,8 @@ impl App {
                 Err(message) => form.error = Some(message),
             },
             Action::Input(ch) => form.input(ch),
+            Action::Paste(text) => form.paste(&text),
+            Action::Edit(edit) => form.edit_text(edit),
             Action::Backspace => form.backspace(),
             Action::Delete => form.delete(),
             Action::CursorLeft => form.left(),

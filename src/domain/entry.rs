@@ -214,6 +214,18 @@ pub struct Draft {
     pub tags: Vec<String>,
 }
 
+/// A time more than a day after `now` is refused: a day of slack covers
+/// time zones and clocks that are a little off.
+pub fn check_not_future(
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> Result<(), EntryError> {
+    match now.checked_add_signed(Duration::days(1)) {
+        Some(limit) if at > limit => Err(EntryError::Future(at)),
+        _ => Ok(()),
+    }
+}
+
 impl Draft {
     /// Checks the draft and turns it into an entry with the given id, saved at `now`.
     pub fn into_entry(self, id: Ulid, now: DateTime<FixedOffset>) -> Result<Entry, EntryError> {
@@ -221,9 +233,7 @@ impl Draft {
             .map_err(|_| EntryError::Intensity(self.intensity))
             .and_then(Intensity::try_from)?;
         let regions = Regions::try_from(self.regions)?;
-        if self.at > now + Duration::days(1) {
-            return Err(EntryError::Future(self.at));
-        }
+        check_not_future(self.at, now)?;
         let tags = normalize_tags(self.tags)?;
         let note = self.note.filter(|n| !n.trim().is_empty());
         let now = whole_seconds(now);

@@ -342,6 +342,7 @@ pub fn input_action(app: &App, event: &Input) -> Option<Action> {
             }),
             _ => None,
         },
+        Input::Paste(text) => Some(Action::Paste(text.clone())),
         Input::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -10,7 +10,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use super::{Clock, Event, Options, Runtime};
@@ -71,10 +73,12 @@ pub fn run<S: MonthStore + 'static>(
     // way out, panics included.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous_hook(info);
     }));
-    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+    // Bracketed paste: a paste arrives as one piece of text, never as keys
+    // that could save, undo or quit.
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
         let mut runtime =
             Runtime::start(journal, sensations, clock, Zone::Local, Options::default());
         runtime.app.color = detect_color_mode();
@@ -84,7 +88,7 @@ pub fn run<S: MonthStore + 'static>(
         }
         event_loop(&mut terminal, &mut runtime)
     });
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }

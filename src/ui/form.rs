@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::THEME;
-use super::{popup, text_spans};
+use super::{popup, text_field};
 use crate::app::App;
 use crate::app::form::{Field, LogForm, group_of};
+use crate::app::text::TextField;
 use crate::domain::when::{format_duration, parse_duration};
 
 /// Rows of the sensation list shown at once.
@@ -18,6 +19,10 @@ const LIST_ROWS: usize = 4;
 const NOTE_ROWS: usize = 3;
 /// Width of the label column.
 const LABEL_WIDTH: usize = 11;
+/// Narrowest a one-line input is drawn.
+const MIN_INPUT: u16 = 12;
+/// Room kept beside an input for its hint or preview.
+const HINT_ROOM: u16 = 26;
 
 /// A form row: label (marked when focused) then content.
 fn row(label: &str, focused: bool, mut content: Vec<Span<'static>>) -> Line<'static> {
@@ -34,6 +39,50 @@ fn row(label: &str, focused: bool, mut content: Vec<Span<'static>>) -> Line<'sta
     Line::from(spans)
 }
 
+/// Width of a one-line input: enough for its text, within what the row
+/// leaves after the label and room for the hint beside it.
+fn input_width(text: &str, inner: Rect) -> u16 {
+    let most = inner
+        .width
+        .saturating_sub(LABEL_WIDTH as u16 + HINT_ROOM)
+        .max(MIN_INPUT);
+    (unicode_width::UnicodeWidthStr::width(text) as u16 + 1).clamp(MIN_INPUT, most)
+}
+
+/// A one-line field's row: the label, blank room the editor is drawn
+/// into afterwards, and the hint or preview.
+fn field_row(label: &str, focused: bool, width: u16, hint: Span<'static>) -> Line<'static> {
+    row(
+        label,
+        focused,
+        vec![
+            Span::raw(" ".repeat(usize::from(width))),
+            Span::raw("  "),
+            hint,
+        ],
+    )
+}
+
+/// Why the focused field's text cannot be used, in full, if it cannot.
+fn focused_problem(app: &App, form: &LogForm) -> Option<String> {
+    match form.field {
+        Field::Time if !form.time.text().trim().is_empty() => {
+            match app.zone.parse_when(form.time.text(), app.now) {
+                Err(e) => Some(format!("When: {e}")),
+                Ok(at) => crate::domain::check_not_future(at, app.now)
+                    .err()
+                    .map(|e| format!("When: {e}")),
+            }
+        }
+        Field::Duration if !form.duration.text().trim().is_empty() => {
+            parse_duration(form.duration.text())
+                .err()
+                .map(|e| format!("Duration: {e}"))
+        }
+        _ => None,
+    }
+}
+
 /// The whole form.
 pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     let height = (1 + 1 + LIST_ROWS + 4 + NOTE_ROWS + 1 + 2) as u16;
@@ -47,9 +96,12 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     block.render(rect, buf);
     let focused = |f: Field| form.field == f;
     let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
+    // The editors drawn over their rows' blank room: (field, row, width).
+    let mut editors: Vec<(&TextField, u16, u16)> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
 
-    let where_row = if form.editing.is_some() {
-        let mut spans = text_spans(&form.regions_text, focused(Field::Where), None);
+    if form.editing.is_some() {
+        let width = input_width(form.regions_text.text(), inner);
         let parsed: Result<Vec<_>, _> = form
             .regions_text
             .text()
@@ -58,39 +110,39 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
             .filter(|p| !p.is_empty())
             .map(|p| crate::domain::Catalogue::global().lookup(p))
             .collect();
-        spans.push(match parsed {
+        let hint = match parsed {
             Ok(regions) if !regions.is_empty() => {
-                Span::styled(format!("  ✓ {} region(s)", regions.len()), THEME.dim)
+                Span::styled(format!("✓ {} region(s)", regions.len()), THEME.dim)
             }
-            Ok(_) => Span::styled("  ? at least one region", THEME.error),
-            Err(e) => Span::styled(format!("  ? {e}"), THEME.error),
-        });
-        row("Where", focused(Field::Where), spans)
+            Ok(_) => Span::styled("? at least one region", THEME.error),
+            Err(e) => Span::styled(format!("? {e}"), THEME.error),
+        };
+        editors.push((&form.regions_text, lines.len() as u16, width));
+        lines.push(field_row("Where", focused(Field::Where), width, hint));
     } else {
         let regions: Vec<String> = form.regions.iter().map(|r| r.region().label()).collect();
-        row(
+        lines.push(row(
             "Where",
             false,
             vec![Span::styled(regions.join("; "), THEME.title)],
-        )
-    };
-    let mut lines = vec![where_row];
+        ));
+    }
 
     let choices = form.choices(&app.journal.sensations);
     let chosen = form.sensation_choice.min(choices.len().saturating_sub(1));
-    let mut sensation = text_spans(&form.sensation_query, focused(Field::Sensation), None);
-    if form.sensation_query.text().is_empty() && !focused(Field::Sensation) {
-        sensation = vec![];
-    }
-    sensation.push(Span::styled(
-        match (form.kept_sensation(), choices.get(chosen)) {
-            (Some(kept), _) => format!("  = {kept} (no longer in your config)"),
-            (None, Some(t)) => format!("  = {}", t.name),
-            (None, None) => "  no sensation matches".to_string(),
-        },
-        THEME.dim,
+    let chosen_text = match (form.kept_sensation(), choices.get(chosen)) {
+        (Some(kept), _) => format!("= {kept} (no longer in your config)"),
+        (None, Some(t)) => format!("= {}", t.name),
+        (None, None) => "no sensation matches".to_string(),
+    };
+    let width = input_width(form.sensation_query.text(), inner).min(MIN_INPUT);
+    editors.push((&form.sensation_query, lines.len() as u16, width));
+    lines.push(field_row(
+        "Sensation",
+        focused(Field::Sensation),
+        width,
+        Span::styled(chosen_text, THEME.dim),
     ));
-    lines.push(row("Sensation", focused(Field::Sensation), sensation));
     let first = chosen.saturating_sub(LIST_ROWS - 1);
     for i in first..first + LIST_ROWS {
         let line = match choices.get(i) {
@@ -128,61 +180,75 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
         ],
     ));
 
-    let mut when = text_spans(&form.time, focused(Field::Time), None);
     let time_text = if form.time.text().trim().is_empty() {
         "now"
     } else {
         form.time.text()
     };
-    when.push(match app.zone.parse_when(time_text, app.now) {
+    let when = match app.zone.parse_when(time_text, app.now) {
+        Ok(at) if crate::domain::check_not_future(at, app.now).is_err() => {
+            Span::styled("? in the future", THEME.error)
+        }
         Ok(at) => Span::styled(
-            format!("  = {}", app.zone.localize(at).format("%a %-d %b %Y %H:%M")),
+            format!("= {}", app.zone.localize(at).format("%a %-d %b %Y %H:%M")),
             THEME.dim,
         ),
-        Err(_) => Span::styled("  ? try 2h ago, yesterday 21:00", THEME.error),
-    });
-    lines.push(row("When", focused(Field::Time), when));
+        Err(_) => Span::styled("? try 2h ago, yesterday 9pm", THEME.error),
+    };
+    let width = input_width(form.time.text(), inner);
+    editors.push((&form.time, lines.len() as u16, width));
+    lines.push(field_row("When", focused(Field::Time), width, when));
 
-    let mut duration = text_spans(&form.duration, focused(Field::Duration), None);
-    duration.push(match form.duration.text().trim() {
-        "" => Span::styled("  optional: 90s, 15m, 2h30m", THEME.dim),
+    let duration = match form.duration.text().trim() {
+        "" => Span::raw(""),
         text => match parse_duration(text) {
-            Ok(seconds) => Span::styled(format!("  = {}", format_duration(seconds)), THEME.dim),
-            Err(_) => Span::styled("  ? try 15m or 2h30m", THEME.error),
+            Ok(seconds) => Span::styled(format!("= {}", format_duration(seconds)), THEME.dim),
+            Err(_) => Span::styled("? try 15m or 2h30m", THEME.error),
         },
-    });
-    lines.push(row("Duration", focused(Field::Duration), duration));
+    };
+    let width = input_width(form.duration.text(), inner).max(28);
+    editors.push((&form.duration, lines.len() as u16, width));
+    lines.push(field_row(
+        "Duration",
+        focused(Field::Duration),
+        width,
+        duration,
+    ));
 
-    let mut tags = text_spans(&form.tags, focused(Field::Tags), None);
-    if form.tags.text().is_empty() {
-        tags.push(Span::styled("  optional, e.g. heat, fatigue", THEME.dim));
-    }
-    lines.push(row("Tags", focused(Field::Tags), tags));
+    let width = inner.width.saturating_sub(LABEL_WIDTH as u16 + 1);
+    editors.push((&form.tags, lines.len() as u16, width));
+    lines.push(field_row("Tags", focused(Field::Tags), 0, Span::raw("")));
 
-    let (cursor_line, _) = form.note.line_and_column();
-    let note_first = cursor_line.saturating_sub(NOTE_ROWS - 1);
-    for n in note_first..note_first + NOTE_ROWS {
-        let content = if n < form.note.text().split('\n').count() {
-            text_spans(&form.note, focused(Field::Note), Some(n))
-        } else {
-            vec![]
-        };
-        if n == note_first {
-            lines.push(row("Note", focused(Field::Note), content));
-        } else {
-            let mut spans = vec![indent()];
-            spans.extend(content);
-            lines.push(Line::from(spans));
-        }
+    let note_row = lines.len() as u16;
+    lines.push(row("Note", focused(Field::Note), vec![]));
+    for _ in 1..NOTE_ROWS {
+        lines.push(Line::default());
     }
 
     // While this form is being saved, its line says how that goes: news,
-    // not an error.
-    lines.push(match &form.error {
-        Some(message) if app.form_saving() => Line::styled(format!(" {message}"), THEME.info),
-        Some(error) => Line::styled(format!(" {error}"), THEME.error),
-        None if focused(Field::Note) => Line::styled(" Enter: new line · Ctrl+S saves", THEME.dim),
-        None => Line::styled(" Ctrl+S saves from any field", THEME.dim),
+    // not an error. Otherwise the focused field's problem, in full.
+    lines.push(match (&form.error, focused_problem(app, form)) {
+        (Some(message), _) if app.form_saving() => Line::styled(format!(" {message}"), THEME.info),
+        (Some(error), _) => Line::styled(format!(" {error}"), THEME.error),
+        (None, Some(problem)) => Line::styled(format!(" {problem}"), THEME.error),
+        (None, None) if focused(Field::Note) => {
+            Line::styled(" Enter: new line · Ctrl+S saves", THEME.dim)
+        }
+        (None, None) => Line::styled(" Ctrl+S saves from any field", THEME.dim),
     });
-    Paragraph::new(lines).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .render(inner, buf);
+    let left = inner.x + LABEL_WIDTH as u16;
+    for (field, row, width) in editors {
+        let width = width.min(inner.right().saturating_sub(left));
+        text_field(field, Rect::new(left, inner.y + row, width, 1), buf);
+    }
+    let note = Rect::new(
+        left,
+        inner.y + note_row,
+        inner.right().saturating_sub(left),
+        NOTE_ROWS as u16,
+    );
+    text_field(&form.note, note, buf);
 }

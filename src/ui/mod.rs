@@ -12,7 +12,7 @@ mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use crate::app::layout::{self, minimum_size};
@@ -68,42 +68,10 @@ impl Widget for &App {
     }
 }
 
-/// A text field's spans; when focused, the cursor cell is reversed.
-pub(crate) fn text_spans(
-    field: &TextField,
-    focused: bool,
-    line: Option<usize>,
-) -> Vec<Span<'static>> {
-    let (cursor_line, cursor_column) = field.line_and_column();
-    let text: String = match line {
-        Some(n) => field
-            .text()
-            .split('\n')
-            .nth(n)
-            .unwrap_or_default()
-            .to_string(),
-        None => field.text().to_string(),
-    };
-    let show_cursor = focused && line.is_none_or(|n| n == cursor_line);
-    if !show_cursor {
-        return vec![Span::raw(text)];
-    }
-    let column = if line.is_some() {
-        cursor_column
-    } else {
-        field.cursor()
-    };
-    let before: String = text.chars().take(column).collect();
-    let at: String = text
-        .chars()
-        .nth(column)
-        .map_or(" ".to_string(), String::from);
-    let after: String = text.chars().skip(column + 1).collect();
-    vec![
-        Span::raw(before),
-        Span::styled(at, THEME.cursor),
-        Span::raw(after),
-    ]
+/// Draws a text field's editor into `area`: one row that scrolls sideways
+/// to keep the cursor in view, or (for the note) several rows that wrap.
+pub(crate) fn text_field(field: &TextField, area: Rect, buf: &mut Buffer) {
+    field.area().render(area, buf);
 }
 
 /// A centred box of the given size inside `area`, cleared.

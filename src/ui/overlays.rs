@@ -6,14 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::THEME;
-use super::{popup, text_spans};
+use super::{popup, text_field};
 use crate::app::keymap::{Context, bindings};
 use crate::app::{App, Picker, PickerKind, PickerRow, Prompt, PromptKind, Screen};
 
 /// The help lines for one context, from the keymap.
-fn help_section(title: &str, context: Context) -> Vec<Line<'static>> {
+fn help_section(title: &str, context: Context, editing: bool) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), THEME.title)];
-    for b in bindings(context) {
+    for b in bindings(context).filter(|b| b.edits_text() == editing) {
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<10}", b.keys_label), THEME.key),
             Span::raw(b.description),
@@ -31,10 +31,24 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Charts => ("Charts", Context::Charts),
         Screen::Treatments => ("Treatments", Context::Placeholder),
     };
-    let left = help_section(title, context);
-    let mut right = help_section("Log form (type to fill a field)", Context::Form);
-    right.extend(help_section("Lists (type to filter)", Context::Picker));
-    right.extend(help_section("Questions", Context::Confirm));
+    let mut left = help_section(title, context, false);
+    left.extend(help_section("Questions", Context::Confirm, false));
+    let mut right = help_section("Log form (type to fill a field)", Context::Form, false);
+    right.extend(help_section(
+        "Lists (type to filter)",
+        Context::Picker,
+        false,
+    ));
+    right.extend(help_section(
+        "Editing text (every field)",
+        Context::Form,
+        true,
+    ));
+    for column in [&mut left, &mut right] {
+        if column.last().is_some_and(|l| l.width() == 0) {
+            column.pop();
+        }
+    }
     let height = left.len().max(right.len()) as u16 + 2;
     let rect = popup(area, 96, height, buf);
     let close = bindings(Context::Help)
@@ -62,9 +76,7 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut input = vec![Span::styled("> ", THEME.key)];
-    input.extend(text_spans(&picker.query, true, None));
-    let mut lines = vec![Line::from(input)];
+    let mut lines = vec![Line::styled("> ", THEME.key)];
     let choice = picker.choice.min(rows.len().saturating_sub(1));
     let first = choice.saturating_sub(visible - 1);
     for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
@@ -83,6 +95,17 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(" nothing matches", THEME.dim));
     }
     Paragraph::new(lines).render(inner, buf);
+    text_field(&picker.query, input_row(inner), buf);
+}
+
+/// Where a box's input goes: its first row, after "> ".
+fn input_row(inner: Rect) -> Rect {
+    Rect::new(
+        inner.x + 2,
+        inner.y,
+        inner.width.saturating_sub(2),
+        1.min(inner.height),
+    )
 }
 
 /// A one-line question: the timeline filter, or a date to go to.
@@ -101,10 +124,8 @@ pub fn prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut input = vec![Span::styled("> ", THEME.key)];
-    input.extend(text_spans(&prompt.input, true, None));
     let lines = vec![
-        Line::from(input),
+        Line::styled("> ", THEME.key),
         match &prompt.error {
             Some(error) => Line::styled(error.clone(), THEME.error),
             None => Line::styled(hint, THEME.dim),
@@ -113,6 +134,7 @@ pub fn prompt(prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: true })
         .render(inner, buf);
+    text_field(&prompt.input, input_row(inner), buf);
 }
 
 /// A yes/no question.
