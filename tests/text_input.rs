@@ -176,3 +176,28 @@ fn a_long_note_scrolls_and_the_cursor_stays_on_screen() {
     type_text(&mut c, "LAST");
     assert!(screen_text(&c.app).contains("LAST"));
 }
+
+#[test]
+fn when_reads_everyday_words_and_refuses_the_future_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = open_form(dir.path());
+    focus(&mut c, Field::Time);
+    type_text(&mut c, "yesterday evening");
+    assert!(screen_text(&c.app).contains("= Tue 10 Mar 2026 19:00"));
+    c.handle_event(&ctrl('u'));
+    type_text(&mut c, "2026-03-13 10:00");
+    let text = screen_text(&c.app);
+    assert!(text.contains("? in the future"), "{text}");
+    assert!(
+        text.contains("When: 2026-03-13 10:00:00 +01:00 is more than a day in the future"),
+        "the whole reason shows: {text}"
+    );
+    c.handle_event(&ctrl('u'));
+    type_text(&mut c, "300000 years ago");
+    let text = screen_text(&c.app);
+    assert!(text.contains("too far back"), "{text}");
+    assert!(
+        matches!(c.app.modal.overlay, Some(Overlay::Form(_))),
+        "the form is kept"
+    );
+}

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Zone;
 use super::text::{TextEdit, TextField};
+use crate::domain::when::DateOrder;
 use crate::domain::when::{format_duration, parse_duration};
 use crate::domain::{
     Catalogue, Draft, Entry, RegionId, SensationCatalogue, SensationClass, SensationId,
@@ -406,6 +407,7 @@ impl LogForm {
         &self,
         sensations: &SensationCatalogue,
         zone: Zone,
+        order: DateOrder,
         now: DateTime<FixedOffset>,
     ) -> Result<Draft, String> {
         let sensation = match (&self.kept_sensation, self.chosen(sensations)) {
@@ -425,7 +427,9 @@ impl LogForm {
         };
         let at = match &self.editing {
             Some(entry) if time_text == self.original_time => entry.at,
-            _ => zone.parse_when(time_text, now).map_err(|e| e.to_string())?,
+            _ => zone
+                .read(time_text, now, order)
+                .map_err(|e| e.to_string())?,
         };
         let regions = if self.editing.is_some() {
             parse_regions(self.regions_text.text())?

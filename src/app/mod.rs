@@ -36,7 +36,7 @@ pub use timeline::{Prompt, PromptKind, Timeline};
 pub use view_model::JournalView;
 
 use crate::domain::body_map::BodyGeometry;
-pub use crate::domain::when::Zone;
+pub use crate::domain::when::{DateOrder, Zone};
 use crate::domain::{Catalogue, Entry, RegionId, SensationCatalogue};
 
 /// How long an informational message stays under the map.
@@ -165,6 +165,8 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// The zone WHEN text is read in.
     pub zone: Zone,
+    /// How dates with slashes are read: 25/11 or 11/25.
+    pub date_order: DateOrder,
     /// The terminal's size.
     pub area: Rect,
     /// What the terminal can show.
@@ -195,6 +197,7 @@ impl App {
             status: None,
             now,
             zone,
+            date_order: DateOrder::default(),
             area: Rect::new(0, 0, 80, 24),
             color: ColorMode::TrueColor,
             should_quit: false,

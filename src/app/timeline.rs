@@ -241,14 +241,19 @@ impl App {
                     self.rebuild_timeline(None);
                     return;
                 }
-                PromptKind::JumpTo => match self.zone.parse_when(prompt.input.text(), self.now) {
-                    Ok(at) => {
-                        let height = self.timeline_height();
-                        self.timeline.go_to_day(at.date_naive(), height);
-                        return;
+                PromptKind::JumpTo => {
+                    match self
+                        .zone
+                        .read(prompt.input.text(), self.now, self.date_order)
+                    {
+                        Ok(at) => {
+                            let height = self.timeline_height();
+                            self.timeline.go_to_day(at.date_naive(), height);
+                            return;
+                        }
+                        Err(e) => prompt.error = Some(e.to_string()),
                     }
-                    Err(e) => prompt.error = Some(e.to_string()),
-                },
+                }
             },
             Action::Input(ch) => prompt.input.insert(ch),
             Action::Paste(text) => prompt.input.paste(&text),

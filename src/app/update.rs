@@ -325,7 +325,12 @@ impl App {
 
     /// What saving the form means: a new entry, or a new version of one.
     fn form_step(&self, form: &LogForm) -> Result<(Step, Purpose), String> {
-        let draft = form.to_draft(&self.journal.sensations, self.zone, self.now)?;
+        let draft = form.to_draft(
+            &self.journal.sensations,
+            self.zone,
+            self.date_order,
+            self.now,
+        )?;
         match &form.editing {
             None => draft.into_entry(Ulid::generate(), self.now).map(|entry| {
                 let step = Step {

@@ -61,8 +61,9 @@ impl Context {
     }
 
     fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+        let order = config::load_config(&self.config)?.date_order;
         Zone::Local
-            .parse_when(text, self.now.fixed_offset())
+            .read(text, self.now.fixed_offset(), order)
             .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
     }
 
@@ -290,6 +291,7 @@ fn open_app(data_dir: &std::path::Path, ctx: &Context, remember: bool) -> Result
     let config = config::load_config(&ctx.config)?;
     let settings = Settings {
         map_style: config.map_style,
+        date_order: config.date_order,
         remember_in: remember.then(|| ctx.config.clone()),
     };
     let sensations = config::sensations_of(&ctx.config, config)?;

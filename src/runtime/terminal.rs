@@ -19,6 +19,7 @@ use super::{Clock, Event, Options, Runtime};
 use crate::app::{Action, ColorMode, Zone};
 use crate::domain::SensationCatalogue;
 use crate::domain::body_map::MapStyle;
+use crate::domain::when::DateOrder;
 use crate::store::{Journal, MonthStore};
 
 /// The longest the loop handles queued events before drawing again.
@@ -46,6 +47,8 @@ pub fn detect_color_mode() -> ColorMode {
 pub struct Settings {
     /// How the body map is drawn.
     pub map_style: MapStyle,
+    /// How dates with slashes are read.
+    pub date_order: DateOrder,
     /// The config file that remembers changes (`None`: forget them).
     pub remember_in: Option<PathBuf>,
 }
@@ -83,6 +86,7 @@ pub fn run<S: MonthStore + 'static>(
             Runtime::start(journal, sensations, clock, Zone::Local, Options::default());
         runtime.app.color = detect_color_mode();
         runtime.app.body.style = settings.map_style;
+        runtime.app.date_order = settings.date_order;
         if let Some(config) = settings.remember_in {
             runtime.remember_settings_in(config);
         }

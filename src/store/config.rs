@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::StoreError;
 use super::fs::{create_private_dir, write_atomically};
 use crate::domain::body_map::MapStyle;
+use crate::domain::when::DateOrder;
 use crate::domain::{SensationCatalogue, SensationType};
 
 /// What `config.ron` may hold. Every field is optional.
@@ -20,6 +21,9 @@ pub struct Config {
     pub sensations: Vec<SensationType>,
     /// How the body map is drawn: `solid` or `outline`.
     pub map_style: MapStyle,
+    /// How dates with slashes are read: `day_first` (25/11, the default)
+    /// or `month_first` (11/25).
+    pub date_order: DateOrder,
 }
 
 /// The text of the config at `path`, or `None` when there is none.

@@ -67,7 +67,7 @@ fn field_row(label: &str, focused: bool, width: u16, hint: Span<'static>) -> Lin
 fn focused_problem(app: &App, form: &LogForm) -> Option<String> {
     match form.field {
         Field::Time if !form.time.text().trim().is_empty() => {
-            match app.zone.parse_when(form.time.text(), app.now) {
+            match app.zone.read(form.time.text(), app.now, app.date_order) {
                 Err(e) => Some(format!("When: {e}")),
                 Ok(at) => crate::domain::check_not_future(at, app.now)
                     .err()
@@ -185,7 +185,7 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     } else {
         form.time.text()
     };
-    let when = match app.zone.parse_when(time_text, app.now) {
+    let when = match app.zone.read(time_text, app.now, app.date_order) {
         Ok(at) if crate::domain::check_not_future(at, app.now).is_err() => {
             Span::styled("? in the future", THEME.error)
         }

@@ -1,0 +1,294 @@
+//! The WHEN and DUR syntax shared by the command line and the app: the
+//! words people use for times ("yesterday evening", "last night", "9pm",
+//! "25/11 21:00") as well as exact dates.
+//!
+//! Pure: the current time and time zone are passed in, so every form can be
+//! tested at any fixed moment. No input can panic: every step of the
+//! arithmetic is checked.
+
+mod duration;
+mod parse;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::Deserialize;
+
+pub use duration::{format_duration, format_duration_short, parse_duration};
+
+/// How a date written with slashes is read: `25/11` (day first, the
+/// default) or `11/25` (month first). Set as `date_order` in `config.ron`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `25/11/2026`: day, month, year.
+    #[default]
+    DayFirst,
+    /// `11/25/2026`: month, day, year.
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// How the order is written: "day/month" or "month/day".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day/month",
+            DateOrder::MonthFirst => "month/day",
+        }
+    }
+}
+
+/// The time zone WHEN text is read in: the one way into the time parser,
+/// for the app and the command line alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// The machine's local zone, with its daylight-saving rules.
+    Local,
+    /// A fixed offset (tests, screenshots).
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// Reads WHEN text relative to `now` in this zone, dates with slashes
+    /// day first.
+    pub fn parse_when(
+        self,
+        text: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<DateTime<FixedOffset>, WhenError> {
+        self.read(text, now, DateOrder::default())
+    }
+
+    /// Reads WHEN text relative to `now` in this zone.
+    ///
+    /// Accepts `now`; RFC 3339, `YYYY-MM-DD` and `YYYY-MM-DD HH:MM`; `25/11`,
+    /// `25/11/2026` (in `order`); `today`, `yesterday`, `this`, `last` and
+    /// weekday names (the most recent one); times as `21:00`, `9pm`,
+    /// `9:30pm`, `noon`, `midnight`, or a part of the day (`morning` 08:00,
+    /// `afternoon` 14:00, `evening` 19:00, `night` 22:00), on their own (the
+    /// most recent past one) or after a day (`yesterday evening`, `last
+    /// night`, `monday 8am`, `25/11 21:00`); and spans back from now:
+    /// `2h ago`, `an hour ago`, `3 days ago`, a bare `7d`.
+    pub fn read(
+        self,
+        text: &str,
+        now: DateTime<FixedOffset>,
+        order: DateOrder,
+    ) -> Result<DateTime<FixedOffset>, WhenError> {
+        match self {
+            Zone::Local => parse::parse_when(
+                text,
+                &now.with_timezone(&chrono::Local),
+                &chrono::Local,
+                order,
+            ),
+            Zone::Fixed(offset) => {
+                parse::parse_when(text, &now.with_timezone(&offset), &offset, order)
+            }
+        }
+    }
+
+    /// `at` as wall-clock time in this zone.
+    pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Local => at.with_timezone(&chrono::Local).fixed_offset(),
+            Zone::Fixed(offset) => at.with_timezone(&offset),
+        }
+    }
+}
+
+/// Why a WHEN or DUR text was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhenError {
+    /// Nothing matched.
+    #[error(
+        "cannot read time '{0}': use now, 2h ago, yesterday 9pm, last night, monday 8am, \
+         21:00, 25/11 21:00, 2026-03-01 14:30 or RFC 3339"
+    )]
+    Unrecognized(String),
+    /// A time too far from now for the calendar.
+    #[error("'{0}' is too far back to be a time in your life")]
+    TooFar(String),
+    /// A date with slashes that is no date in the configured order.
+    #[error(
+        "'{0}' is not a date read {1} (day/month is the default; set date_order in config.ron)"
+    )]
+    BadDate(String, &'static str),
+    /// A local time that the clock skipped (daylight saving).
+    #[error("{0} does not exist in local time (the clock skipped it)")]
+    Skipped(NaiveDateTime),
+    /// A duration that could not be read.
+    #[error("cannot read duration '{0}': use 90s, 15m, 2h30m or 1d")]
+    Duration(String),
+    /// A duration of nothing, or longer than anyone could mean.
+    #[error("a duration must be more than 0 and at most 365 days, not '{0}'")]
+    DurationRange(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn parse_when(
+        text: &str,
+        now: &DateTime<FixedOffset>,
+        tz: &FixedOffset,
+    ) -> Result<DateTime<FixedOffset>, WhenError> {
+        parse::parse_when(text, now, tz, DateOrder::DayFirst)
+    }
+
+    fn tz() -> FixedOffset {
+        FixedOffset::east_opt(3600).unwrap()
+    }
+
+    /// Wednesday 2026-03-11, 10:00 at UTC+1.
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-03-11T10:00:00+01:00").unwrap()
+    }
+
+    fn when(text: &str) -> String {
+        parse_when(text, &now(), &tz()).unwrap().to_rfc3339()
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(when("now"), "2026-03-11T10:00:00+01:00");
+        assert_eq!(
+            when("2026-02-01T08:00:00-05:00"),
+            "2026-02-01T08:00:00-05:00"
+        );
+        assert_eq!(when("2026-02-01"), "2026-02-01T00:00:00+01:00");
+        assert_eq!(when("2026-02-01 14:30"), "2026-02-01T14:30:00+01:00");
+    }
+
+    #[test]
+    fn relative_forms() {
+        assert_eq!(when("2h ago"), "2026-03-11T08:00:00+01:00");
+        assert_eq!(when("3 days ago"), "2026-03-08T10:00:00+01:00");
+        assert_eq!(when("7d"), "2026-03-04T10:00:00+01:00");
+        assert_eq!(when("30d"), "2026-02-09T10:00:00+01:00");
+        assert_eq!(when("yesterday 21:00"), "2026-03-10T21:00:00+01:00");
+        assert_eq!(when("Today"), "2026-03-11T00:00:00+01:00");
+        assert_eq!(when("monday 08:30"), "2026-03-09T08:30:00+01:00");
+        assert_eq!(when("wednesday"), "2026-03-11T00:00:00+01:00");
+    }
+
+    #[test]
+    fn bare_clock_time_is_its_most_recent_past_occurrence() {
+        assert_eq!(when("09:15"), "2026-03-11T09:15:00+01:00");
+        assert_eq!(when("21:00"), "2026-03-10T21:00:00+01:00");
+    }
+
+    #[test]
+    fn nonsense_is_an_error_that_lists_the_forms() {
+        for bad in [
+            "",
+            "soon",
+            "25:00",
+            "2026-13-01",
+            "yesterday at teatime",
+            "this",
+            "13pm",
+            "ago",
+        ] {
+            let err = parse_when(bad, &now(), &tz()).unwrap_err();
+            assert!(err.to_string().contains("2h ago"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn everyday_words_for_times() {
+        // Now is Wednesday 2026-03-11 10:00.
+        for (text, expected) in [
+            ("yesterday evening", "2026-03-10T19:00:00+01:00"),
+            ("yesterday morning", "2026-03-10T08:00:00+01:00"),
+            ("Yesterday afternoon", "2026-03-10T14:00:00+01:00"),
+            ("yesterday night", "2026-03-10T22:00:00+01:00"),
+            ("this morning", "2026-03-11T08:00:00+01:00"),
+            ("last night", "2026-03-10T22:00:00+01:00"),
+            ("9pm", "2026-03-10T21:00:00+01:00"),
+            ("9 pm", "2026-03-10T21:00:00+01:00"),
+            ("9:30pm", "2026-03-10T21:30:00+01:00"),
+            ("9am", "2026-03-11T09:00:00+01:00"),
+            ("12am", "2026-03-11T00:00:00+01:00"),
+            ("noon", "2026-03-10T12:00:00+01:00"),
+            ("21:00", "2026-03-10T21:00:00+01:00"),
+            ("yesterday 9pm", "2026-03-10T21:00:00+01:00"),
+            ("yesterday at 9pm", "2026-03-10T21:00:00+01:00"),
+            ("monday 8am", "2026-03-09T08:00:00+01:00"),
+            ("mon 8am", "2026-03-09T08:00:00+01:00"),
+            ("wednesday 11am", "2026-03-04T11:00:00+01:00"),
+            ("an hour ago", "2026-03-11T09:00:00+01:00"),
+            ("a day ago", "2026-03-10T10:00:00+01:00"),
+            ("half an hour ago", "2026-03-11T09:30:00+01:00"),
+            ("in the morning", "2026-03-11T08:00:00+01:00"),
+            ("25/11 21:00", "2025-11-25T21:00:00+01:00"),
+            ("10/3 9pm", "2026-03-10T21:00:00+01:00"),
+            ("25/11/2025", "2025-11-25T00:00:00+01:00"),
+            ("1.3.26 8:15", "2026-03-01T08:15:00+01:00"),
+        ] {
+            assert_eq!(when(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn month_first_dates_follow_the_setting() {
+        let read = |text: &str, order| {
+            parse::parse_when(text, &now(), &tz(), order).map(|t| t.to_rfc3339())
+        };
+        assert_eq!(
+            read("11/25 21:00", DateOrder::MonthFirst).unwrap(),
+            "2025-11-25T21:00:00+01:00"
+        );
+        let err = read("11/25 21:00", DateOrder::DayFirst)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("'11/25' is not a date read day/month"),
+            "{err}"
+        );
+        assert!(err.contains("date_order"), "{err}");
+    }
+
+    #[test]
+    fn huge_spans_are_an_error_not_a_panic() {
+        for text in [
+            "300000 years ago",
+            "300000 years",
+            "99999999999999999999d ago",
+            "18446744073709551615s",
+        ] {
+            let result = parse_when(text, &now(), &tz());
+            assert!(result.is_err(), "{text}: {result:?}");
+        }
+        let err = parse_when("300000 years ago", &now(), &tz()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'300000 years ago' is too far back to be a time in your life"
+        );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90s"), Ok(90));
+        assert_eq!(parse_duration("15m"), Ok(900));
+        assert_eq!(parse_duration("2h30m"), Ok(9000));
+        assert_eq!(parse_duration("20"), Ok(1200));
+        assert!(parse_duration("a while").is_err());
+        for bad in [
+            "0",
+            "0s",
+            "18446744073709551615s",
+            "400d",
+            "99999999999999999999",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert_eq!(format_duration(9000), "2h30m");
+        assert_eq!(format_duration(90), "1m30s");
+        assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration_short(21_024), "5h50m");
+        assert_eq!(format_duration_short(2_704), "45m");
+        assert_eq!(format_duration_short(42), "42s");
+        assert_eq!(format_duration_short(3 * 86_400 + 4 * 3600 + 1000), "3d4h");
+    }
+}
