@@ -126,7 +126,6 @@ pub enum WhenError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     fn parse_when(
         text: &str,
