@@ -387,3 +387,65 @@ fn an_output_file_in_a_folder_that_does_not_exist_is_an_error() {
         "no folder is made for a typo"
     );
 }
+
+#[test]
+fn tags_split_on_spaces_and_commas_and_lose_their_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    log_args(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "3",
+            "-t",
+            "heat fatigue",
+            "-t",
+            "#stress,#Heat",
+        ],
+    );
+    let entries = json(sm(dir.path()).args(["list", "--format", "json"]));
+    assert_eq!(
+        entries[0]["tags"],
+        serde_json::json!(["heat", "fatigue", "stress"])
+    );
+}
+
+#[test]
+fn a_one_mebibyte_note_from_standard_input_round_trips_through_list_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    // Emoji, combining marks, right-to-left text and line breaks.
+    let piece = "Tingling 😖 like pins — cafe\u{301}, שלום עולם, مرحبا\nnext line ";
+    let mut note = String::new();
+    while note.len() < 1 << 20 {
+        note.push_str(piece);
+    }
+    let out = sm(dir.path())
+        .args([
+            "log",
+            "-r",
+            "left-sole",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--note",
+            "-",
+        ])
+        .write_stdin(format!("{note}\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let entries = json(sm(dir.path()).args(["list", "--format", "json"]));
+    assert_eq!(entries[0]["note"].as_str().unwrap(), note, "list");
+    let export = json(sm(dir.path()).args(["export", "--format", "json"]));
+    assert_eq!(export[0]["note"].as_str().unwrap(), note, "export");
+    let csv = stdout(sm(dir.path()).args(["export", "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = headers.iter().position(|h| h == "note").unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[column], note, "csv");
+}

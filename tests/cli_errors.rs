@@ -46,6 +46,8 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (logged(&["--at", "next tuesdayish"]), "cannot read time"),
         (logged(&["-d", "a while"]), "cannot read duration"),
         (logged(&["-t", ""]), "tag"),
+        (vec!["log", "-r", "f25", "-s", "tingling", "-i", "7.5"], "0-10 scale (0 none, 10 worst imaginable), not '7.5'"),
+        (vec!["log", "-r", "f25", "-s", "tingling", "-i", "ten"], "0-10 scale (0 none, 10 worst imaginable), not 'ten'"),
         (vec!["list", "--since", "last spring"], "--since: cannot read time"),
         (vec!["generate", "--years", "1", "--per-day", "0"], "--per-day"),
         (vec!["export", "--format", "xml"], "invalid value 'xml'"),

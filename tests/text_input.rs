@@ -201,3 +201,29 @@ fn when_reads_everyday_words_and_refuses_the_future_as_you_type() {
         "the form is kept"
     );
 }
+
+#[test]
+fn typing_a_decimal_intensity_is_refused_not_read_as_its_last_digit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = open_form(dir.path());
+    focus(&mut c, Field::Intensity);
+    type_text(&mut c, "7.5");
+    assert_eq!(form(&c).intensity, 7, "7.5 is not 5");
+    let text = screen_text(&c.app);
+    assert!(
+        text.contains("whole number on the 0-10 scale, no decimals: kept 7"),
+        "{text}"
+    );
+    type_text(&mut c, "x");
+    assert!(screen_text(&c.app).contains("not 'x'"));
+    // Leaving and coming back starts afresh.
+    c.handle_event(&key(KeyCode::Tab));
+    c.handle_event(&common::shift_tab());
+    type_text(&mut c, "4");
+    assert_eq!(form(&c).intensity, 4);
+    // A pasted intensity must be one whole number too.
+    c.handle_event(&paste("7.5"));
+    assert_eq!(form(&c).intensity, 4);
+    c.handle_event(&paste("9"));
+    assert_eq!(form(&c).intensity, 9);
+}

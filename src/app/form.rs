@@ -81,6 +81,8 @@ pub struct LogForm {
     pub intensity: u8,
     /// True right after typing `1`, so a following `0` makes 10.
     intensity_after_one: bool,
+    /// True after a decimal point was typed, until the field is left.
+    intensity_fraction: bool,
     /// When, as typed.
     pub time: TextField,
     /// How long, as typed.
@@ -120,6 +122,7 @@ impl LogForm {
             sensation_choice: 0,
             intensity: 5,
             intensity_after_one: false,
+            intensity_fraction: false,
             time: TextField::new("").with_placeholder("now"),
             duration: TextField::new("").with_placeholder("optional: 90s, 15m, 2h30m"),
             tags: TextField::new("").with_placeholder("optional, e.g. heat fatigue"),
@@ -166,7 +169,7 @@ impl LogForm {
         form.original_time = time;
         form.duration =
             TextField::prefilled(&entry.duration_s.map(format_duration).unwrap_or_default());
-        form.tags = TextField::prefilled(&entry.tags.join(", "));
+        form.tags = TextField::prefilled(&entry.tags.join(" "));
         form.note = TextField::multiline(entry.note.as_deref().unwrap_or_default());
         let ids: Vec<&str> = entry
             .regions
@@ -217,6 +220,7 @@ impl LogForm {
     /// Moves focus to the next (or previous) field. A one-line field it
     /// reaches has its text selected, so typing replaces it.
     pub fn focus_next(&mut self, forward: bool) {
+        self.intensity_fraction = false;
         self.field = self.field.offset(if forward { 1 } else { -1 });
         if self.field == Field::Where && self.editing.is_none() {
             self.field = self.field.offset(if forward { 1 } else { -1 });
@@ -300,6 +304,10 @@ impl LogForm {
         match self.field {
             Field::Intensity => {
                 if let Some(digit) = ch.to_digit(10) {
+                    if self.intensity_fraction {
+                        // The decimals of "7.5": refused, not read as 5.
+                        return self.intensity_whole_number();
+                    }
                     self.intensity = if self.intensity_after_one && digit == 0 {
                         10
                     } else {
@@ -310,6 +318,13 @@ impl LogForm {
                     self.adjust_intensity(1);
                 } else if ch == '-' {
                     self.adjust_intensity(-1);
+                } else if matches!(ch, '.' | ',') {
+                    self.intensity_fraction = true;
+                    self.intensity_whole_number();
+                } else if !ch.is_whitespace() {
+                    self.error = Some(format!(
+                        "Intensity is 0-10: a digit, 1 then 0 for 10, or ←→ (not '{ch}')"
+                    ));
                 }
             }
             Field::Sensation => {
@@ -325,6 +340,14 @@ impl LogForm {
         }
     }
 
+    /// Says that intensity has no decimals, keeping the whole part typed.
+    fn intensity_whole_number(&mut self) {
+        self.error = Some(format!(
+            "Intensity is a whole number on the 0-10 scale, no decimals: kept {}",
+            self.intensity
+        ));
+    }
+
     /// Starts a new line in the note.
     pub fn newline(&mut self) {
         if self.field == Field::Note {
@@ -335,6 +358,7 @@ impl LogForm {
     fn adjust_intensity(&mut self, by: i8) {
         self.touched = true;
         self.intensity_after_one = false;
+        self.intensity_fraction = false;
         self.intensity = (self.intensity as i8 + by).clamp(0, 10) as u8;
     }
 
@@ -440,14 +464,7 @@ impl LogForm {
             "" => None,
             text => Some(parse_duration(text).map_err(|e| e.to_string())?),
         };
-        let tags = self
-            .tags
-            .text()
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect();
+        let tags = crate::domain::split_tags([self.tags.text()]);
         Ok(Draft {
             at,
             regions,

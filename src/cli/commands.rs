@@ -170,14 +170,28 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
         .map(parse_duration)
         .transpose()
         .map_err(|e| CliError::Usage(format!("--duration: {e}")))?;
+    let tags = crate::domain::split_tags(args.tags.iter().map(String::as_str));
+    if let Some(empty) = args
+        .tags
+        .iter()
+        .find(|t| crate::domain::split_tags([t.as_str()]).is_empty())
+    {
+        return Err(CliError::Usage(format!(
+            "--tag '{empty}' has no word in it"
+        )));
+    }
+    let note = match args.note.as_deref() {
+        Some("-") => Some(note_from_stdin()?),
+        _ => args.note,
+    };
     let draft = Draft {
         at: ctx.when("--at", &args.at)?,
         regions: args.regions,
         sensation,
-        intensity: args.intensity,
+        intensity: i64::from(args.intensity),
         duration_s,
-        note: args.note,
-        tags: args.tags,
+        note,
+        tags,
     };
     let entry = draft
         .into_entry(Ulid::generate(), ctx.now.fixed_offset())
@@ -187,6 +201,16 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     ctx.journal().add(entry)?;
     eprintln!("Saved: {summary}");
     print(&format!("{id}\n"))
+}
+
+/// The note given as `--note -`: all of standard input, as text.
+fn note_from_stdin() -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| CliError::Other(format!("--note -: cannot read standard input: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::Usage("--note -: standard input is not UTF-8 text".into()))?;
+    Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
 }
 
 fn list(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {

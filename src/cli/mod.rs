@@ -65,18 +65,20 @@ pub struct LogArgs {
     #[arg(short, long, value_name = "S")]
     pub sensation: String,
     /// How strong, 0 (none) to 10 (worst imaginable).
-    #[arg(short, long, value_name = "N", allow_negative_numbers = true)]
-    pub intensity: i64,
+    #[arg(short, long, value_name = "N", allow_negative_numbers = true, value_parser = parse_intensity)]
+    pub intensity: u8,
     /// When it was felt: now, 2h ago, yesterday 21:00, 2026-03-01 14:30...
     #[arg(short, long, value_name = "WHEN", default_value = "now")]
     pub at: String,
     /// How long it lasted: 90s, 15m, 2h30m.
     #[arg(short, long, value_name = "DUR")]
     pub duration: Option<String>,
-    /// A free note.
+    /// A free note; `-` reads it from standard input (a long note, or one
+    /// in a file: `--note - < note.txt`).
     #[arg(short, long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// A free word such as heat, fatigue, stress (repeat for several).
+    /// Free words such as heat, fatigue, stress: repeat the flag or give
+    /// several at once ("heat fatigue", "#heat,#stress").
     #[arg(short, long = "tag", value_name = "T")]
     pub tags: Vec<String>,
 }
@@ -218,6 +220,16 @@ pub struct GenerateArgs {
     /// Seed: the same seed gives the same history.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
+}
+
+/// Clap value parser for intensity: a whole number on the 0-10 scale.
+fn parse_intensity(text: &str) -> Result<u8, String> {
+    let scale = "a whole number on the 0-10 scale (0 none, 10 worst imaginable)";
+    match text.trim().parse::<i64>() {
+        Ok(n @ 0..=10) => Ok(n as u8),
+        Ok(n) => Err(format!("intensity must be 0 to 10, not {n}: {scale}")),
+        Err(_) => Err(format!("intensity is {scale}, not '{}'", text.trim())),
+    }
 }
 
 /// Clap value parser for regions: id, key or code; suggests on a typo.

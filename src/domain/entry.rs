@@ -257,6 +257,18 @@ fn whole_seconds(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     at.with_nanosecond(0).unwrap_or(at)
 }
 
+/// Tags as people type them: words split on spaces and commas, a leading
+/// `#` dropped (`#heat, fatigue stress` is three tags).
+pub fn split_tags<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    texts
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| c == ',' || c.is_whitespace()))
+        .map(|word| word.trim_start_matches('#'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Trims and lower-cases tags, drops repeats, rejects empty ones and commas.
 pub fn normalize_tags(tags: Vec<String>) -> Result<Vec<String>, EntryError> {
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
@@ -295,6 +307,14 @@ mod tests {
             note: Some("after a hot shower\nlasted a while".into()),
             tags: vec![" Heat ".into(), "heat".into(), "fatigue".into()],
         }
+    }
+
+    #[test]
+    fn tags_split_on_spaces_and_commas_without_hashes() {
+        assert_eq!(
+            split_tags(["#heat, fatigue  stress", "hot,#cold", " ", "##"]),
+            ["heat", "fatigue", "stress", "hot", "cold"]
+        );
     }
 
     #[test]

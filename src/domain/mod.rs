@@ -10,7 +10,9 @@ pub mod region;
 pub mod sensation;
 pub mod when;
 
-pub use entry::{Draft, Entry, EntryError, Intensity, Regions, YearMonth, check_not_future};
+pub use entry::{
+    Draft, Entry, EntryError, Intensity, Regions, YearMonth, check_not_future, split_tags,
+};
 pub use journal::{Change, Delta, Entries};
 pub use query::{
     ClassCount, Filter, HEAT_STEPS, HeatScale, Metric, RegionStats, RegionTally, SensationFilter,
