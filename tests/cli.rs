@@ -449,3 +449,55 @@ fn a_one_mebibyte_note_from_standard_input_round_trips_through_list_and_export()
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(&row[column], note, "csv");
 }
+
+#[test]
+fn regions_in_everyday_words_typos_and_groups_are_accepted_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for (words, expected) in [
+        ("left sole", vec!["left-sole"]),
+        ("rigth hand back", vec!["right-hand-back"]),
+        ("left sol", vec!["left-sole"]),
+        (
+            "both feet",
+            vec!["right-foot-top", "left-foot-top", "left-sole", "right-sole"],
+        ),
+        (
+            "MS hug",
+            vec![
+                "right-chest",
+                "left-chest",
+                "left-middle-back",
+                "right-middle-back",
+            ],
+        ),
+    ] {
+        let out = sm(dir.path())
+            .args(["log", "-r", words, "-s", "tingling", "-i", "3"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{words}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let entries = json(sm(dir.path()).args(["list", "--format", "json"]));
+        let last = entries.as_array().unwrap().last().unwrap().clone();
+        let mut got: Vec<String> = last["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_string())
+            .collect();
+        got.sort();
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{words}");
+        let first = sensemap::domain::Catalogue::global()
+            .lookup(expected[0])
+            .unwrap();
+        assert!(
+            stderr.contains(&first.region().label()),
+            "{words}: names what it chose: {stderr}"
+        );
+    }
+    // The same words filter a listing.
+    let table = stdout(sm(dir.path()).args(["list", "--region", "left sol"]));
+    assert!(table.contains("left-sole"), "{table}");
+}

@@ -39,7 +39,9 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["log", "-r", "f25", "-s", "tingling", "-i", "11"], "intensity must be 0 to 10, not 11"),
         (vec!["log", "-r", "f25", "-s", "tingling", "-i", "-1"], "intensity must be 0 to 10, not -1"),
-        (vec!["log", "-r", "rigth-palm", "-s", "tingling", "-i", "3"], "closest: right-palm"),
+        (vec!["log", "-r", "tail", "-s", "tingling", "-i", "3"], "no place on the body matches 'tail'"),
+        (vec!["log", "-r", "left foot", "-s", "tingling", "-i", "3"], "could be Foot, top (left) - f36; Foot, sole (left) - b37"),
+        (vec!["list", "--region", "both feet"], "a filter takes one region"),
         (vec!["log", "-s", "tingling", "-i", "3"], "--region"),
         (vec!["log", "-r", "f25", "-s", "tinglin", "-i", "3"], "closest: tingling"),
         (logged(&["--at", "2026-03-13 10:00"]), "more than a day in the future"),

@@ -419,3 +419,30 @@ fn v_switches_the_map_style_and_config_ron_remembers_it_with_the_persons_comment
     assert!(status.contains("config.ron"), "{status}");
     assert_eq!(std::fs::read_to_string(&config).unwrap(), broken);
 }
+
+#[test]
+fn slash_understands_everyday_words_typos_and_both_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = fs_controller(dir.path());
+    for (words, expected) in [
+        ("rigth hand", "Hand, palm (right) - f25"),
+        ("rght palm", "Hand, palm (right) - f25"),
+        ("shin", "Lower leg (front-right) - f31"),
+        ("thumb", "Hand, back (left) - b27"),
+    ] {
+        c.handle_event(&key(KeyCode::Char('/')));
+        type_text(&mut c, words);
+        let text = screen_text(&c.app);
+        assert!(text.contains(expected), "{words}: {text}");
+        c.handle_event(&key(KeyCode::Esc));
+    }
+    // "feet" offers both feet first; Enter selects all four to log together.
+    c.handle_event(&key(KeyCode::Char('/')));
+    type_text(&mut c, "feet");
+    assert!(screen_text(&c.app).contains("Both feet (4 regions)"));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(c.app.body.selection.len(), 4);
+    assert!(screen_text(&c.app).contains("Selected (4)"));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(form(&c).regions.len(), 4, "the log form covers both feet");
+}

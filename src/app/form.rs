@@ -7,8 +7,7 @@ use super::text::{TextEdit, TextField};
 use crate::domain::when::DateOrder;
 use crate::domain::when::{format_duration, parse_duration};
 use crate::domain::{
-    Catalogue, Draft, Entry, RegionId, SensationCatalogue, SensationClass, SensationId,
-    SensationType,
+    Draft, Entry, RegionId, SensationCatalogue, SensationClass, SensationId, SensationType,
 };
 
 /// The form's fields, in Tab order.
@@ -479,14 +478,5 @@ impl LogForm {
 
 /// Regions typed as ids, keys, codes or names, separated by commas.
 fn parse_regions(text: &str) -> Result<Vec<RegionId>, String> {
-    let regions: Vec<RegionId> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(|part| Catalogue::global().lookup(part).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
-    if regions.is_empty() {
-        return Err("an entry needs at least one region".to_string());
-    }
-    Ok(regions)
+    crate::domain::places::resolve_list(text).map_err(|e| e.to_string())
 }

@@ -2,7 +2,8 @@
 
 use super::App;
 use super::text::TextField;
-use crate::domain::{Catalogue, RegionId, SensationClass};
+use crate::domain::SensationClass;
+use crate::domain::places::{self, Candidate};
 
 /// One row of the sensation filter picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +50,8 @@ pub struct Picker {
 /// One row of a picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerRow {
-    /// A region found by search.
-    Region(RegionId),
+    /// A place found by search: one region, or several ("both feet").
+    Place(Candidate),
     /// A sensation filter option.
     Filter(FilterOption),
 }
@@ -59,10 +60,9 @@ impl App {
     /// The rows of the open picker.
     pub fn picker_rows(&self, picker: &Picker) -> Vec<PickerRow> {
         match picker.kind {
-            PickerKind::Region => Catalogue::global()
-                .search(picker.query.text())
+            PickerKind::Region => places::find(picker.query.text())
                 .into_iter()
-                .map(PickerRow::Region)
+                .map(PickerRow::Place)
                 .collect(),
             PickerKind::Sensation => {
                 let query = picker.query.text().trim().to_lowercase();

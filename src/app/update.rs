@@ -212,7 +212,19 @@ impl App {
             Action::Cancel => return,
             Action::Submit => {
                 match rows.get(picker.choice.min(rows.len().saturating_sub(1))) {
-                    Some(PickerRow::Region(region)) => self.body.cursor = *region,
+                    Some(PickerRow::Place(place)) => match place.regions.as_slice() {
+                        [one] => self.body.cursor = *one,
+                        several => {
+                            self.body.selection = several.iter().copied().collect();
+                            if let Some(first) = several.first() {
+                                self.body.cursor = *first;
+                            }
+                            self.say(
+                                StatusKind::Info,
+                                format!("Selected {}: Enter logs them together", place.label),
+                            );
+                        }
+                    },
                     Some(PickerRow::Filter(option)) => {
                         self.journal.heat.sensation = match option {
                             FilterOption::All => None,

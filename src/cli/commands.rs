@@ -186,7 +186,7 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     };
     let draft = Draft {
         at: ctx.when("--at", &args.at)?,
-        regions: args.regions,
+        regions: regions_of(&args.regions),
         sensation,
         intensity: i64::from(args.intensity),
         duration_s,
@@ -201,6 +201,17 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     ctx.journal().add(entry)?;
     eprintln!("Saved: {summary}");
     print(&format!("{id}\n"))
+}
+
+/// Every region the `--region` flags name, each once, in the order given.
+fn regions_of(places: &[super::Places]) -> Vec<crate::domain::RegionId> {
+    let mut regions = Vec::new();
+    for region in places.iter().flat_map(|p| p.0.iter()) {
+        if !regions.contains(region) {
+            regions.push(*region);
+        }
+    }
+    regions
 }
 
 /// The note given as `--note -`: all of standard input, as text.

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Local};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::domain::{Catalogue, RegionId};
+use crate::domain::{RegionId, places};
 use crate::store::StoreError;
 
 /// sensemap: mark where on the body you feel abnormal sensations, and see
@@ -58,9 +58,10 @@ pub enum Command {
 /// `sensemap log`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Where: region id, CHOIR key or code (repeat for several).
-    #[arg(short, long = "region", value_name = "R", required = true, value_parser = parse_region)]
-    pub regions: Vec<RegionId>,
+    /// Where, in words ("left sole", "r palm", "both feet", "MS hug") or
+    /// by region id, CHOIR key or code; repeat for several.
+    #[arg(short, long = "region", value_name = "R", required = true, value_parser = parse_places)]
+    pub regions: Vec<Places>,
     /// What: a sensation id or name, e.g. tingling, burning, electric.
     #[arg(short, long, value_name = "S")]
     pub sensation: String,
@@ -232,9 +233,31 @@ fn parse_intensity(text: &str) -> Result<u8, String> {
     }
 }
 
-/// Clap value parser for regions: id, key or code; suggests on a typo.
+/// The regions one `--region` names: one, or several for "both feet".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places(pub Vec<RegionId>);
+
+/// Clap value parser for `log --region`: the one place matcher.
+fn parse_places(text: &str) -> Result<Places, String> {
+    places::resolve(text).map(Places).map_err(|e| e.to_string())
+}
+
+/// Clap value parser for a filter's `--region`: words as for `log`, but
+/// one region.
 fn parse_region(text: &str) -> Result<RegionId, String> {
-    Catalogue::global().lookup(text).map_err(|e| e.to_string())
+    match places::resolve(text).map_err(|e| e.to_string())?.as_slice() {
+        [one] => Ok(*one),
+        several => Err(format!(
+            "a filter takes one region, and '{}' means {}: {}",
+            text.trim(),
+            several.len(),
+            several
+                .iter()
+                .map(|r| r.region().label())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
 }
 
 /// A failed command: bad input (exit 2) or a failure while working (exit 1).

@@ -5,6 +5,7 @@ pub mod body_map;
 pub mod entry;
 pub mod generate;
 pub mod journal;
+pub mod places;
 pub mod query;
 pub mod region;
 pub mod sensation;

@@ -227,34 +227,6 @@ impl Catalogue {
         }
     }
 
-    /// Regions matching typed words, best first: an exact id, key or code
-    /// comes first; otherwise every word must start a word of the region's
-    /// id, key, code or name, so "left sole", "l palm" and "b37" all work.
-    pub fn search(&self, query: &str) -> Vec<RegionId> {
-        let words: Vec<String> = split_words(query);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let exact = self.by_alias.get(&query.trim().to_lowercase()).copied();
-        let mut found: Vec<(usize, RegionId)> = self
-            .ids()
-            .filter(|id| Some(*id) != exact)
-            .filter_map(|id| {
-                let r = id.region();
-                let haystack = split_words(&format!("{} {} {} {}", r.id, r.key, r.code(), r.name));
-                let all_match = words
-                    .iter()
-                    .all(|w| haystack.iter().any(|h| h.starts_with(w.as_str())));
-                all_match.then_some((haystack.len(), id))
-            })
-            .collect();
-        found.sort();
-        exact
-            .into_iter()
-            .chain(found.into_iter().map(|(_, id)| id))
-            .collect()
-    }
-
     /// The `n` region ids closest to `input` by edit distance.
     fn closest(&self, input: &str, n: usize) -> Vec<String> {
         let mut scored: Vec<(f64, &str)> = self
@@ -273,15 +245,6 @@ impl Catalogue {
             .map(|(_, id)| id.to_string())
             .collect()
     }
-}
-
-/// Lower-case words of a text, split at anything not a letter or digit.
-fn split_words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 #[cfg(test)]
@@ -376,25 +339,6 @@ mod tests {
         let err = Catalogue::global().lookup("rigth-palm").unwrap_err();
         assert_eq!(err.suggestions[0], "right-palm");
         assert!(err.to_string().contains("unknown region 'rigth-palm'"));
-    }
-
-    #[test]
-    fn search_finds_regions_from_everyday_words() {
-        let cat = Catalogue::global();
-        let first = |q: &str| cat.search(q).first().map(|r| r.region().id.clone());
-        assert_eq!(first("left sole").as_deref(), Some("left-sole"));
-        assert_eq!(first("r palm").as_deref(), Some("right-palm"));
-        assert_eq!(first("b37").as_deref(), Some("left-sole"));
-        assert_eq!(first("125").as_deref(), Some("right-palm"));
-        let knees = cat.search("knee");
-        assert_eq!(knees.len(), 4);
-        assert!(
-            cat.search("elbow left back")
-                .iter()
-                .all(|r| r.region().id == "left-elbow-back")
-        );
-        assert!(cat.search("tail").is_empty());
-        assert!(cat.search("  ").is_empty());
     }
 
     #[test]

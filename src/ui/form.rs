@@ -102,20 +102,10 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
 
     if form.editing.is_some() {
         let width = input_width(form.regions_text.text(), inner);
-        let parsed: Result<Vec<_>, _> = form
-            .regions_text
-            .text()
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| crate::domain::Catalogue::global().lookup(p))
-            .collect();
-        let hint = match parsed {
-            Ok(regions) if !regions.is_empty() => {
-                Span::styled(format!("✓ {} region(s)", regions.len()), THEME.dim)
-            }
-            Ok(_) => Span::styled("? at least one region", THEME.error),
-            Err(e) => Span::styled(format!("? {e}"), THEME.error),
+        let hint = match crate::domain::places::resolve_list(form.regions_text.text()) {
+            Ok(regions) if regions.len() == 1 => Span::styled("✓ 1 region", THEME.dim),
+            Ok(regions) => Span::styled(format!("✓ {} regions", regions.len()), THEME.dim),
+            Err(_) => Span::styled("? see below", THEME.error),
         };
         editors.push((&form.regions_text, lines.len() as u16, width));
         lines.push(field_row("Where", focused(Field::Where), width, hint));

@@ -81,7 +81,7 @@ pub fn picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let first = choice.saturating_sub(visible - 1);
     for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
         let text = match row {
-            PickerRow::Region(r) => r.region().label(),
+            PickerRow::Place(place) => place.label.clone(),
             PickerRow::Filter(option) => option.label(),
         };
         let style = if i == choice {
