@@ -7,42 +7,17 @@
 //! `thumb`, `belly`) from `assets/places.ron`. A plural or `both` (`both
 //! feet`, `hands`) and bands (`MS hug`) mean several regions at once.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+mod vocabulary;
 
-use serde::Deserialize;
+use vocabulary::Vocabulary;
 
 use super::region::{Catalogue, RegionId, Side, View};
 
 /// The embedded vocabulary.
-const PLACES_RON: &str = include_str!("../../assets/places.ron");
+pub(crate) const PLACES_RON: &str = include_str!("../../../assets/places.ron");
 
 /// Most candidates an error lists.
 const LISTED: usize = 6;
-
-/// `assets/places.ron` as written.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlacesFile {
-    words: Vec<WordsFile>,
-    bands: Vec<BandFile>,
-}
-
-/// Everyday words and the parts of the body they mean.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WordsFile {
-    words: Vec<String>,
-    parts: Vec<String>,
-}
-
-/// A phrase that means several regions.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BandFile {
-    phrase: String,
-    regions: Vec<String>,
-}
 
 /// One way to read what was typed: a region, or several meant together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,66 +50,6 @@ pub enum PlaceError {
         /// The matching regions, in full words.
         candidates: Vec<String>,
     },
-}
-
-/// The vocabulary, parsed once.
-struct Vocabulary {
-    /// Word to the parts it names, and whether it is a plural.
-    words: HashMap<String, (Vec<String>, bool)>,
-    /// Phrases meaning several regions.
-    bands: Vec<(String, Vec<RegionId>)>,
-}
-
-impl Vocabulary {
-    fn global() -> &'static Vocabulary {
-        static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-        VOCABULARY.get_or_init(|| {
-            // Compiled in and checked by tests: a failure is a build defect.
-            #[allow(clippy::expect_used)]
-            Vocabulary::parse(PLACES_RON)
-                .expect("assets/places.ron is embedded and checked by tests")
-        })
-    }
-
-    fn parse(text: &str) -> Result<Vocabulary, String> {
-        let file: PlacesFile = ron::from_str(text).map_err(|e| e.to_string())?;
-        let catalogue = Catalogue::global();
-        let all: Vec<String> = file.words.iter().flat_map(|w| w.words.clone()).collect();
-        let mut words = HashMap::new();
-        for entry in &file.words {
-            for part in &entry.parts {
-                for side in [Side::Left, Side::Right] {
-                    let id = format!("{}-{part}", side.as_str());
-                    catalogue.lookup(&id).map_err(|e| format!("{part}: {e}"))?;
-                }
-            }
-            for word in &entry.words {
-                let plural = is_plural(word, &all);
-                words.insert(word.clone(), (entry.parts.clone(), plural));
-            }
-        }
-        let bands = file
-            .bands
-            .iter()
-            .map(|b| {
-                let regions = b
-                    .regions
-                    .iter()
-                    .map(|r| catalogue.lookup(r).map_err(|e| e.to_string()))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok((b.phrase.clone(), regions))
-            })
-            .collect::<Result<_, String>>()?;
-        Ok(Vocabulary { words, bands })
-    }
-}
-
-/// `feet`, `calves`, or a word ending in `s` whose singular is also known.
-fn is_plural(word: &str, known: &[String]) -> bool {
-    matches!(word, "feet" | "calves")
-        || word
-            .strip_suffix('s')
-            .is_some_and(|singular| known.iter().any(|k| k == singular))
 }
 
 /// Side words.
@@ -426,139 +341,4 @@ fn capitalised(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ids(regions: &[RegionId]) -> Vec<&'static str> {
-        regions.iter().map(|r| r.region().id.as_str()).collect()
-    }
-
-    fn resolved(query: &str) -> Vec<&'static str> {
-        let mut found = ids(&resolve(query).unwrap_or_else(|e| panic!("{query}: {e}")));
-        found.sort();
-        found
-    }
-
-    #[test]
-    fn the_vocabulary_names_real_regions() {
-        assert!(Vocabulary::parse(PLACES_RON).is_ok());
-        let broken = PLACES_RON.replacen("\"sole\"]", "\"soul\"]", 1);
-        assert!(Vocabulary::parse(&broken).is_err());
-    }
-
-    /// The table of words and typos every surface shares.
-    #[test]
-    fn plain_words_in_any_order_with_typos() {
-        for (query, expected) in [
-            ("b37", vec!["left-sole"]),
-            ("125", vec!["right-palm"]),
-            ("Foot, sole (left)", vec!["left-sole"]),
-            ("left sole", vec!["left-sole"]),
-            ("sole left", vec!["left-sole"]),
-            ("l sole", vec!["left-sole"]),
-            ("left sol", vec!["left-sole"]),
-            ("left heel", vec!["left-sole"]),
-            ("r palm", vec!["right-palm"]),
-            ("rght palm", vec!["right-palm"]),
-            ("rigth palm", vec!["right-palm"]),
-            ("right shin", vec!["right-lower-leg-front"]),
-            ("left calf", vec!["left-lower-leg-back"]),
-            ("right thumb back", vec!["right-hand-back"]),
-            ("my left toes", vec!["left-foot-top"]),
-            ("left upper back", vec!["left-upper-back"]),
-            ("right belly", vec!["right-abdomen"]),
-            ("left stomach", vec!["left-abdomen"]),
-            ("left buttock", vec!["left-buttock"]),
-            ("right groin", vec!["right-pubic"]),
-            ("left jaw", vec!["left-face"]),
-            ("right temple", vec!["right-face"]),
-            ("left breast", vec!["left-chest"]),
-            ("right-palm", vec!["right-palm"]),
-        ] {
-            let mut expected = expected;
-            expected.sort();
-            assert_eq!(resolved(query), expected, "{query}");
-        }
-    }
-
-    #[test]
-    fn plurals_both_and_bands_mean_several_regions() {
-        assert_eq!(
-            resolved("both feet"),
-            ["left-foot-top", "left-sole", "right-foot-top", "right-sole"]
-        );
-        assert_eq!(resolved("feet"), resolved("both feet"));
-        assert_eq!(
-            resolved("both hands"),
-            [
-                "left-hand-back",
-                "left-palm",
-                "right-hand-back",
-                "right-palm"
-            ]
-        );
-        assert_eq!(resolved("soles"), ["left-sole", "right-sole"]);
-        assert_eq!(
-            resolved("MS hug"),
-            [
-                "left-chest",
-                "left-middle-back",
-                "right-chest",
-                "right-middle-back"
-            ]
-        );
-        assert_eq!(
-            resolved("both shins"),
-            ["left-lower-leg-front", "right-lower-leg-front"]
-        );
-    }
-
-    #[test]
-    fn ambiguous_and_unknown_words_say_so_in_full_words() {
-        let err = resolve("rigth hand").unwrap_err().to_string();
-        assert!(err.contains("Hand, palm (right) - f25"), "{err}");
-        assert!(err.contains("Hand, back (right) - b30"), "{err}");
-        assert!(!err.contains("left"), "{err}");
-        let err = resolve("shin").unwrap_err().to_string();
-        assert!(
-            err.contains("Lower leg (front-left)") && err.contains("Lower leg (front-right)"),
-            "{err}"
-        );
-        let err = resolve("elbw xyz").unwrap_err();
-        assert!(matches!(err, PlaceError::Unknown { .. }), "{err}");
-        assert!(resolve("  ").is_err());
-    }
-
-    #[test]
-    fn search_lists_every_reading_with_the_group_first() {
-        let found = find("feet");
-        assert_eq!(found[0].label, "Both feet (4 regions)");
-        assert_eq!(found.len(), 5);
-        let thumbs: Vec<String> = find("thumb").iter().map(|c| c.label.clone()).collect();
-        assert!(
-            thumbs.iter().any(|l| l.contains("Hand, palm (right)")),
-            "{thumbs:?}"
-        );
-        assert!(find("").is_empty());
-    }
-
-    #[test]
-    fn search_keeps_what_the_old_search_found() {
-        let first = |q: &str| find(q).first().map(|c| c.label.clone());
-        assert_eq!(first("b37").as_deref(), Some("Foot, sole (left) - b37"));
-        assert_eq!(find("knee").len(), 4);
-        let elbow = find("elbow left back");
-        assert_eq!(elbow.len(), 1);
-        assert_eq!(elbow[0].label, "Elbow (back-left) - b15");
-        assert!(find("tail").is_empty());
-        assert!(find("  ").is_empty());
-    }
-
-    #[test]
-    fn a_list_of_places_for_the_where_field() {
-        let regions = resolve_list("left sole, r palm; both feet").unwrap();
-        assert_eq!(regions.len(), 5);
-        assert!(resolve_list("left sole, nowhere at all").is_err());
-        assert_eq!(resolve_list(" , "), Err(PlaceError::Empty));
-    }
-}
+mod tests;
