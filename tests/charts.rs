@@ -170,9 +170,10 @@ fn charts_heat_map_and_stats_command_agree_exactly() {
     );
     Journal::new(FsStore::new(&data)).add_many(entries).unwrap();
 
+    std::fs::write(dir.path().join("empty.ron"), "()").unwrap();
     let out = cargo_bin_cmd!("sensemap")
         .env("SENSEMAP_DATA_DIR", &data)
-        .env("SENSEMAP_CONFIG", dir.path().join("none.ron"))
+        .env("SENSEMAP_CONFIG", dir.path().join("empty.ron"))
         .env("SENSEMAP_NOW", common::NOW)
         .env("TZ", "CET-1")
         .args(["stats", "--since", "30d", "--format", "json"])

@@ -356,7 +356,9 @@ fn map_writes_a_self_contained_svg_with_every_region_named() {
 fn map_says_when_nothing_was_logged_so_a_mistyped_folder_shows() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nothere");
-    let out = sm(&missing)
+    let out = sm(dir.path())
+        .arg("--data-dir")
+        .arg(&missing)
         .args(["map", "--since", "2026-01-01"])
         .assert()
         .success();
@@ -500,4 +502,82 @@ fn regions_in_everyday_words_typos_and_groups_are_accepted_and_named() {
     // The same words filter a listing.
     let table = stdout(sm(dir.path()).args(["list", "--region", "left sol"]));
     assert!(table.contains("left-sole"), "{table}");
+}
+
+#[test]
+fn list_takes_the_same_short_flags_as_log_and_writes_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r left-sole -s tingling -i 4");
+    log(dir.path(), "-r right-palm -s burning -i 6");
+    let table = stdout(sm(dir.path()).args(["list", "-r", "left sole", "-s", "tingling"]));
+    assert!(
+        table.contains("left-sole") && !table.contains("right-palm"),
+        "{table}"
+    );
+    let csv = stdout(sm(dir.path()).args(["list", "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), 2, "{csv}");
+}
+
+#[test]
+fn an_empty_journal_says_so_and_counts_read_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sm(dir.path()).arg("list").assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.starts_with("No entries yet in"), "{stderr}");
+    assert!(out.get_output().stdout.is_empty());
+    log(dir.path(), "-r left-sole -s tingling -i 4");
+    let out = sm(dir.path()).arg("list").assert().success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "1 entry\n"
+    );
+    let out = sm(dir.path())
+        .args(["list", "--since", "2026-03-11 11:00"])
+        .assert()
+        .success();
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr)
+            .contains("No entries match these filters")
+    );
+}
+
+#[test]
+fn every_error_reads_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["export", "--format", "xml"],
+        vec!["list", "--since", "whenever"],
+        vec!["frobnicate"],
+        vec!["log", "-s", "tingling", "-i", "3"],
+    ] {
+        let out = sm(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("sensemap: "), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error: "), "{args:?}: {stderr}");
+    }
+    let help = sm(dir.path()).arg("--help").output().unwrap();
+    assert!(help.status.success(), "help is not an error");
+}
+
+#[test]
+fn a_config_that_does_not_exist_and_demo_with_a_data_dir_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sm(dir.path())
+        .arg("--config")
+        .arg(dir.path().join("typo.ron"))
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("typo.ron: no such file"));
+    let out = sm(dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("demo runs on a generated sample"));
 }

@@ -10,7 +10,8 @@ use ulid::Ulid;
 
 use super::output;
 use super::{
-    Cli, CliError, Command, ExportArgs, FilterArgs, GenerateArgs, ListArgs, LogArgs, StatsArgs,
+    Cli, CliError, Command, ExportArgs, ExportFormat, FilterArgs, GenerateArgs, ListArgs,
+    ListFormat, LogArgs, StatsArgs,
 };
 use crate::domain::generate::{GenerateSpec, generate};
 use crate::domain::when::{Zone, parse_duration};
@@ -41,6 +42,16 @@ impl Context {
             }
         };
         let config = match (&cli.config, &dirs) {
+            (Some(file), _) if !file.exists() => {
+                return Err(CliError::Usage(format!(
+                    "--config {}: no such file (leave it out to use the default, {})",
+                    file.display(),
+                    dirs.as_ref().map_or_else(
+                        || "config.ron in the data folder".to_string(),
+                        |d| d.config_dir().join("config.ron").display().to_string()
+                    )
+                )));
+            }
             (Some(file), _) => file.clone(),
             (None, Some(d)) => d.config_dir().join("config.ron"),
             (None, None) => data_dir.join("config.ron"),
@@ -130,7 +141,14 @@ impl Context {
 }
 
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
+    if matches!(cli.command, Some(Command::Demo)) && typed.data_dir {
+        return Err(CliError::Usage(
+            "demo runs on a generated sample in a temporary folder and never touches a journal; \
+             to open yours, run sensemap --data-dir DIR"
+                .into(),
+        ));
+    }
     let ctx = Context::new(&cli)?;
     match cli.command {
         None => open_app(&ctx.data_dir, &ctx, true),
@@ -233,7 +251,46 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         .iter()
         .filter(|e| filter.matches(e, &sensations))
         .collect();
-    print(&output::entries(&entries, &sensations, args.format))
+    if entries.is_empty() && matches!(args.format, super::EntriesFormat::Table) {
+        eprintln!("{}", nothing_listed(ctx, &loaded, &args.filter));
+        return Ok(());
+    }
+    eprintln!("{}", plural(entries.len(), "entry", "entries"));
+    match args.format {
+        super::EntriesFormat::Table => {
+            print(&output::entries(&entries, &sensations, ListFormat::Table))
+        }
+        super::EntriesFormat::Json => {
+            print(&output::entries(&entries, &sensations, ListFormat::Json))
+        }
+        super::EntriesFormat::Csv => {
+            print(&output::export(&entries, &sensations, ExportFormat::Csv)?)
+        }
+    }
+}
+
+/// Why `list` shows nothing: an empty journal, or a filter nothing passes.
+fn nothing_listed(ctx: &Context, loaded: &Loaded, filter: &FilterArgs) -> String {
+    let filtered = filter.since.is_some()
+        || filter.until.is_some()
+        || filter.region.is_some()
+        || filter.sensation.is_some();
+    match (loaded.entries.is_empty(), filtered) {
+        (true, false) => format!(
+            "No entries yet in {}: log one with sensemap log, or open the app with sensemap",
+            ctx.data_dir.display()
+        ),
+        _ => "No entries match these filters".to_string(),
+    }
+}
+
+/// "1 entry", "3 entries".
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 fn stats(ctx: &Context, args: &StatsArgs) -> Result<(), CliError> {
@@ -290,10 +347,10 @@ fn generate_history(ctx: &Context, args: &GenerateArgs) -> Result<(), CliError> 
     let existing = journal.store().months()?;
     if !existing.is_empty() {
         return Err(CliError::Usage(format!(
-            "{} already holds entries ({} months); generate only writes into an empty data directory, \
+            "{} already holds entries ({}); generate only writes into an empty data directory, \
              so pass --data-dir with a new directory",
             ctx.data_dir.display(),
-            existing.len()
+            plural(existing.len(), "month", "months")
         )));
     }
     let spec = spec_ending_yesterday(ctx.now, args.years, args.per_day, args.seed);
@@ -301,7 +358,9 @@ fn generate_history(ctx: &Context, args: &GenerateArgs) -> Result<(), CliError> 
     let count = entries.len();
     let months = journal.add_many(entries)?.months.len();
     eprintln!(
-        "Generated {count} entries over {months} months ({} to {}) in {}",
+        "Generated {} over {} ({} to {}) in {}",
+        plural(count, "entry", "entries"),
+        plural(months, "month", "months"),
         spec.start,
         spec.end,
         ctx.data_dir.display()

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Local};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::domain::{RegionId, places};
 use crate::store::StoreError;
@@ -111,11 +112,11 @@ pub struct FilterArgs {
     /// Only entries at or before WHEN.
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
-    /// Only entries that cover this region.
-    #[arg(long, value_name = "R", value_parser = parse_region)]
+    /// Only entries that cover this region (in words, as for `log`).
+    #[arg(short, long, value_name = "R", value_parser = parse_region)]
     pub region: Option<RegionId>,
     /// Only this sensation type, or a whole class (paresthesia, dysesthesia, hypoesthesia).
-    #[arg(long, value_name = "S")]
+    #[arg(short, long, value_name = "S")]
     pub sensation: Option<String>,
 }
 
@@ -127,7 +128,19 @@ pub struct ListArgs {
     pub filter: FilterArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    pub format: ListFormat,
+    pub format: EntriesFormat,
+}
+
+/// How `list` writes entries.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum EntriesFormat {
+    /// Aligned columns for reading.
+    #[default]
+    Table,
+    /// JSON for scripts.
+    Json,
+    /// CSV for spreadsheets (lists joined with ';').
+    Csv,
 }
 
 /// `sensemap stats`.
@@ -294,13 +307,59 @@ pub fn now() -> DateTime<Local> {
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
+/// Every error reads the same way: `sensemap: what went wrong`.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match commands::run(cli) {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return usage_error(&err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
+    let typed = Typed {
+        data_dir: matches.value_source("data_dir") == Some(ValueSource::CommandLine),
+    };
+    match commands::run(cli, typed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("sensemap: {err}");
             ExitCode::from(err.exit_code())
         }
     }
+}
+
+/// What was typed on the command line rather than taken from the
+/// environment or a default.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Typed {
+    /// `--data-dir` itself (not `SENSEMAP_DATA_DIR`).
+    pub data_dir: bool,
+}
+
+/// A command line clap refused, in sensemap's own words; help and version
+/// print as they are.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = err.render().to_string();
+    let text = text.trim_start_matches("error: ").trim_end();
+    let text = text
+        .lines()
+        .filter(|l| !l.starts_with("For more information"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    eprintln!(
+        "sensemap: {}\n(sensemap --help lists the commands and options)",
+        text.trim_end()
+    );
+    ExitCode::from(2)
 }

@@ -12,7 +12,13 @@ use serde_json::Value;
 pub const NOW: &str = "2026-03-11T10:00:00+01:00";
 pub const TZ: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
 
+/// The binary over `dir`: its own data folder, and a config file of its
+/// own (an empty one unless the test wrote one), never the user's.
 pub fn sm(dir: &Path) -> Command {
+    let config = dir.join("config.ron");
+    if !config.exists() {
+        fs::write(&config, "()\n").unwrap();
+    }
     let mut cmd = cargo_bin_cmd!("sensemap");
     cmd.env("SENSEMAP_DATA_DIR", dir.join("data"))
         .env("SENSEMAP_CONFIG", dir.join("config.ron"))
