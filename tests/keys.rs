@@ -313,7 +313,7 @@ fn w_and_s_change_what_the_heat_map_counts() {
     assert_eq!(c.app.journal.tally.get(region("right-sole")).episodes, 0);
 
     c.handle_event(&key(KeyCode::Char('m')));
-    assert!(screen_text(&c.app).contains("days affected"));
+    assert!(screen_text(&c.app).contains("Days affected, last 7 days"));
 }
 
 #[test]

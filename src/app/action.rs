@@ -92,6 +92,11 @@ pub enum Action {
         /// Row.
         y: u16,
     },
+    /// The mouse wheel turned.
+    Wheel {
+        /// Towards the top of the list.
+        up: bool,
+    },
     /// The mouse moved over a screen cell.
     Hover {
         /// Column.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Action, App};
+use super::{Action, App, layout};
 use crate::domain::body_map::Direction;
 use crate::domain::{ClassCount, RegionId, RegionStats, RegionTally, SensationId, week_start};
 
@@ -81,11 +81,26 @@ impl App {
     pub(super) fn update_charts(&mut self, action: Action) {
         let last = self.charts.ranked.len().saturating_sub(1);
         match action {
-            Action::Move(Direction::Up) => {
+            Action::Move(Direction::Up) | Action::Wheel { up: true } => {
                 self.charts.selected = self.charts.selected.saturating_sub(1)
             }
-            Action::Move(Direction::Down) => {
+            Action::Move(Direction::Down) | Action::Wheel { up: false } => {
                 self.charts.selected = (self.charts.selected + 1).min(last)
+            }
+            Action::Click { x, y } => {
+                // A click on a bar highlights its region.
+                let (bars, _) = layout::charts(layout::screen(self.area).body);
+                let first_row = bars.y + 1;
+                if !bars.contains(ratatui::layout::Position::new(x, y)) || y < first_row {
+                    return;
+                }
+                let visible = usize::from(bars.height.saturating_sub(1));
+                let index =
+                    layout::first_bar(self.charts.selected, visible) + usize::from(y - first_row);
+                if index > last || self.charts.ranked.is_empty() {
+                    return;
+                }
+                self.charts.selected = index;
             }
             Action::OpenTimelineHere => {
                 if let Some(region) = self.charts_region() {

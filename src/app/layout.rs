@@ -49,6 +49,24 @@ pub fn timeline_rows(body: Rect) -> u16 {
     body.height.saturating_sub(1)
 }
 
+/// The charts screen: the bars of regions on the left, the highlighted
+/// region's details on the right.
+pub fn charts(body: Rect) -> (Rect, Rect) {
+    let right_width = if body.width >= 120 { 60 } else { 34 };
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(right_width),
+    ])
+    .areas(body);
+    (left, right)
+}
+
+/// The first bar shown when `selected` must be visible among `visible` bars.
+pub fn first_bar(selected: usize, visible: usize) -> usize {
+    selected.saturating_sub(visible.saturating_sub(1))
+}
+
 /// The parts of the body-map screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BodyMapAreas {

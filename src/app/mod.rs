@@ -10,6 +10,7 @@ mod body_map;
 mod change;
 mod charts;
 pub mod form;
+mod header;
 pub mod history;
 pub mod keymap;
 pub mod layout;
@@ -28,11 +29,12 @@ pub use action::{Action, Effect, MonthOnDisk, Written};
 pub use body_map::BodyMapState;
 pub use charts::Charts;
 use form::LogForm;
+pub use header::{APP_NAME, HeaderLine, Tab};
 pub use history::{History, Purpose, Step};
 use keymap::Context;
 pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
 pub use settings::{ColorMode, HeatSettings, TimeWindow, metric_label, next_metric};
-pub use timeline::{Prompt, PromptKind, Timeline};
+pub use timeline::{Prompt, PromptKind, Timeline, TimelineLine};
 pub use view_model::JournalView;
 
 use crate::domain::body_map::BodyGeometry;
@@ -173,6 +175,8 @@ pub struct App {
     pub color: ColorMode,
     /// Set once the person has quit.
     pub should_quit: bool,
+    /// The last click's screen row and time, to tell a double click.
+    last_click: Option<(u16, DateTime<FixedOffset>)>,
 }
 
 impl App {
@@ -201,6 +205,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             color: ColorMode::TrueColor,
             should_quit: false,
+            last_click: None,
         };
         app.recount();
         app.rebuild_timeline(None);
@@ -284,6 +289,17 @@ impl App {
             .iter()
             .max_by_key(|e| e.created)
             .map(|e| (&e.sensation, e.intensity.value()))
+    }
+
+    /// Whether a click on screen row `y` is the second of a double click:
+    /// the same row within half a second.
+    pub(crate) fn double_click(&mut self, y: u16) -> bool {
+        let now = self.now;
+        let double = self
+            .last_click
+            .is_some_and(|(row, at)| row == y && now - at <= Duration::milliseconds(500));
+        self.last_click = if double { None } else { Some((y, now)) };
+        double
     }
 
     /// The clock moved: messages age out, and a new day recounts the windows.

@@ -42,6 +42,17 @@ impl TimeWindow {
         }
     }
 
+    /// How a narrow header names it.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            TimeWindow::Week => "7d",
+            TimeWindow::Month => "30d",
+            TimeWindow::Quarter => "90d",
+            TimeWindow::Year => "1y",
+            TimeWindow::All => "all time",
+        }
+    }
+
     /// How the header names it.
     pub fn label(self) -> &'static str {
         match self {

@@ -122,10 +122,12 @@ impl Timeline {
         self.keep_visible(height);
     }
 
-    /// Highlights the first entry felt on `day` or before it.
+    /// Highlights the first entry felt on `day` or before it, with its
+    /// day at the top of the list.
     fn go_to_day(&mut self, day: chrono::NaiveDate, height: usize) {
         let target = self.rows.partition_point(|row| row.0.date_naive() > day);
         self.selected = target.min(self.rows.len().saturating_sub(1));
+        self.offset = self.selected;
         self.keep_visible(height);
     }
 
@@ -138,7 +140,47 @@ impl Timeline {
     }
 }
 
+/// One line of the timeline's list as drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineLine {
+    /// A day's heading.
+    Day(chrono::NaiveDate),
+    /// An entry: its row in `Timeline::rows`.
+    Entry(usize),
+}
+
 impl App {
+    /// The lines of the timeline's list from the scroll position, as drawn
+    /// and as clicked: a heading before each day's first entry.
+    pub fn timeline_lines(&self) -> Vec<TimelineLine> {
+        let t = &self.timeline;
+        let fitted = t.fit(t.offset, self.timeline_height());
+        let mut lines = Vec::with_capacity(fitted * 2);
+        let mut previous_day = None;
+        for (row, key) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
+            let Some(entry) = self.journal.entries.get(key.1) else {
+                continue;
+            };
+            let day = entry.day();
+            if previous_day != Some(day) {
+                lines.push(TimelineLine::Day(day));
+                previous_day = Some(day);
+            }
+            lines.push(TimelineLine::Entry(row));
+        }
+        lines
+    }
+
+    /// The timeline row drawn at screen row `y`, if an entry is there.
+    fn timeline_row_at(&self, y: u16) -> Option<usize> {
+        let list_top = layout::screen(self.area).body.y + 1;
+        let line = usize::from(y.checked_sub(list_top)?);
+        match self.timeline_lines().get(line)? {
+            TimelineLine::Entry(row) => Some(*row),
+            TimelineLine::Day(_) => None,
+        }
+    }
+
     /// Lines the timeline has for days and entries at the current size.
     pub fn timeline_height(&self) -> usize {
         layout::timeline_rows(layout::screen(self.area).body) as usize
@@ -188,11 +230,27 @@ impl App {
     /// Keys on the timeline with nothing open over it.
     pub(super) fn update_timeline(&mut self, action: Action) -> Option<Effect> {
         let height = self.timeline_height();
+        if let Action::Click { y, .. } = action {
+            // A click highlights the entry; a second click on it edits it.
+            let row = self.timeline_row_at(y)?;
+            let again = self.double_click(y);
+            let moved = row as isize - self.timeline.selected as isize;
+            self.timeline.move_by(moved, height);
+            if again {
+                return self.update_timeline(Action::OpenLogForm);
+            }
+            return None;
+        }
         let timeline = &mut self.timeline;
         let page = timeline.fit(timeline.offset, height) as isize;
         match action {
-            Action::Move(Direction::Up) => timeline.move_by(-1, height),
-            Action::Move(Direction::Down) => timeline.move_by(1, height),
+            Action::Move(Direction::Up) | Action::Wheel { up: true } => {
+                timeline.move_by(-1, height)
+            }
+            Action::Move(Direction::Down) | Action::Wheel { up: false } => {
+                timeline.move_by(1, height)
+            }
+
             Action::PageUp => timeline.move_by(-page, height),
             Action::PageDown => timeline.move_by(page, height),
             Action::Home => timeline.move_by(isize::MIN / 2, height),

@@ -9,7 +9,7 @@ use super::text::TextField;
 use super::writes::from_form;
 use super::{
     Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, StatusKind,
-    next_metric,
+    layout, next_metric,
 };
 use crate::domain::SensationFilter;
 use crate::domain::body_map::MapStyle;
@@ -127,6 +127,21 @@ impl App {
 
     /// Keys on a screen with nothing open over it.
     fn update_screen(&mut self, action: Action) -> Option<Effect> {
+        // A click on a tab shows its screen, wherever the person is.
+        if let Action::Click { x, y } = action
+            && y == layout::screen(self.area).header.y
+        {
+            let header = layout::screen(self.area).header;
+            if let Some(tab) = self
+                .header_line(header)
+                .tabs
+                .into_iter()
+                .find(|t| t.area.contains(ratatui::layout::Position::new(x, y)))
+            {
+                self.screen = tab.screen;
+            }
+            return None;
+        }
         match action {
             Action::Paste(_) => self.say(
                 StatusKind::Info,

@@ -336,6 +336,8 @@ pub fn input_action(app: &App, event: &Input) -> Option<Action> {
                 x: mouse.column,
                 y: mouse.row,
             }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { up: true }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel { up: false }),
             MouseEventKind::Moved => Some(Action::Hover {
                 x: mouse.column,
                 y: mouse.row,

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
 use super::theme::{THEME, class_style, heat_style};
-use crate::app::{App, ColorMode, metric_label};
+use crate::app::{App, ColorMode, layout, metric_label};
 use crate::domain::{Metric, RegionStats};
 
 /// Width of the region-name column: the longest full name, so every side
@@ -43,13 +43,7 @@ fn value_text(metric: Metric, value: f64) -> String {
 
 /// Draws the charts screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let right_width = if area.width >= 120 { 60 } else { 34 };
-    let [left, _, right] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(right_width),
-    ])
-    .areas(area);
+    let (left, right) = layout::charts(area);
     regions(app, left, buf);
     details(app, right, buf);
 }
@@ -77,10 +71,7 @@ fn regions(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let visible = area.height.saturating_sub(1) as usize;
-    let offset = app
-        .charts
-        .selected
-        .saturating_sub(visible.saturating_sub(1));
+    let offset = layout::first_bar(app.charts.selected, visible);
     let max = ranked.iter().map(|s| s.value(metric)).fold(0.0, f64::max);
     let scale = app.journal.heat_scale();
     let bar_width = (area.width as usize).saturating_sub(name_width() + 8);
@@ -125,6 +116,43 @@ fn bar_line(
     ])
 }
 
+/// Columns for the weekly trend's scale (three digits and a tick).
+const AXIS_WIDTH: u16 = 4;
+
+/// The most episodes one column of the weekly trend shows.
+fn weekly_max(charts: &crate::app::Charts, width: u16) -> u64 {
+    let columns = usize::from(width.max(1));
+    let per_bar = charts.weekly.len().div_ceil(columns).max(1);
+    charts
+        .weekly
+        .chunks(per_bar)
+        .map(|c| c.iter().map(|&n| u64::from(n)).sum::<u64>())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Dates under the trend: its first week, its middle, and this week.
+fn week_labels(first: chrono::NaiveDate, weeks: usize, area: Rect, indent: u16, buf: &mut Buffer) {
+    let start = first.format("%-d %b %y").to_string();
+    let middle = (first + chrono::Duration::weeks(weeks as i64 / 2))
+        .format("%-d %b")
+        .to_string();
+    let end = "this week";
+    let width = usize::from(area.width.saturating_sub(indent));
+    let room = width.saturating_sub(start.len() + end.len());
+    let text = if weeks >= 4 && room >= middle.len() + 4 {
+        let left = (room - middle.len()) / 2;
+        format!(
+            "{start}{}{middle}{}{end}",
+            " ".repeat(left),
+            " ".repeat(room - middle.len() - left)
+        )
+    } else {
+        format!("{start}{}{end}", " ".repeat(room))
+    };
+    buf.set_string(area.x + indent, area.y, text, THEME.dim);
+}
+
 /// The highlighted region's breakdown, its weekly trend, and the classes.
 fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let charts = &app.charts;
@@ -132,13 +160,18 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let listed = charts.breakdown.len().min(5) as u16;
+    let classes = charts.classes.len() as u16 + 2;
     let [top, trend, labels, bottom] = Layout::vertical([
         Constraint::Length(3 + listed),
-        Constraint::Length(3),
+        Constraint::Min(4),
         Constraint::Length(1),
-        Constraint::Fill(1),
+        Constraint::Length(classes),
     ])
     .areas(area);
+    let most_in_a_bar = weekly_max(charts, trend.width.saturating_sub(AXIS_WIDTH));
+    let axis_width = (most_in_a_bar.to_string().len() as u16 + 1).max(AXIS_WIDTH);
+    let [axis, trend] =
+        Layout::horizontal([Constraint::Length(axis_width), Constraint::Fill(1)]).areas(trend);
 
     let mut lines = vec![
         Line::styled(region.region().label(), THEME.title),
@@ -181,19 +214,22 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     Sparkline::default()
         .data(&buckets)
+        .max(most_in_a_bar.max(1))
         .style(THEME.title)
         .render(trend, buf);
+    // The scale: the largest count at the top, 0 at the bottom.
+    let top_label = format!(
+        "{most_in_a_bar:>width$}┤",
+        width = usize::from(axis_width - 1)
+    );
+    buf.set_string(axis.x, axis.y, top_label, THEME.dim);
+    let zero = format!("{:>width$}┤", 0, width = usize::from(axis_width - 1));
+    buf.set_string(axis.x, axis.bottom().saturating_sub(1), zero, THEME.dim);
     if let Some(first) = charts.first_week {
-        let start = first.format("%-d %b %y").to_string();
-        let end = "this week";
-        let gap = (labels.width as usize).saturating_sub(start.len() + end.len());
-        Line::styled(format!("{start}{}{end}", " ".repeat(gap)), THEME.dim).render(labels, buf);
+        week_labels(first, weeks, labels, axis_width, buf);
     }
 
-    let mut lines = vec![
-        Line::default(),
-        Line::styled("All regions    episodes   days", THEME.dim),
-    ];
+    let mut lines = vec![Line::styled("All regions    episodes   days", THEME.dim)];
     for count in &charts.classes {
         let name = count.class.map_or("unknown type", |c| c.as_str());
         lines.push(Line::from(vec![

@@ -7,66 +7,30 @@ use ratatui::widgets::Widget;
 
 use super::theme::THEME;
 use crate::app::keymap::bindings;
-use crate::app::{App, Screen, StatusKind, metric_label};
-use crate::domain::SensationFilter;
+use crate::app::{APP_NAME, App, Screen, StatusKind};
 
 /// What the heat-map counts, in words.
 pub fn filter_label(app: &App) -> String {
-    match &app.journal.heat.sensation {
-        None => "all sensations".to_string(),
-        Some(SensationFilter::Class(class)) => format!("all {class}"),
-        Some(SensationFilter::Type(id)) => app.journal.sensations.name_of(id).to_lowercase(),
-    }
+    app.filter_label()
 }
 
 /// Title, screens, window, filter and metric.
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, THEME.header);
-    let mut spans = vec![Span::styled(" sensemap ", THEME.header.patch(THEME.title))];
-    // Counts that still lack older months say so, never passing as final.
-    let incomplete = match app.screen {
-        Screen::BodyMap | Screen::Charts => !app.journal.heat_complete(),
-        Screen::Timeline => !app.journal.pending_months.is_empty(),
-        Screen::Treatments => false,
-    };
-    let loading = app.journal.loading_label().filter(|_| incomplete);
-    let window = matches!(app.screen, Screen::BodyMap | Screen::Charts).then(|| {
-        format!(
-            "│ {} · {} · {} ",
-            app.journal.heat.window.label(),
-            filter_label(app),
-            metric_label(app.journal.heat.metric)
-        )
-    });
-    let tab = |i: usize, screen: &Screen| format!(" {}:{} ", i + 1, screen.title());
-    // Every screen's number where there is room, else only the current one.
-    let all_tabs: usize = Screen::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, s)| tab(i, s).chars().count())
-        .sum();
-    let needed = 10
-        + all_tabs
-        + loading.as_ref().map_or(0, |l| l.chars().count() + 2)
-        + window.as_ref().map_or(0, |w| w.chars().count());
-    let wide = usize::from(area.width) >= needed;
-    for (i, screen) in Screen::ALL.iter().enumerate() {
-        if wide || *screen == app.screen {
-            let style = if *screen == app.screen {
-                THEME.header.patch(THEME.focus)
-            } else {
-                THEME.header
-            };
-            spans.push(Span::styled(tab(i, screen), style));
-        }
+    let line = app.header_line(area);
+    let mut spans = vec![Span::styled(APP_NAME, THEME.header.patch(THEME.title))];
+    for tab in line.tabs {
+        let style = if tab.screen == app.screen {
+            THEME.header.patch(THEME.focus)
+        } else {
+            THEME.header
+        };
+        spans.push(Span::styled(tab.label, style));
     }
-    if let Some(loading) = loading {
-        spans.push(Span::styled(
-            format!(" {loading} "),
-            THEME.header.patch(THEME.focus),
-        ));
+    if let Some(loading) = line.loading {
+        spans.push(Span::styled(loading, THEME.header.patch(THEME.focus)));
     }
-    if let Some(window) = window {
+    if let Some(window) = line.window {
         spans.push(Span::styled(window, THEME.header));
     }
     Line::from(spans).render(area, buf);
@@ -118,26 +82,37 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hints: Vec<(&str, &str)> = bindings(app.key_context())
         .filter_map(|b| b.hint.map(|hint| (b.keys_label, hint)))
         .collect();
-    // Quit and help always show, at the right; the rest as room allows.
+    // Quit and help always show, at the right; the rest as room allows,
+    // closer together before any is left out.
     let (help, others): (Vec<_>, Vec<_>) = hints
         .into_iter()
         .partition(|(_, hint)| matches!(*hint, "help" | "quit"));
-    let width_of = |(keys, hint): &(&str, &str)| keys.chars().count() + hint.chars().count() + 3;
-    let mut room =
-        (area.width as usize).saturating_sub(1 + help.iter().map(width_of).sum::<usize>());
+    let width_of = |(keys, hint): &(&str, &str), gap: usize| {
+        keys.chars().count() + hint.chars().count() + 1 + gap
+    };
+    let total =
+        |gap: usize| -> usize { others.iter().chain(&help).map(|h| width_of(h, gap)).sum() };
+    let gap = if total(2) < usize::from(area.width) {
+        2
+    } else {
+        1
+    };
+    let mut room = usize::from(area.width)
+        .saturating_sub(1 + help.iter().map(|h| width_of(h, gap)).sum::<usize>());
     let mut spans = vec![Span::raw(" ")];
+    let space = " ".repeat(gap);
     for hint in &others {
-        let needed = width_of(hint);
+        let needed = width_of(hint, gap);
         if needed > room {
             break;
         }
         room -= needed;
         spans.push(Span::styled(hint.0, THEME.key));
-        spans.push(Span::styled(format!(" {}  ", hint.1), THEME.dim));
+        spans.push(Span::styled(format!(" {}{space}", hint.1), THEME.dim));
     }
     for (keys, hint) in &help {
         spans.push(Span::styled(*keys, THEME.key));
-        spans.push(Span::styled(format!(" {hint}  "), THEME.dim));
+        spans.push(Span::styled(format!(" {hint}{space}"), THEME.dim));
     }
     Line::from(spans).render(area, buf);
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{THEME, class_style};
-use crate::app::{App, layout};
+use crate::app::{App, TimelineLine, layout};
 use crate::domain::Entry;
 use crate::domain::when::format_duration_short;
 
@@ -184,23 +184,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(format!("  {message}"), THEME.dim).render(list, buf);
         return;
     }
-    // The same fit the app scrolls by, so the highlight is always drawn.
-    let fitted = t.fit(t.offset, app.timeline_height());
+    // The same lines the app scrolls and takes clicks by.
     let mut lines = Vec::with_capacity(rows);
-    let mut previous_day = None;
-    for (row, key) in t.rows.iter().enumerate().skip(t.offset).take(fitted) {
-        let Some(entry) = app.journal.entries.get(key.1) else {
-            continue;
-        };
-        let day = entry.day();
-        if previous_day != Some(day) {
-            lines.push(Line::styled(
+    for line in app.timeline_lines() {
+        match line {
+            TimelineLine::Day(day) => lines.push(Line::styled(
                 format!(" {}", day.format("%A %-d %B %Y")),
                 THEME.title,
-            ));
-            previous_day = Some(day);
+            )),
+            TimelineLine::Entry(row) => {
+                let Some(entry) = t
+                    .rows
+                    .get(row)
+                    .and_then(|key| app.journal.entries.get(key.1))
+                else {
+                    continue;
+                };
+                lines.push(entry_line(app, entry, row == t.selected, list.width));
+            }
         }
-        lines.push(entry_line(app, entry, row == t.selected, list.width));
     }
     Paragraph::new(lines).render(list, buf);
 }

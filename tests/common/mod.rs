@@ -306,3 +306,17 @@ pub fn fill_colours(
     }
     colours
 }
+
+/// The mouse wheel turned one notch.
+pub fn wheel(up: bool) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: if up {
+            MouseEventKind::ScrollUp
+        } else {
+            MouseEventKind::ScrollDown
+        },
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    })
+}
