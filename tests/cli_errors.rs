@@ -165,3 +165,36 @@ fn the_app_without_a_terminal_says_so_instead_of_crashing() {
             .stderr(predicate::str::contains("the screens need a terminal"));
     }
 }
+
+#[test]
+fn conflicting_or_unknown_keys_in_the_config_stop_the_app_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    for (keys, message) in [
+        (
+            r#"{"flip": "w"}"#,
+            "'w' would both flip between front and back and window",
+        ),
+        (r#"{"fly": "x"}"#, "no command 'fly'"),
+        (r#"{"save": "s"}"#, "types text"),
+        (r#"{"undo": ["z", "Hyper+z"]}"#, "'Hyper+z' is not a key"),
+    ] {
+        fs::write(&config, format!("(keys: {keys})")).unwrap();
+        let out = sm(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{keys}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{keys}: {stderr}");
+        assert!(stderr.contains("config.ron"), "{stderr}");
+    }
+    fs::write(
+        &config,
+        r#"(keys: {"flip": "F2", "undo": ["z", "Ctrl+Z"]})"#,
+    )
+    .unwrap();
+    let out = sm(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("need a terminal"),
+        "good keys get as far as the terminal: {stderr}"
+    );
+}

@@ -446,3 +446,36 @@ fn slash_understands_everyday_words_typos_and_both_sides() {
     c.handle_event(&key(KeyCode::Enter));
     assert_eq!(form(&c).regions.len(), 4, "the log form covers both feet");
 }
+
+#[test]
+fn keys_chosen_in_the_config_work_and_show_in_footer_and_help() {
+    use sensemap::app::keymap::Keymap;
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(history(), Journal::new(FsStore::new(dir.path())), 120, 40);
+    let keys: BTreeMap<String, Vec<String>> = [
+        ("flip".to_string(), vec!["F2".to_string()]),
+        ("log".to_string(), vec!["Space".to_string()]),
+        ("select".to_string(), vec!["x".to_string()]),
+    ]
+    .into_iter()
+    .collect();
+    c.app.keymap = std::sync::Arc::new(Keymap::remapped(&keys).unwrap());
+    c.app.body.cursor = region("right-palm");
+    c.handle_event(&key(KeyCode::F(2)));
+    assert_eq!(c.app.body.cursor, region("right-hand-back"));
+    c.handle_event(&key(KeyCode::Char('f')));
+    assert_eq!(
+        c.app.body.cursor,
+        region("right-hand-back"),
+        "f no longer flips"
+    );
+    let footer = screen_text(&c.app).lines().last().unwrap().to_string();
+    assert!(footer.contains("F2 flip"), "{footer}");
+    assert!(
+        footer.contains("x select") && footer.contains("Space log"),
+        "{footer}"
+    );
+    c.handle_event(&key(KeyCode::Char('?')));
+    assert!(screen_text(&c.app).contains("F2        flip between front and back"));
+}

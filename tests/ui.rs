@@ -250,7 +250,7 @@ fn log_form_at_80x24() {
 #[test]
 fn help_lists_every_key_of_the_screen_from_the_keymap() {
     use sensemap::app::Screen;
-    use sensemap::app::keymap::{Context, bindings};
+    use sensemap::app::keymap::Context;
     let mut app = app(history(), 80, 24);
     app.update(Action::ToggleHelp);
     insta::assert_snapshot!(screen_text(&app));
@@ -265,7 +265,7 @@ fn help_lists_every_key_of_the_screen_from_the_keymap() {
         app.update(Action::ToggleHelp);
         let text = screen_text(&app);
         for context in [context, Context::Form, Context::Picker, Context::Confirm] {
-            for binding in bindings(context) {
+            for binding in app.keymap.clone().bindings(context) {
                 let described = text.contains(binding.description);
                 assert!(described, "{screen:?} help lacks '{}'", binding.description);
             }

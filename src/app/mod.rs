@@ -173,6 +173,8 @@ pub struct App {
     pub area: Rect,
     /// What the terminal can show.
     pub color: ColorMode,
+    /// The keys in use: the built-in ones and those chosen in the config.
+    pub keymap: std::sync::Arc<keymap::Keymap>,
     /// Set once the person has quit.
     pub should_quit: bool,
     /// The last click's screen row and time, to tell a double click.
@@ -204,6 +206,7 @@ impl App {
             date_order: DateOrder::default(),
             area: Rect::new(0, 0, 80, 24),
             color: ColorMode::TrueColor,
+            keymap: keymap::Keymap::standard(),
             should_quit: false,
             last_click: None,
         };

@@ -13,6 +13,7 @@ use super::{
     Cli, CliError, Command, ExportArgs, ExportFormat, FilterArgs, GenerateArgs, ListArgs,
     ListFormat, LogArgs, StatsArgs,
 };
+use crate::app::keymap::Keymap;
 use crate::domain::generate::{GenerateSpec, generate};
 use crate::domain::when::{Zone, parse_duration};
 use crate::domain::{
@@ -383,9 +384,12 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
 /// Loads the journal and runs the terminal app until the person quits.
 fn open_app(data_dir: &std::path::Path, ctx: &Context, remember: bool) -> Result<(), CliError> {
     let config = config::load_config(&ctx.config)?;
+    let keymap = Keymap::remapped(&config.key_lists())
+        .map_err(|e| CliError::Usage(format!("{} ({})", e, ctx.config.display())))?;
     let settings = Settings {
         map_style: config.map_style,
         date_order: config.date_order,
+        keymap: std::sync::Arc::new(keymap),
         remember_in: remember.then(|| ctx.config.clone()),
     };
     let sensations = config::sensations_of(&ctx.config, config)?;

@@ -25,7 +25,7 @@ pub use storage::{Job, LOCK_PATIENCE};
 pub use terminal::{Settings, detect_color_mode, run};
 pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
 
-use crate::app::{Action, App, Effect, HeatSettings, Zone, keymap};
+use crate::app::{Action, App, Effect, HeatSettings, Zone};
 use crate::domain::{Entry, SensationCatalogue, YearMonth};
 use crate::store::{Journal, MonthStore};
 
@@ -329,7 +329,7 @@ impl Runtime {
 pub fn input_action(app: &App, event: &Input) -> Option<Action> {
     match event {
         Input::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(app.key_context(), key)
+            app.keymap.action_for(app.key_context(), key)
         }
         Input::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {

@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::{Clock, Event, Options, Runtime};
+use crate::app::keymap::Keymap;
 use crate::app::{Action, ColorMode, Zone};
 use crate::domain::SensationCatalogue;
 use crate::domain::body_map::MapStyle;
@@ -43,12 +44,14 @@ pub fn detect_color_mode() -> ColorMode {
 }
 
 /// Settings the app starts with, and where changes to them are kept.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// How the body map is drawn.
     pub map_style: MapStyle,
     /// How dates with slashes are read.
     pub date_order: DateOrder,
+    /// The keys in use.
+    pub keymap: std::sync::Arc<Keymap>,
     /// The config file that remembers changes (`None`: forget them).
     pub remember_in: Option<PathBuf>,
 }
@@ -87,6 +90,7 @@ pub fn run<S: MonthStore + 'static>(
         runtime.app.color = detect_color_mode();
         runtime.app.body.style = settings.map_style;
         runtime.app.date_order = settings.date_order;
+        runtime.app.keymap = settings.keymap;
         if let Some(config) = settings.remember_in {
             runtime.remember_settings_in(config);
         }

@@ -1,6 +1,7 @@
 //! The user's `config.ron`: their own sensation types, and settings the app
 //! remembers (the map style).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
@@ -24,6 +25,34 @@ pub struct Config {
     /// How dates with slashes are read: `day_first` (25/11, the default)
     /// or `month_first` (11/25).
     pub date_order: DateOrder,
+    /// Other keys for commands, e.g. `{"flip": "F2", "undo": ["z", "Ctrl+Z"]}`.
+    pub keys: BTreeMap<String, KeyList>,
+}
+
+/// One key or several, as written in `keys`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    /// `"F2"`.
+    One(String),
+    /// `["z", "Ctrl+Z"]`.
+    Many(Vec<String>),
+}
+
+impl Config {
+    /// The `keys` setting as lists of keys.
+    pub fn key_lists(&self) -> BTreeMap<String, Vec<String>> {
+        self.keys
+            .iter()
+            .map(|(name, keys)| {
+                let keys = match keys {
+                    KeyList::One(key) => vec![key.clone()],
+                    KeyList::Many(keys) => keys.clone(),
+                };
+                (name.clone(), keys)
+            })
+            .collect()
+    }
 }
 
 /// The text of the config at `path`, or `None` when there is none.

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::THEME;
-use crate::app::keymap::bindings;
 use crate::app::{APP_NAME, App, Screen, StatusKind};
 
 /// What the heat-map counts, in words.
@@ -79,8 +78,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Key hints for where the keys go now, from the keymap; help always shows.
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let hints: Vec<(&str, &str)> = bindings(app.key_context())
-        .filter_map(|b| b.hint.map(|hint| (b.keys_label, hint)))
+    let hints: Vec<(&str, &str)> = app
+        .keymap
+        .bindings(app.key_context())
+        .filter_map(|b| b.hint.map(|hint| (b.keys_label.as_str(), hint)))
         .collect();
     // Quit and help always show, at the right; the rest as room allows,
     // closer together before any is left out.

@@ -7,13 +7,17 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::THEME;
 use super::{popup, text_field};
-use crate::app::keymap::{Context, bindings};
+use crate::app::keymap::Context;
 use crate::app::{App, Picker, PickerKind, PickerRow, Prompt, PromptKind, Screen};
 
 /// The help lines for one context, from the keymap.
-fn help_section(title: &str, context: Context, editing: bool) -> Vec<Line<'static>> {
+fn help_section(app: &App, title: &str, context: Context, editing: bool) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), THEME.title)];
-    for b in bindings(context).filter(|b| b.edits_text() == editing) {
+    for b in app
+        .keymap
+        .bindings(context)
+        .filter(|b| b.edits_text() == editing)
+    {
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<10}", b.keys_label), THEME.key),
             Span::raw(b.description),
@@ -31,15 +35,17 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Charts => ("Charts", Context::Charts),
         Screen::Treatments => ("Treatments", Context::Placeholder),
     };
-    let mut left = help_section(title, context, false);
-    left.extend(help_section("Questions", Context::Confirm, false));
-    let mut right = help_section("Log form (type to fill a field)", Context::Form, false);
+    let mut left = help_section(app, title, context, false);
+    left.extend(help_section(app, "Questions", Context::Confirm, false));
+    let mut right = help_section(app, "Log form (type to fill a field)", Context::Form, false);
     right.extend(help_section(
+        app,
         "Lists (type to filter)",
         Context::Picker,
         false,
     ));
     right.extend(help_section(
+        app,
         "Editing text (every field)",
         Context::Form,
         true,
@@ -51,7 +57,9 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let height = left.len().max(right.len()) as u16 + 2;
     let rect = popup(area, 96, height, buf);
-    let close = bindings(Context::Help)
+    let close = app
+        .keymap
+        .bindings(Context::Help)
         .next()
         .map(|b| format!(" Keys · {} {} ", b.keys_label, b.description));
     let block = Block::bordered().title(close.unwrap_or_default());

@@ -32,7 +32,7 @@ pub enum Context {
 
 /// What a binding does; some read the key to fill in details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Intent {
+pub(crate) enum Intent {
     Quit,
     Help,
     Screen,
@@ -64,7 +64,11 @@ enum Intent {
     TimelineHere,
 }
 
-/// One line of the keymap.
+mod remap;
+
+pub use remap::{Bound, Keymap, KeymapError};
+
+/// One line of the built-in keymap.
 #[derive(Debug)]
 pub struct Binding {
     /// Where it applies.
@@ -220,14 +224,6 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], "? Esc", Help, Some("close"), "close help"),
 ];
 
-impl Binding {
-    /// Whether this is a line-editing key, the same in every text field
-    /// (help lists those once).
-    pub fn edits_text(&self) -> bool {
-        self.intent == Intent::LineEdit
-    }
-}
-
 /// Whether a pressed key matches a bound one. Shift is ignored on
 /// characters, since it is how `?` or `Y` are typed.
 fn matches(bound: (KeyCode, KeyModifiers), event: &KeyEvent) -> bool {
@@ -237,28 +233,6 @@ fn matches(bound: (KeyCode, KeyModifiers), event: &KeyEvent) -> bool {
             a == b && (event.modifiers & relevant) == (bound.1 & relevant)
         }
         (a, b) => a == b && (event.modifiers & (relevant | KeyModifiers::SHIFT)) == bound.1,
-    }
-}
-
-/// The action a key means in a context. Keys bound nowhere become typed
-/// characters where text can be typed.
-pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    let bound = KEYMAP
-        .iter()
-        .filter(|b| b.context == context)
-        .find(|b| b.keys.iter().any(|k| matches(*k, event)));
-    match bound {
-        Some(binding) => resolve(binding.intent, event),
-        None => match (context, event.code) {
-            (Context::Form | Context::Picker | Context::Prompt, KeyCode::Char(c))
-                if !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Input(c))
-            }
-            _ => None,
-        },
     }
 }
 
@@ -325,17 +299,16 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
     })
 }
 
-/// The bindings of a context, for hints and help.
-pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.context == context)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+        Keymap::standard().action_for(context, event)
     }
 
     #[test]
