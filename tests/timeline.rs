@@ -393,3 +393,40 @@ fn sensations_are_coloured_by_class_and_plain_without_colour() {
     c.app.color = ColorMode::NoColor;
     assert_eq!(fg_of(&c, "Burning"), Color::Reset);
 }
+
+#[test]
+fn the_edit_forms_where_can_be_picked_on_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_timeline(dir.path(), 100, 30);
+    let before = selected(&c);
+    c.handle_event(&key(KeyCode::Enter));
+    c.handle_event(&key(KeyCode::F(2)));
+    let text = screen_text(&c.app);
+    assert!(
+        text.contains("FRONT") && text.contains("BACK"),
+        "the map shows: {text}"
+    );
+    assert!(text.contains("Enter use these"), "{text}");
+    // The entry's regions are selected; add the right palm.
+    assert_eq!(
+        c.app.body.selection.iter().copied().collect::<Vec<_>>(),
+        before.regions.ids().to_vec()
+    );
+    c.app.body.cursor = region("right-palm");
+    c.handle_event(&key(KeyCode::Char(' ')));
+    c.handle_event(&key(KeyCode::Enter));
+    let text = screen_text(&c.app);
+    assert!(text.contains("Edit the entry"), "back in the form: {text}");
+    assert!(text.contains("right-palm"), "{text}");
+    assert!(
+        c.app.body.selection.is_empty(),
+        "the map's own selection is back"
+    );
+    c.handle_event(&ctrl('s'));
+    let after = on_disk(dir.path())
+        .into_iter()
+        .find(|e| e.id == before.id)
+        .unwrap();
+    assert_eq!(after.regions.ids().len(), before.regions.ids().len() + 1);
+    assert!(after.regions.contains(region("right-palm")));
+}

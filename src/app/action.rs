@@ -22,6 +22,8 @@ pub enum Action {
     Flip,
     /// Switch the body map between its solid and outline drawing.
     ToggleMapStyle,
+    /// Log form: pick its regions on the body map.
+    PickOnMap,
     /// Open the region search.
     OpenSearch,
     /// Add the cursor's region to the selection, or take it out.

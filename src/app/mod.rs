@@ -22,6 +22,8 @@ mod update;
 mod view_model;
 mod writes;
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::layout::Rect;
 
@@ -98,6 +100,20 @@ pub enum Overlay {
     Prompt(Prompt),
     /// "Delete this entry?"
     ConfirmDelete(Entry),
+    /// The form's Where picked on the body map: the form waits, the map
+    /// shows its regions selected (boxed: it is large).
+    PickWhere(Box<PickWhere>),
+}
+
+/// Picking the log form's regions on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickWhere {
+    /// The form, as it was, to return to.
+    pub form: LogForm,
+    /// The map's own selection, given back afterwards.
+    pub selection_before: BTreeSet<RegionId>,
+    /// The map's cursor, given back afterwards.
+    pub cursor_before: RegionId,
 }
 
 /// Everything open over the screen: one place for modal state.
@@ -276,6 +292,7 @@ impl App {
             Some(Overlay::Form(_)) => Context::Form,
             Some(Overlay::Prompt(_)) => Context::Prompt,
             Some(Overlay::ConfirmDelete(_)) => Context::Confirm,
+            Some(Overlay::PickWhere(_)) => Context::PickWhere,
             None => match self.screen {
                 Screen::BodyMap => Context::BodyMap,
                 Screen::Timeline => Context::Timeline,

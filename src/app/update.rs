@@ -8,8 +8,8 @@ use super::history::{Purpose, Step};
 use super::text::TextField;
 use super::writes::from_form;
 use super::{
-    Action, App, Effect, FilterOption, Overlay, Picker, PickerKind, PickerRow, Screen, StatusKind,
-    layout, next_metric,
+    Action, App, Effect, FilterOption, Overlay, PickWhere, Picker, PickerKind, PickerRow, Screen,
+    StatusKind, layout, next_metric,
 };
 use crate::domain::SensationFilter;
 use crate::domain::body_map::MapStyle;
@@ -101,6 +101,10 @@ impl App {
             Some(Overlay::Form(form)) => self.update_form(*form, action),
             Some(Overlay::Prompt(prompt)) => {
                 self.update_prompt(prompt, action);
+                None
+            }
+            Some(Overlay::PickWhere(pick)) => {
+                self.update_pick_where(*pick, action);
                 None
             }
             Some(Overlay::ConfirmDelete(entry)) => match action {
@@ -210,6 +214,83 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// Leaves the form for the map, its regions selected there.
+    fn start_pick_where(&mut self, form: LogForm) {
+        let regions = if form.editing.is_some() {
+            crate::domain::places::resolve_list(form.regions_text.text()).unwrap_or_default()
+        } else {
+            form.regions.clone()
+        };
+        let pick = PickWhere {
+            form,
+            selection_before: std::mem::take(&mut self.body.selection),
+            cursor_before: self.body.cursor,
+        };
+        self.body.selection = regions.iter().copied().collect();
+        if let Some(first) = regions.first() {
+            self.body.cursor = *first;
+        }
+        self.say(
+            StatusKind::Info,
+            "Pick the regions: Space adds or takes out, Enter goes back to the form",
+        );
+        self.modal.overlay = Some(Overlay::PickWhere(Box::new(pick)));
+    }
+
+    /// Keys while picking the form's regions on the map.
+    fn update_pick_where(&mut self, mut pick: PickWhere, action: Action) {
+        match action {
+            Action::Move(direction) => {
+                if let Some(next) = self.geometry().step(self.body.cursor, direction) {
+                    self.body.cursor = next;
+                }
+            }
+            Action::Flip => {
+                if let Some(other) = self.geometry().flip(self.body.cursor) {
+                    self.body.cursor = other;
+                }
+            }
+            Action::ToggleSelect if !self.body.selection.remove(&self.body.cursor) => {
+                self.body.selection.insert(self.body.cursor);
+            }
+            Action::Click { x, y } => {
+                if let Some(region) = self.body.region_at(self.area, x, y) {
+                    self.body.cursor = region;
+                    if !self.body.selection.remove(&region) {
+                        self.body.selection.insert(region);
+                    }
+                }
+            }
+            Action::Submit | Action::Cancel => {
+                let chosen: Vec<_> = if self.body.selection.is_empty() {
+                    vec![self.body.cursor]
+                } else {
+                    self.body.selection.iter().copied().collect()
+                };
+                if action == Action::Submit {
+                    if pick.form.editing.is_some() {
+                        let ids: Vec<&str> =
+                            chosen.iter().map(|r| r.region().id.as_str()).collect();
+                        pick.form.regions_text = TextField::prefilled(&ids.join(", "));
+                        pick.form
+                            .regions_text
+                            .show_cursor(pick.form.field == Field::Where);
+                    } else {
+                        pick.form.regions = chosen;
+                    }
+                    pick.form.touched = true;
+                }
+                self.body.selection = pick.selection_before;
+                self.body.cursor = pick.cursor_before;
+                self.status = None;
+                self.modal.overlay = Some(Overlay::Form(Box::new(pick.form)));
+                return;
+            }
+            _ => {}
+        }
+        self.modal.overlay = Some(Overlay::PickWhere(Box::new(pick)));
     }
 
     fn open_picker(&mut self, kind: PickerKind) {
@@ -333,6 +414,10 @@ impl App {
                 }
                 Err(message) => form.error = Some(message),
             },
+            Action::PickOnMap => {
+                self.start_pick_where(form);
+                return None;
+            }
             Action::Input(ch) => form.input(ch),
             Action::Paste(text) => form.paste(&text),
             Action::Edit(edit) => form.edit_text(edit),

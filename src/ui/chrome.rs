@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::THEME;
-use crate::app::{APP_NAME, App, Screen, StatusKind};
+use crate::app::{APP_NAME, App, Overlay, Screen, StatusKind};
 
 /// What the heat-map counts, in words.
 pub fn filter_label(app: &App) -> String {
@@ -38,7 +38,9 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 /// The region(s) in focus spelled out in full, then the last message.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
+    let picking = matches!(app.modal.overlay, Some(Overlay::PickWhere(_)));
     let focus: Vec<String> = match app.screen {
+        _ if picking => vec![app.body.cursor.region().label()],
         Screen::BodyMap => vec![app.body.cursor.region().label()],
         Screen::Charts => app
             .charts_region()

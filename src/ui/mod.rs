@@ -31,7 +31,9 @@ impl Widget for &App {
         }
         let areas = layout::screen(area);
         chrome::header(self, areas.header, buf);
+        let picking = matches!(self.modal.overlay, Some(Overlay::PickWhere(_)));
         match self.screen {
+            _ if picking => body_map::render(self, areas.body, buf),
             Screen::BodyMap => body_map::render(self, areas.body, buf),
             Screen::Timeline => timeline::render(self, areas.body, buf),
             Screen::Charts => charts::render(self, areas.body, buf),
@@ -41,6 +43,7 @@ impl Widget for &App {
         chrome::footer(self, areas.footer, buf);
         match &self.modal.overlay {
             Some(Overlay::Help) => overlays::help(self, area, buf),
+            Some(Overlay::PickWhere(_)) => {}
             Some(Overlay::Picker(picker)) => overlays::picker(self, picker, area, buf),
             Some(Overlay::Prompt(prompt)) => overlays::prompt(prompt, area, buf),
             Some(Overlay::ConfirmDelete(entry)) => {

@@ -28,6 +28,8 @@ pub enum Context {
     Confirm,
     /// The help overlay.
     Help,
+    /// Picking the form's regions on the map.
+    PickWhere,
 }
 
 /// What a binding does; some read the key to fill in details.
@@ -62,6 +64,7 @@ pub(crate) enum Intent {
     Undo,
     Redo,
     TimelineHere,
+    PickOnMap,
 }
 
 mod remap;
@@ -204,6 +207,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Form, &[(KeyCode::Char('w'), CTRL), (KeyCode::Backspace, CTRL)], "Ctrl+W", LineEdit, None, "delete a word back"),
     bind!(Form, &[(KeyCode::Char('a'), CTRL), (KeyCode::Char('e'), CTRL)], "Ctrl+A E", LineEdit, None, "line start / end"),
     bind!(Form, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
+    bind!(Form, &[key(KeyCode::F(2))], "F2", PickOnMap, Some("pick on map"), "pick the regions on the map"),
     bind!(Form, &[(KeyCode::Char('c'), CTRL)], "Ctrl+C", Quit, None, "quit (asks first)"),
     bind!(Picker, &[key(KeyCode::Enter)], "Enter", Submit, Some("choose"), "choose"),
     bind!(Picker, EDIT_KEYS, "↑↓", Edit, Some("move"), "move in the list"),
@@ -222,6 +226,11 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Confirm, &[ch('y'), ch('Y')], "y", Yes, Some("yes"), "yes"),
     bind!(Confirm, &[ch('n'), ch('N'), key(KeyCode::Esc)], "n", No, Some("no"), "no"),
     bind!(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], "? Esc", Help, Some("close"), "close help"),
+    bind!(PickWhere, MOVE_KEYS, "←↑↓→", Move, Some("move"), "move to the nearest region"),
+    bind!(PickWhere, &[ch('f')], "f", Flip, Some("flip"), "flip between front and back"),
+    bind!(PickWhere, &[ch(' ')], "Space", Select, Some("select"), "add / take out the region"),
+    bind!(PickWhere, &[key(KeyCode::Enter)], "Enter", Submit, Some("use these"), "back to the form with these regions"),
+    bind!(PickWhere, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "back to the form, Where unchanged"),
 ];
 
 /// Whether a pressed key matches a bound one. Shift is ignored on
@@ -277,6 +286,7 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::Undo => Action::Undo,
         Intent::Redo => Action::Redo,
         Intent::TimelineHere => Action::OpenTimelineHere,
+        Intent::PickOnMap => Action::PickOnMap,
         Intent::LineEdit => Action::Edit(match event.code {
             KeyCode::Char('u') => TextEdit::DeleteToStart,
             KeyCode::Char('w') | KeyCode::Backspace => TextEdit::DeleteWord,

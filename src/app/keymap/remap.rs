@@ -69,6 +69,7 @@ fn name_of(intent: Intent) -> Option<&'static str> {
         Intent::Undo => "undo",
         Intent::Redo => "redo",
         Intent::TimelineHere => "timeline",
+        Intent::PickOnMap => "pick_on_map",
         Intent::Screen
         | Intent::Move
         | Intent::Submit
@@ -142,6 +143,7 @@ fn place(context: Context) -> &'static str {
         Context::Picker => "a list",
         Context::Confirm => "a yes/no question",
         Context::Help => "help",
+        Context::PickWhere => "the map while picking regions",
     }
 }
 
