@@ -187,10 +187,16 @@ fn when_reads_everyday_words_and_refuses_the_future_as_you_type() {
     c.handle_event(&ctrl('u'));
     type_text(&mut c, "2026-03-13 10:00");
     let text = screen_text(&c.app);
-    assert!(text.contains("? in the future"), "{text}");
+    assert!(text.contains("? still ahead"), "{text}");
     assert!(
-        text.contains("When: 2026-03-13 10:00:00 +01:00 is more than a day in the future"),
+        text.contains("When: '2026-03-13 10:00' is Fri 13 Mar 2026 10:00, still ahead"),
         "the whole reason shows: {text}"
+    );
+    c.handle_event(&ctrl('u'));
+    type_text(&mut c, "in 2 hours");
+    assert!(
+        screen_text(&c.app).contains("still ahead"),
+        "not read as 2 hours ago"
     );
     c.handle_event(&ctrl('u'));
     type_text(&mut c, "300000 years ago");
@@ -214,6 +220,8 @@ fn typing_a_decimal_intensity_is_refused_not_read_as_its_last_digit() {
         text.contains("whole number on the 0-10 scale, no decimals: kept 7"),
         "{text}"
     );
+    type_text(&mut c, "6");
+    assert_eq!(form(&c).intensity, 6, "the next digit sets it again");
     type_text(&mut c, "x");
     assert!(screen_text(&c.app).contains("not 'x'"));
     // Leaving and coming back starts afresh.

@@ -304,7 +304,9 @@ impl LogForm {
             Field::Intensity => {
                 if let Some(digit) = ch.to_digit(10) {
                     if self.intensity_fraction {
-                        // The decimals of "7.5": refused, not read as 5.
+                        // The decimals of "7.5": refused, not read as 5; the
+                        // digit after that sets the intensity again.
+                        self.intensity_fraction = false;
                         return self.intensity_whole_number();
                     }
                     self.intensity = if self.intensity_after_one && digit == 0 {
@@ -403,6 +405,7 @@ impl LogForm {
     /// Deletes before the cursor.
     pub fn backspace(&mut self) {
         self.touched = true;
+        self.intensity_fraction = false;
         if self.field == Field::Sensation {
             self.sensation_choice = 0;
         }
@@ -450,9 +453,13 @@ impl LogForm {
         };
         let at = match &self.editing {
             Some(entry) if time_text == self.original_time => entry.at,
-            _ => zone
-                .read(time_text, now, order)
-                .map_err(|e| e.to_string())?,
+            _ => {
+                let at = zone
+                    .read(time_text, now, order)
+                    .map_err(|e| e.to_string())?;
+                crate::domain::when::check_felt(time_text, at, now).map_err(|e| e.to_string())?;
+                at
+            }
         };
         let regions = if self.editing.is_some() {
             parse_regions(self.regions_text.text())?

@@ -203,8 +203,11 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
         Some("-") => Some(note_from_stdin()?),
         _ => args.note,
     };
+    let at = ctx.when("--at", &args.at)?;
+    crate::domain::when::check_felt(&args.at, at, ctx.now.fixed_offset())
+        .map_err(|e| CliError::Usage(format!("--at: {e}")))?;
     let draft = Draft {
-        at: ctx.when("--at", &args.at)?,
+        at,
         regions: regions_of(&args.regions),
         sensation,
         intensity: i64::from(args.intensity),

@@ -252,7 +252,9 @@ pub struct Places(pub Vec<RegionId>);
 
 /// Clap value parser for `log --region`: the one place matcher.
 fn parse_places(text: &str) -> Result<Places, String> {
-    places::resolve(text).map(Places).map_err(|e| e.to_string())
+    places::resolve_list(text)
+        .map(Places)
+        .map_err(|e| e.to_string())
 }
 
 /// Clap value parser for a filter's `--region`: words as for `log`, but

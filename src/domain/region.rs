@@ -183,6 +183,7 @@ impl Catalogue {
                         r.key.clone(),
                         r.code().to_string(),
                         r.name.to_lowercase(),
+                        r.label().to_lowercase(),
                     ]
                     .map(|alias| (alias, id))
                 })

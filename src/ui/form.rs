@@ -19,6 +19,8 @@ const LIST_ROWS: usize = 4;
 const NOTE_ROWS: usize = 3;
 /// Width of the label column.
 const LABEL_WIDTH: usize = 11;
+/// Rows for the message under the form.
+const MESSAGE_ROWS: usize = 2;
 /// Narrowest a one-line input is drawn.
 const MIN_INPUT: u16 = 12;
 /// Room kept beside an input for its hint or preview.
@@ -69,7 +71,7 @@ fn focused_problem(app: &App, form: &LogForm) -> Option<String> {
         Field::Time if !form.time.text().trim().is_empty() => {
             match app.zone.read(form.time.text(), app.now, app.date_order) {
                 Err(e) => Some(format!("When: {e}")),
-                Ok(at) => crate::domain::check_not_future(at, app.now)
+                Ok(at) => crate::domain::when::check_felt(form.time.text(), at, app.now)
                     .err()
                     .map(|e| format!("When: {e}")),
             }
@@ -85,8 +87,8 @@ fn focused_problem(app: &App, form: &LogForm) -> Option<String> {
 
 /// The whole form.
 pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
-    let height = (1 + 1 + LIST_ROWS + 4 + NOTE_ROWS + 1 + 2) as u16;
-    let rect = popup(area, area.width.saturating_sub(4).min(76), height, buf);
+    let height = (1 + 1 + LIST_ROWS + 4 + NOTE_ROWS + MESSAGE_ROWS + 2) as u16;
+    let rect = popup(area, area.width.saturating_sub(4).min(100), height, buf);
     let title = match form.editing {
         Some(_) => " Edit the entry · Tab next field · Enter saves · Esc cancels ",
         None => " Log a sensation · Tab next field · Enter saves · Esc cancels ",
@@ -176,8 +178,8 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
         form.time.text()
     };
     let when = match app.zone.read(time_text, app.now, app.date_order) {
-        Ok(at) if crate::domain::check_not_future(at, app.now).is_err() => {
-            Span::styled("? in the future", THEME.error)
+        Ok(at) if crate::domain::when::check_felt(time_text, at, app.now).is_err() => {
+            Span::styled("? still ahead", THEME.error)
         }
         Ok(at) => Span::styled(
             format!("= {}", app.zone.localize(at).format("%a %-d %b %Y %H:%M")),
@@ -216,8 +218,9 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
     }
 
     // While this form is being saved, its line says how that goes: news,
-    // not an error. Otherwise the focused field's problem, in full.
-    lines.push(match (&form.error, focused_problem(app, form)) {
+    // not an error. Otherwise the focused field's problem, in full, over
+    // two lines if need be.
+    let message = match (&form.error, focused_problem(app, form)) {
         (Some(message), _) if app.form_saving() => Line::styled(format!(" {message}"), THEME.info),
         (Some(error), _) => Line::styled(format!(" {error}"), THEME.error),
         (None, Some(problem)) => Line::styled(format!(" {problem}"), THEME.error),
@@ -225,10 +228,18 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
             Line::styled(" Enter: new line · Ctrl+S saves", THEME.dim)
         }
         (None, None) => Line::styled(" Ctrl+S saves from any field", THEME.dim),
-    });
-    Paragraph::new(lines)
+    };
+    let message_area = Rect::new(
+        inner.x,
+        inner.y + lines.len() as u16,
+        inner.width,
+        MESSAGE_ROWS as u16,
+    )
+    .intersection(inner);
+    Paragraph::new(lines).render(inner, buf);
+    Paragraph::new(message)
         .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(inner, buf);
+        .render(message_area, buf);
     let left = inner.x + LABEL_WIDTH as u16;
     for (field, row, width) in editors {
         let width = width.min(inner.right().saturating_sub(left));

@@ -134,7 +134,7 @@ fn read(words: &[String]) -> Reading {
             continue;
         }
         if let Some(side) = side_of(word) {
-            reading.side = Some(side);
+            reading.side = both_if_two(reading.side, side);
             continue;
         }
         let Some(corrected) = correct(word) else {
@@ -142,7 +142,11 @@ fn read(words: &[String]) -> Reading {
             continue;
         };
         match corrected {
-            "left" | "right" | "both" => reading.side = side_of(corrected),
+            "left" | "right" | "both" => {
+                if let Some(side) = side_of(corrected) {
+                    reading.side = both_if_two(reading.side, side);
+                }
+            }
             "front" => reading.view = Some(View::Front),
             // "back" is the back of another part ("hand back"), or the back.
             "back" if other_part => reading.view = Some(View::Back),
@@ -156,6 +160,14 @@ fn read(words: &[String]) -> Reading {
         }
     }
     reading
+}
+
+/// A side named after another: "left and right sole" means both.
+fn both_if_two(before: Option<Option<Side>>, now: Option<Side>) -> Option<Option<Side>> {
+    match before {
+        Some(Some(earlier)) if Some(earlier) != now => Some(None),
+        _ => Some(now),
+    }
 }
 
 /// Whether every leftover word starts a word of the region's id or name.
@@ -245,6 +257,9 @@ pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
     if query.trim().is_empty() {
         return Err(PlaceError::Empty);
     }
+    if query.contains([',', ';']) && Catalogue::global().lookup(query).is_err() {
+        return resolve_list(query);
+    }
     let candidates = find(query);
     match candidates.as_slice() {
         [] => Err(PlaceError::Unknown {
@@ -266,16 +281,31 @@ pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
 
 /// The regions of a comma-separated list of places (the edit form's Where).
 pub fn resolve_list(text: &str) -> Result<Vec<RegionId>, PlaceError> {
+    let catalogue = Catalogue::global();
     let mut regions = Vec::new();
-    for piece in text
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        for region in resolve(piece)? {
+    let mut add = |found: Vec<RegionId>| {
+        for region in found {
             if !regions.contains(&region) {
                 regions.push(region);
             }
+        }
+    };
+    for part in text.split(';') {
+        let pieces: Vec<&str> = part.split(',').map(str::trim).collect();
+        let mut i = 0;
+        while i < pieces.len() {
+            // A display name holds a comma: "Foot, sole (left)".
+            if let Some(next) = pieces.get(i + 1)
+                && let Ok(region) = catalogue.lookup(&format!("{}, {next}", pieces[i]))
+            {
+                add(vec![region]);
+                i += 2;
+                continue;
+            }
+            if !pieces[i].is_empty() {
+                add(resolve(pieces[i])?);
+            }
+            i += 1;
         }
     }
     if regions.is_empty() {

@@ -126,6 +126,23 @@ fn search_keeps_what_the_old_search_found() {
 }
 
 #[test]
+fn two_places_in_one_text_are_both_kept() {
+    assert_eq!(
+        resolved("left sole,right sole"),
+        ["left-sole", "right-sole"]
+    );
+    assert_eq!(
+        resolved("left sole; right palm"),
+        ["left-sole", "right-palm"]
+    );
+    assert_eq!(resolved("left and right sole"), ["left-sole", "right-sole"]);
+    assert_eq!(
+        resolved("Foot, sole (left); Hand, palm (right) - f25"),
+        ["left-sole", "right-palm"]
+    );
+}
+
+#[test]
 fn a_list_of_places_for_the_where_field() {
     let regions = resolve_list("left sole, r palm; both feet").unwrap();
     assert_eq!(regions.len(), 5);

@@ -95,6 +95,28 @@ impl Zone {
     }
 }
 
+/// How far past now a logged time may be: clocks differ a little.
+const AHEAD_SLACK_MINUTES: i64 = 10;
+
+/// Refuses a time for a new or edited entry that is still ahead of `now`
+/// (by more than a few minutes of clock difference), naming it in words.
+pub fn check_felt(
+    text: &str,
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> Result<(), WhenError> {
+    let limit = now.checked_add_signed(chrono::Duration::minutes(AHEAD_SLACK_MINUTES));
+    if limit.is_some_and(|limit| at > limit) {
+        let when = if at.date_naive() == now.date_naive() {
+            at.format("today %H:%M").to_string()
+        } else {
+            at.format("%a %-d %b %Y %H:%M").to_string()
+        };
+        return Err(WhenError::Ahead(text.trim().to_string(), when));
+    }
+    Ok(())
+}
+
 /// Why a WHEN or DUR text was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
@@ -104,6 +126,9 @@ pub enum WhenError {
          21:00, 25/11 21:00, 2026-03-01 14:30 or RFC 3339"
     )]
     Unrecognized(String),
+    /// A time still ahead, when a sensation is logged once felt.
+    #[error("'{0}' is {1}, still ahead: log a sensation once it has happened")]
+    Ahead(String, String),
     /// A time too far from now for the calendar.
     #[error("'{0}' is too far back to be a time in your life")]
     TooFar(String),
@@ -230,6 +255,28 @@ mod tests {
     }
 
     #[test]
+    fn more_everyday_phrases() {
+        // Now is Wednesday 2026-03-11 10:00.
+        for (text, expected) in [
+            ("last monday", "2026-03-09T00:00:00+01:00"),
+            ("last wednesday", "2026-03-04T00:00:00+01:00"),
+            ("last week", "2026-03-04T10:00:00+01:00"),
+            ("yday", "2026-03-10T00:00:00+01:00"),
+            ("yesterdy evening", "2026-03-10T19:00:00+01:00"),
+            ("11pm last night", "2026-03-10T23:00:00+01:00"),
+            ("8am monday", "2026-03-09T08:00:00+01:00"),
+            ("25 nov", "2025-11-25T00:00:00+01:00"),
+            ("nov 25 21:00", "2025-11-25T21:00:00+01:00"),
+            ("1 march 2026 9pm", "2026-03-01T21:00:00+01:00"),
+            ("1 year ago", "2025-03-11T10:00:00+01:00"),
+            ("2 months ago", "2026-01-11T10:00:00+01:00"),
+            ("12/3", "2026-03-12T00:00:00+01:00"),
+        ] {
+            assert_eq!(when(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn month_first_dates_follow_the_setting() {
         let read = |text: &str, order| {
             parse::parse_when(text, &now(), &tz(), order).map(|t| t.to_rfc3339())
@@ -246,6 +293,24 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("date_order"), "{err}");
+    }
+
+    #[test]
+    fn times_still_ahead_are_read_and_then_refused_for_logging() {
+        assert_eq!(when("in 2 hours"), "2026-03-11T12:00:00+01:00");
+        assert_eq!(when("tomorrow 9am"), "2026-03-12T09:00:00+01:00");
+        let at = parse_when("tonight", &now(), &tz()).unwrap();
+        let err = check_felt("tonight", at, now()).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "'tonight' is today 22:00, still ahead: log a sensation once it has happened"
+        );
+        let soon = now() + chrono::Duration::minutes(5);
+        assert!(
+            check_felt("now", soon, now()).is_ok(),
+            "a few minutes of clock difference"
+        );
+        assert!(check_felt("9am", now(), now()).is_ok());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Reading WHEN text: exact dates, and the words people use for times.
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
-    TimeZone, Weekday,
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, Months, NaiveDate, NaiveDateTime,
+    NaiveTime, TimeZone, Weekday,
 };
 
 use super::{DateOrder, WhenError};
@@ -35,6 +35,15 @@ pub(super) fn parse_when<Tz: TimeZone>(
     tz: &Tz,
     order: DateOrder,
 ) -> Result<DateTime<FixedOffset>, WhenError> {
+    // "in 2 hours": ahead of now, so that the caller can refuse it.
+    if let Some(ahead) = input.trim().to_lowercase().strip_prefix("in ")
+        && let Some(span) = parse_span(ahead)
+    {
+        return now
+            .fixed_offset()
+            .checked_add_signed(span)
+            .ok_or_else(|| WhenError::TooFar(input.trim().to_string()));
+    }
     let text = normalize(input);
     let unrecognized = || WhenError::Unrecognized(input.trim().to_string());
     let too_far = || WhenError::TooFar(input.trim().to_string());
@@ -57,25 +66,49 @@ pub(super) fn parse_when<Tz: TimeZone>(
         return local(tz, date.and_time(NaiveTime::MIN));
     }
     if let Some(ago) = text.strip_suffix("ago") {
+        if let Some(months) = calendar_months(ago) {
+            return now_fixed
+                .checked_sub_months(Months::new(months))
+                .ok_or_else(too_far);
+        }
         let span = parse_span(ago).ok_or_else(unrecognized)?;
         return back(now_fixed, span).ok_or_else(too_far);
+    }
+    if text == "last week" {
+        return back(now_fixed, Duration::weeks(1)).ok_or_else(too_far);
+    }
+    // "11pm last night", "8am monday": the time first.
+    if let Some((time, day)) = text.split_once(' ')
+        && time_of_day(time).is_some()
+        && time_of_day(day).is_none()
+    {
+        return parse_when(&format!("{day} {time}"), now, tz, order);
     }
     if let Some(span) = parse_span(&text) {
         return back(now_fixed, span).ok_or_else(too_far);
     }
 
     let today = now.naive_local().date();
+    if let Some(date) = named_date(&text, today) {
+        let (date, time) = date;
+        let time = match time {
+            Some(t) => time_of_day(t).ok_or_else(unrecognized)?,
+            None => NaiveTime::MIN,
+        };
+        return local(tz, date.and_time(time));
+    }
     let (first, rest) = match text.split_once(' ') {
         Some((first, rest)) => (first, Some(rest)),
         None => (text.as_str(), None),
     };
+    let first = day_spelling(first);
     // A day, then an optional time: "yesterday 9pm", "25/11 21:00".
     if let Some(day) = day_word(first, rest, today, order, input)? {
         let (date, time_text, by_weekday) = day;
         let Some(time_text) = time_text else {
             return local(tz, date.and_time(NaiveTime::MIN));
         };
-        let time = time_of_day(time_text).ok_or_else(unrecognized)?;
+        let time = time_in(time_text).ok_or_else(unrecognized)?;
         let at = local(tz, date.and_time(time))?;
         // "monday 8am" said on a Monday at 7 means last week's.
         if by_weekday && at > now_fixed {
@@ -112,9 +145,21 @@ fn day_word<'a>(
     let yesterday = today.pred_opt();
     let day = match first {
         "today" | "this" => Some((today, false)),
+        "tomorrow" => today.succ_opt().map(|d| (d, false)),
         "yesterday" => yesterday.map(|d| (d, false)),
-        // "last night", "last evening": the one before today's.
-        "last" => yesterday.map(|d| (d, false)),
+        // "last monday": the one before today; "last night": yesterday's.
+        "last" => match rest.and_then(weekday) {
+            Some(wd) => {
+                let date = most_recent(today, wd);
+                let date = if date == today {
+                    date.checked_sub_signed(Duration::days(7)).unwrap_or(date)
+                } else {
+                    date
+                };
+                return Ok(Some((date, None, false)));
+            }
+            None => yesterday.map(|d| (d, false)),
+        },
         "tonight" => return Ok(Some((today, Some("night"), false))),
         word => match weekday(word) {
             Some(wd) => Some((most_recent(today, wd), true)),
@@ -129,7 +174,7 @@ fn day_word<'a>(
     };
     let Some((date, by_weekday)) = day else {
         return match first {
-            "today" | "yesterday" | "this" | "last" => {
+            "today" | "yesterday" | "tomorrow" | "this" | "last" => {
                 Err(WhenError::Unrecognized(input.trim().to_string()))
             }
             _ => Ok(None),
@@ -179,17 +224,111 @@ fn slashed_date(word: &str, today: NaiveDate, order: DateOrder) -> Option<Result
                 .ok()
                 .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
         }
-        None => NaiveDate::from_ymd_opt(today.year(), month, day)
-            .map(|d| {
-                if d > today {
-                    NaiveDate::from_ymd_opt(today.year() - 1, month, day).unwrap_or(d)
-                } else {
-                    d
-                }
-            })
-            .or_else(|| NaiveDate::from_ymd_opt(today.year() - 1, month, day)),
+        None => most_recent_day_of_year(today, month, day),
     };
     Some(date.ok_or(()))
+}
+
+/// A day and month without a year: this year's, unless that is more than
+/// a month ahead (then last year's: "25/12" typed in January). A date a few
+/// days ahead stays ahead, to be refused as not yet felt.
+fn most_recent_day_of_year(today: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    match NaiveDate::from_ymd_opt(today.year(), month, day) {
+        Some(d) if (d - today).num_days() <= 31 => Some(d),
+        _ => NaiveDate::from_ymd_opt(today.year() - 1, month, day),
+    }
+}
+
+/// Months a span of calendar months or years means: "3 months", "a year".
+fn calendar_months(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (count, unit) = text.split_once(' ').unwrap_or_else(|| {
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        text.split_at(split)
+    });
+    let count = match count.trim() {
+        "a" | "an" | "one" => 1,
+        n => n.parse::<u32>().ok()?,
+    };
+    match unit.trim() {
+        "month" | "months" | "mo" => Some(count),
+        "year" | "years" | "y" | "yr" | "yrs" => count.checked_mul(12),
+        _ => None,
+    }
+}
+
+/// Day words as people shorten or mistype them: "yday", "yesterdy".
+fn day_spelling(word: &str) -> &str {
+    const DAYS: [&str; 3] = ["yesterday", "today", "tomorrow"];
+    if matches!(word, "yday" | "yest" | "yesterd") {
+        return "yesterday";
+    }
+    DAYS.iter()
+        .find(|d| {
+            word.len() >= 4
+                && word.chars().next() == d.chars().next()
+                && strsim::damerau_levenshtein(word, d) <= 2
+        })
+        .copied()
+        .unwrap_or(word)
+}
+
+/// "25 nov", "nov 25", "25 november 2025", each with an optional time after.
+fn named_date(text: &str, today: NaiveDate) -> Option<(NaiveDate, Option<&str>)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<&str> = text.splitn(4, ' ').collect();
+    let month_of = |w: &str| {
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| w.starts_with(m)))
+            .flatten()
+            .map(|i| i as u32 + 1)
+    };
+    let (day, month) = match (words.first(), words.get(1)) {
+        (Some(a), Some(b)) => match (
+            a.parse::<u32>().ok(),
+            month_of(b),
+            month_of(a),
+            b.parse::<u32>().ok(),
+        ) {
+            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let (year, rest) = match words
+        .get(2)
+        .and_then(|w| w.parse::<i32>().ok().filter(|y| *y > 1900))
+    {
+        Some(year) => (Some(year), words.get(3).copied()),
+        None => (
+            None,
+            words
+                .get(2)
+                .map(|_| &text[words[0].len() + words[1].len() + 2..]),
+        ),
+    };
+    let date = match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day)?,
+        None => most_recent_day_of_year(today, month, day)?,
+    };
+    Some((date, rest))
+}
+
+/// The time in the words after a day: the whole, or a clock time among
+/// them ("night 11pm" is 23:00).
+fn time_in(text: &str) -> Option<NaiveTime> {
+    time_of_day(text).or_else(|| {
+        let words: Vec<&str> = text.split(' ').collect();
+        words
+            .iter()
+            .filter(|w| !PARTS_OF_DAY.iter().any(|(p, _)| p == *w))
+            .find_map(|w| time_of_day(w))
+            .filter(|_| words.len() == 2)
+    })
 }
 
 /// A time of day: `21:00`, `9:05`, `21:00:30`, `9pm`, `9 pm`, `9:30pm`,
