@@ -43,7 +43,7 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (vec!["log", "-r", "left foot", "-s", "tingling", "-i", "3"], "could be Foot, top (left) - f36; Foot, sole (left) - b37"),
         (vec!["list", "--region", "both feet"], "a filter takes one region"),
         (vec!["log", "-s", "tingling", "-i", "3"], "--region"),
-        (vec!["log", "-r", "f25", "-s", "tinglin", "-i", "3"], "closest: tingling"),
+        (vec!["log", "-r", "f25", "-s", "tinglinx stabbx", "-i", "3"], "unknown sensation"),
         (logged(&["--at", "2026-03-13 10:00"]), "still ahead: log a sensation once it has happened"),
         (logged(&["--at", "in 30 minutes"]), "'in 30 minutes' is today 10:30, still ahead"),
         (logged(&["--at", "tonight"]), "'tonight' is today 22:00, still ahead"),
@@ -58,7 +58,7 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (vec!["map", "--metric", "worst"], "invalid value 'worst'"),
         (vec!["map", "--format", "png"], "invalid value 'png'"),
         (vec!["map", "--since", "last spring", "-o", "map.svg"], "--since: cannot read time"),
-        (vec!["map", "--sensation", "tinglin"], "closest: tingling"),
+        (vec!["map", "--sensation", "zzzz"], "unknown sensation"),
         (vec!["map", "--since", "2026-03-01", "--until", "2026-02-01"], "--since (2026-03-01 00:00) is after --until"),
         (vec!["list", "--since", "5d", "--until", "10d"], "is after --until"),
     ];

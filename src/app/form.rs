@@ -194,9 +194,7 @@ impl LogForm {
         let mut matching: Vec<&SensationType> = sensations
             .types()
             .iter()
-            .filter(|t| {
-                query.is_empty() || t.id.contains(&query) || t.name.to_lowercase().contains(&query)
-            })
+            .filter(|t| crate::domain::sensation::fits(t, &query))
             .collect();
         let rank = |t: &SensationType| match (t.custom, t.class) {
             (true, _) => 3,

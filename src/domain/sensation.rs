@@ -161,6 +161,43 @@ impl Default for SensationCatalogue {
     }
 }
 
+/// Whether typed words fit a sensation type: they are part of its id or
+/// name, start a word of its name, are a near spelling of one ("tingle",
+/// "tinglng"), or appear in its description ("hug" is pressure).
+pub fn fits(t: &SensationType, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return true;
+    }
+    let name = t.name.to_lowercase();
+    if t.id.contains(&query) || name.contains(&query) {
+        return true;
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(t.id.split('-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let near = |typed: &str| {
+        words.iter().any(|w| {
+            let common = typed
+                .chars()
+                .zip(w.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let allowed = if typed.len() >= 7 { 2 } else { 1 };
+            (typed.len() >= 4 && common >= 5.min(typed.len()))
+                || (typed.len() >= 4 && strsim::damerau_levenshtein(typed, w) <= allowed)
+        })
+    };
+    let described = query.len() >= 3
+        && t.description
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == query);
+    described || query.split_whitespace().all(near)
+}
+
 impl SensationCatalogue {
     /// Only the built-in types.
     pub fn built_in() -> Self {
@@ -232,9 +269,17 @@ impl SensationCatalogue {
             .types
             .iter()
             .find(|t| t.id == wanted || t.name.to_lowercase() == wanted);
-        match found {
-            Some(t) => Ok(SensationId(t.id.clone())),
-            None => {
+        let near: Vec<&SensationType> = self.types.iter().filter(|t| fits(t, &wanted)).collect();
+        match (
+            found.or_else(|| near.first().copied().filter(|_| near.len() == 1)),
+            near.as_slice(),
+        ) {
+            (Some(t), _) => Ok(SensationId(t.id.clone())),
+            (None, several) if several.len() > 1 => Err(SensationError::Unknown {
+                input: input.to_string(),
+                suggestions: several.iter().take(4).map(|t| t.id.clone()).collect(),
+            }),
+            _ => {
                 let mut scored: Vec<(f64, &str)> = self
                     .types
                     .iter()
@@ -263,6 +308,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn near_spellings_and_description_words_find_a_type() {
+        let cat = SensationCatalogue::built_in();
+        for (typed, id) in [
+            ("tingle", "tingling"),
+            ("tinglng", "tingling"),
+            ("burnin", "burning"),
+            ("pins", "pins-and-needles"),
+            ("hug", "pressure"),
+        ] {
+            assert_eq!(
+                cat.lookup(typed).map(|s| s.as_str().to_string()),
+                Ok(id.to_string()),
+                "{typed}"
+            );
+        }
+        assert!(cat.lookup("zzz").is_err());
+    }
+
+    #[test]
     fn built_ins_cover_the_sensations_of_ms_with_their_classes() {
         let cat = SensationCatalogue::built_in();
         assert_eq!(cat.types().len(), 16);
@@ -282,10 +346,12 @@ mod tests {
             "pins-and-needles"
         );
         assert_eq!(cat.lookup("BURNING").unwrap().as_str(), "burning");
-        let SensationError::Unknown { suggestions, .. } = cat.lookup("tinglng").unwrap_err() else {
+        let SensationError::Unknown { suggestions, .. } =
+            cat.lookup("tinglinx stabbx").unwrap_err()
+        else {
             panic!("expected an unknown-sensation error");
         };
-        assert_eq!(suggestions[0], "tingling");
+        assert!(!suggestions.is_empty());
     }
 
     #[test]
