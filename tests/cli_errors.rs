@@ -182,6 +182,12 @@ fn conflicting_or_unknown_keys_in_the_config_stop_the_app_with_the_reason() {
         (r#"{"undo": ["z", "Hyper+z"]}"#, "'Hyper+z' is not a key"),
     ] {
         fs::write(&config, format!("(keys: {keys})")).unwrap();
+        let listed = sm(dir.path()).arg("list").output().unwrap();
+        assert_eq!(
+            listed.status.code(),
+            Some(2),
+            "every command checks the config: {keys}"
+        );
         let out = sm(dir.path()).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{keys}");
         let stderr = String::from_utf8_lossy(&out.stderr);

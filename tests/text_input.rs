@@ -65,6 +65,8 @@ fn a_paste_into_the_note_keeps_its_lines_and_saves_only_on_ctrl_s() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = open_form(dir.path());
     focus(&mut c, Field::Note);
+    let footer = screen_text(&c.app).lines().last().unwrap().to_string();
+    assert!(footer.contains("Enter new line"), "{footer}");
     c.handle_event(&paste("Started after the shower.\r\nWorse at night.\nq"));
     assert_eq!(
         form(&c).note.text(),

@@ -417,7 +417,11 @@ fn the_edit_forms_where_can_be_picked_on_the_map() {
     c.handle_event(&key(KeyCode::Enter));
     let text = screen_text(&c.app);
     assert!(text.contains("Edit the entry"), "back in the form: {text}");
-    assert!(text.contains("right-palm"), "{text}");
+    let where_text = c.app.form().unwrap().regions_text.text().to_string();
+    assert!(
+        where_text.contains("Hand, palm (right) - f25"),
+        "readable names: {where_text}"
+    );
     assert!(
         c.app.body.selection.is_empty(),
         "the map's own selection is back"

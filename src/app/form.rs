@@ -170,13 +170,8 @@ impl LogForm {
             TextField::prefilled(&entry.duration_s.map(format_duration).unwrap_or_default());
         form.tags = TextField::prefilled(&entry.tags.join(" "));
         form.note = TextField::multiline(entry.note.as_deref().unwrap_or_default());
-        let ids: Vec<&str> = entry
-            .regions
-            .ids()
-            .iter()
-            .map(|r| r.region().id.as_str())
-            .collect();
-        form.regions_text = TextField::prefilled(&ids.join(", "));
+        form.regions_text =
+            TextField::prefilled(&crate::domain::places::in_words(entry.regions.ids()));
         form.field = Field::Where;
         form.editing = Some(entry.clone());
         form.show_focus();

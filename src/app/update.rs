@@ -271,9 +271,8 @@ impl App {
                 };
                 if action == Action::Submit {
                     if pick.form.editing.is_some() {
-                        let ids: Vec<&str> =
-                            chosen.iter().map(|r| r.region().id.as_str()).collect();
-                        pick.form.regions_text = TextField::prefilled(&ids.join(", "));
+                        pick.form.regions_text =
+                            TextField::prefilled(&crate::domain::places::in_words(&chosen));
                         pick.form
                             .regions_text
                             .show_cursor(pick.form.field == Field::Where);

@@ -151,6 +151,10 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
         ));
     }
     let ctx = Context::new(&cli)?;
+    // The config is checked whole for every command, keys included, so a
+    // mistake shows the first time it is read, not only in the app.
+    Keymap::remapped(&config::load_config(&ctx.config)?.key_lists())
+        .map_err(|e| CliError::Usage(format!("{e} ({})", ctx.config.display())))?;
     match cli.command {
         None => open_app(&ctx.data_dir, &ctx, true),
         Some(Command::Demo) => demo(&ctx),

@@ -356,7 +356,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     let text = text.trim_start_matches("error: ").trim_end();
     let text = text
         .lines()
-        .filter(|l| !l.starts_with("For more information"))
+        .filter(|l| !l.starts_with("For more information") && !l.starts_with("Usage:"))
         .collect::<Vec<_>>()
         .join("\n");
     eprintln!(

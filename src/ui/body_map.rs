@@ -106,7 +106,12 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
         lines.push(Line::styled("Space selects several", THEME.dim));
     } else {
         lines.push(Line::styled(
-            format!("Selected ({}), Enter logs:", app.body.selection.len()),
+            match app.modal.overlay {
+                Some(crate::app::Overlay::PickWhere(_)) => {
+                    format!("Selected ({}), Enter uses them:", app.body.selection.len())
+                }
+                _ => format!("Selected ({}), Enter logs:", app.body.selection.len()),
+            },
             THEME.title,
         ));
         for r in &app.body.selection {

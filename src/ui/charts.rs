@@ -133,7 +133,7 @@ fn weekly_max(charts: &crate::app::Charts, width: u16) -> u64 {
 
 /// Dates under the trend: its first week, its middle, and this week.
 fn week_labels(first: chrono::NaiveDate, weeks: usize, area: Rect, indent: u16, buf: &mut Buffer) {
-    let start = first.format("%-d %b %y").to_string();
+    let start = first.format("%-d %b %Y").to_string();
     let middle = (first + chrono::Duration::weeks(weeks as i64 / 2))
         .format("%-d %b")
         .to_string();

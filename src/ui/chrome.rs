@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::THEME;
+use crate::app::form::Field;
 use crate::app::{APP_NAME, App, Overlay, Screen, StatusKind};
 
 /// What the heat-map counts, in words.
@@ -84,6 +85,11 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         .keymap
         .bindings(app.key_context())
         .filter_map(|b| b.hint.map(|hint| (b.keys_label.as_str(), hint)))
+        // In the note, Enter starts a new line.
+        .map(|(keys, hint)| match app.form() {
+            Some(form) if form.field == Field::Note && keys == "Enter" => (keys, "new line"),
+            _ => (keys, hint),
+        })
         .collect();
     // Quit and help always show, at the right; the rest as room allows,
     // closer together before any is left out.

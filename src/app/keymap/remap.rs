@@ -197,28 +197,43 @@ impl Keymap {
                 .map(|k| parse_key(k))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| KeymapError(format!("{name}: {e}")))?;
+            let mut given = false;
             for binding in keymap
                 .bindings
                 .iter_mut()
                 .filter(|b| name_of(b.intent) == Some(name.as_str()))
             {
+                // Where text is typed a plain letter stays text: there the
+                // command keeps its own keys unless a Ctrl or Alt one is given.
                 let texty = matches!(
                     binding.context,
                     Context::Form | Context::Picker | Context::Prompt
                 );
-                if let Some(k) = parsed.iter().find(|(code, m)| {
-                    texty
-                        && matches!(code, KeyCode::Char(_))
-                        && !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                }) {
-                    return Err(KeymapError(format!(
-                        "{name} cannot be '{}': in {} that key types text; use Ctrl+ or Alt+",
-                        label_of(*k),
-                        place(binding.context)
-                    )));
+                let usable: Vec<_> = parsed
+                    .iter()
+                    .copied()
+                    .filter(|(code, m)| {
+                        !texty
+                            || !matches!(code, KeyCode::Char(_))
+                            || m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    })
+                    .collect();
+                if usable.is_empty() {
+                    continue;
                 }
-                binding.keys = parsed.clone();
-                binding.keys_label = written.join(" ");
+                given = true;
+                binding.keys_label = usable
+                    .iter()
+                    .map(|k| label_of(*k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                binding.keys = usable;
+            }
+            if !given {
+                let key = parsed.first().map_or_else(String::new, |k| label_of(*k));
+                return Err(KeymapError(format!(
+                    "{name} cannot be '{key}': where it is used that key types text; use Ctrl+ or Alt+"
+                )));
             }
         }
         keymap.check()?;

@@ -201,14 +201,14 @@ pub fn find(query: &str) -> Vec<Candidate> {
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    if let Some((band, regions)) = Vocabulary::global()
+    if let Some(band) = Vocabulary::global()
         .bands
         .iter()
-        .find(|(p, _)| *p == phrase)
+        .find(|b| b.phrase == phrase)
     {
         return vec![Candidate {
-            regions: sorted(regions.clone()),
-            label: format!("{} ({})", capitalised(band), regions_in_words(regions)),
+            regions: sorted(band.regions.clone()),
+            label: format!("{} ({})", band.label, regions_in_words(&band.regions)),
         }];
     }
     let reading = read(&words);
@@ -314,6 +314,16 @@ pub fn resolve_list(text: &str) -> Result<Vec<RegionId>, PlaceError> {
     Ok(regions)
 }
 
+/// Regions as the Where field shows them, which it reads back:
+/// "Foot, sole (left) - b37; Hand, palm (right) - f25".
+pub fn in_words(regions: &[RegionId]) -> String {
+    regions
+        .iter()
+        .map(|r| r.region().label())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The regions closest to words that match none, in full words.
 fn nearest(query: &str) -> Vec<String> {
     let wanted = query.trim().to_lowercase();
@@ -361,13 +371,6 @@ fn regions_in_words(regions: &[RegionId]) -> String {
         }
     }
     format!("{}, both sides", parts.join(" and "))
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -29,7 +29,18 @@ struct WordsFile {
 #[serde(deny_unknown_fields)]
 struct BandFile {
     phrase: String,
+    label: String,
     regions: Vec<String>,
+}
+
+/// A phrase meaning several regions, ready to match.
+pub(super) struct Band {
+    /// The phrase, lower case.
+    pub(super) phrase: String,
+    /// How it reads in a list.
+    pub(super) label: String,
+    /// Its regions.
+    pub(super) regions: Vec<RegionId>,
 }
 
 /// The vocabulary, parsed once.
@@ -37,7 +48,7 @@ pub(super) struct Vocabulary {
     /// Word to the parts it names, and whether it is a plural.
     pub(super) words: HashMap<String, (Vec<String>, bool)>,
     /// Phrases meaning several regions.
-    pub(super) bands: Vec<(String, Vec<RegionId>)>,
+    pub(super) bands: Vec<Band>,
 }
 
 impl Vocabulary {
@@ -77,7 +88,11 @@ impl Vocabulary {
                     .iter()
                     .map(|r| catalogue.lookup(r).map_err(|e| e.to_string()))
                     .collect::<Result<Vec<_>, _>>()?;
-                Ok((b.phrase.clone(), regions))
+                Ok(Band {
+                    phrase: b.phrase.clone(),
+                    label: b.label.clone(),
+                    regions,
+                })
             })
             .collect::<Result<_, String>>()?;
         Ok(Vocabulary { words, bands })

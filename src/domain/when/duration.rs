@@ -8,7 +8,15 @@ const LONGEST: u64 = 365 * 86_400;
 /// Parses a DUR text such as `90s`, `15m`, `2h30m` or `1 day` into seconds:
 /// more than none, at most a year.
 pub fn parse_duration(input: &str) -> Result<u64, WhenError> {
-    let text = input.trim();
+    let lower = input.trim().to_lowercase();
+    let words = match lower.as_str() {
+        "half an hour" | "half hour" => "30m".to_string(),
+        "an hour" | "a minute" | "a day" | "a second" => {
+            lower.replacen("an ", "1 ", 1).replacen("a ", "1 ", 1)
+        }
+        _ => lower.clone(),
+    };
+    let text = words.as_str();
     // A bare number is minutes: that is how people say "it lasted 20".
     let seconds = if let Ok(minutes) = text.parse::<u64>() {
         minutes.checked_mul(60)

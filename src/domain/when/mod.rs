@@ -338,6 +338,8 @@ mod tests {
         assert_eq!(parse_duration("2h30m"), Ok(9000));
         assert_eq!(parse_duration("20"), Ok(1200));
         assert!(parse_duration("a while").is_err());
+        assert_eq!(parse_duration("half an hour"), Ok(1800));
+        assert_eq!(parse_duration("an hour"), Ok(3600));
         for bad in [
             "0",
             "0s",
