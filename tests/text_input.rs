@@ -93,7 +93,7 @@ fn a_paste_outside_a_field_is_ignored_and_says_so() {
     assert_eq!(c.app.body.cursor, cursor);
     assert!(!c.app.should_quit);
     assert!(c.app.modal.overlay.is_none());
-    assert!(screen_text(&c.app).contains("Pasted text is ignored here"));
+    assert!(screen_text(&c.app).contains("Paste goes into a form's field"));
 }
 
 #[test]

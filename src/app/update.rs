@@ -149,7 +149,7 @@ impl App {
         match action {
             Action::Paste(_) => self.say(
                 StatusKind::Info,
-                "Pasted text is ignored here: open a form (Enter) and paste into a field",
+                "Paste goes into a form's field: Enter opens the form",
             ),
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.modal.overlay = Some(Overlay::Help),
@@ -232,10 +232,7 @@ impl App {
         if let Some(first) = regions.first() {
             self.body.cursor = *first;
         }
-        self.say(
-            StatusKind::Info,
-            "Pick the regions: Space adds or takes out, Enter goes back to the form",
-        );
+        self.say(StatusKind::Info, "Pick the regions for the form");
         self.modal.overlay = Some(Overlay::PickWhere(Box::new(pick)));
     }
 

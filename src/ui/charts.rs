@@ -223,6 +223,14 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         width = usize::from(axis_width - 1)
     );
     buf.set_string(axis.x, axis.y, top_label, THEME.dim);
+    if axis.height >= 6 && most_in_a_bar >= 4 {
+        let middle = format!(
+            "{:>width$}┤",
+            most_in_a_bar / 2,
+            width = usize::from(axis_width - 1)
+        );
+        buf.set_string(axis.x, axis.y + axis.height / 2, middle, THEME.dim);
+    }
     let zero = format!("{:>width$}┤", 0, width = usize::from(axis_width - 1));
     buf.set_string(axis.x, axis.bottom().saturating_sub(1), zero, THEME.dim);
     if let Some(first) = charts.first_week {

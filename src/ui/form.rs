@@ -207,9 +207,20 @@ pub fn render(app: &App, form: &LogForm, area: Rect, buf: &mut Buffer) {
         duration,
     ));
 
-    let width = inner.width.saturating_sub(LABEL_WIDTH as u16 + 1);
+    // The tags as they will be saved, split on spaces and commas.
+    let split = crate::domain::split_tags([form.tags.text()]);
+    let tags_hint = if split.is_empty() {
+        Span::raw("")
+    } else {
+        let shown: Vec<String> = split
+            .iter()
+            .map(|t| format!("#{}", t.to_lowercase()))
+            .collect();
+        Span::styled(format!("= {}", shown.join(" ")), THEME.dim)
+    };
+    let width = input_width(form.tags.text(), inner).max(28);
     editors.push((&form.tags, lines.len() as u16, width));
-    lines.push(field_row("Tags", focused(Field::Tags), 0, Span::raw("")));
+    lines.push(field_row("Tags", focused(Field::Tags), width, tags_hint));
 
     let note_row = lines.len() as u16;
     lines.push(row("Note", focused(Field::Note), vec![]));
