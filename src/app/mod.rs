@@ -15,6 +15,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 mod picker;
+mod picking;
 mod settings;
 pub mod text;
 mod timeline;
