@@ -49,6 +49,23 @@ fn bounds<'a>(polygons: impl Iterator<Item = &'a Polygon>) -> (Point, Point) {
     )
 }
 
+/// The box around our figure and around the reference's figure of the
+/// same view (codes 1xx front, 2xx back).
+fn boxes(
+    figure: &sensemap::domain::body_map::FigureShape,
+    reference: &HashMap<String, Polygon>,
+) -> ((Point, Point), (Point, Point)) {
+    let ours = bounds(figure.shapes().iter().map(|s| &s.polygon));
+    let prefix = if figure.view == View::Front { '1' } else { '2' };
+    let theirs = bounds(
+        reference
+            .iter()
+            .filter(|(c, _)| c.starts_with(prefix))
+            .map(|(_, p)| p),
+    );
+    (ours, theirs)
+}
+
 /// A point of the unit box in a figure's own box.
 fn place(u: f64, v: f64, (lo, hi): (Point, Point)) -> Point {
     Point::new(lo.x + u * (hi.x - lo.x), lo.y + v * (hi.y - lo.y))
@@ -89,14 +106,7 @@ fn every_region_lies_where_the_choir_segment_of_its_key_lies() {
     let mut worst = (f64::MAX, String::new());
     for view in [View::Front, View::Back] {
         let figure = geometry.figure(view);
-        let ours = bounds(figure.shapes().iter().map(|s| &s.polygon));
-        let prefix = if view == View::Front { '1' } else { '2' };
-        let theirs = bounds(
-            reference
-                .iter()
-                .filter(|(c, _)| c.starts_with(prefix))
-                .map(|(_, p)| p),
-        );
+        let (ours, theirs) = boxes(figure, &reference);
         for shape in figure.shapes() {
             let key = &shape.region.region().key;
             let segment = &reference[&code(shape.region)];
@@ -120,14 +130,7 @@ fn front_and_back_and_left_and_right_are_not_swapped() {
     let geometry = BodyGeometry::global();
     for view in [View::Front, View::Back] {
         let figure = geometry.figure(view);
-        let ours = bounds(figure.shapes().iter().map(|s| &s.polygon));
-        let prefix = if view == View::Front { '1' } else { '2' };
-        let theirs = bounds(
-            reference
-                .iter()
-                .filter(|(c, _)| c.starts_with(prefix))
-                .map(|(_, p)| p),
-        );
+        let (ours, theirs) = boxes(figure, &reference);
         for shape in figure.shapes() {
             // Our region overlaps its own segment more than its twin on the
             // other side of the patient. (The asset itself refuses a region

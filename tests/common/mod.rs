@@ -250,8 +250,15 @@ impl MonthStore for FailingStore {
     }
 }
 
-/// The body map's screen cells of `region` in the app's current layout.
-pub fn cells_of(app: &App, region: RegionId) -> Vec<(u16, u16)> {
+/// The figure `region` is drawn on, as rasterized for the app's current
+/// terminal, and where on screen that figure sits.
+fn figure_of(
+    app: &App,
+    region: RegionId,
+) -> (
+    sensemap::domain::body_map::FigureRaster,
+    ratatui::layout::Rect,
+) {
     use sensemap::app::layout;
     use sensemap::domain::View;
     let areas = layout::body_map(layout::screen(app.area).body).unwrap();
@@ -261,8 +268,13 @@ pub fn cells_of(app: &App, region: RegionId) -> Vec<(u16, u16)> {
         View::Front => areas.front,
         View::Back => areas.back,
     };
-    raster
-        .figure(view)
+    (raster.figure(view).clone(), rect)
+}
+
+/// The body map's screen cells of `region` in the app's current layout.
+pub fn cells_of(app: &App, region: RegionId) -> Vec<(u16, u16)> {
+    let (figure, rect) = figure_of(app, region);
+    figure
         .cells(region)
         .map(|(x, y)| (rect.x + x, rect.y + y))
         .collect()
@@ -276,16 +288,7 @@ pub fn fill_colours(
     buffer: &ratatui::buffer::Buffer,
     region: RegionId,
 ) -> std::collections::BTreeSet<String> {
-    use sensemap::app::layout;
-    use sensemap::domain::View;
-    let areas = layout::body_map(layout::screen(app.area).body).unwrap();
-    let raster = app.body.raster_for(&areas);
-    let view = region.region().view;
-    let rect = match view {
-        View::Front => areas.front,
-        View::Back => areas.back,
-    };
-    let figure = raster.figure(view);
+    let (figure, rect) = figure_of(app, region);
     let mut colours = std::collections::BTreeSet::new();
     for y in 0..figure.height() {
         for x in 0..figure.width() {
