@@ -161,11 +161,17 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let listed = charts.breakdown.len().min(5) as u16;
     let classes = charts.classes.len() as u16 + 2;
-    let [top, trend, labels, bottom] = Layout::vertical([
+    // The trend takes what is left, 4 to 12 rows: readable, never a wall.
+    let trend_rows = area
+        .height
+        .saturating_sub(3 + listed + 1 + classes)
+        .clamp(4, 12);
+    let [top, trend, labels, bottom, _] = Layout::vertical([
         Constraint::Length(3 + listed),
-        Constraint::Min(4),
+        Constraint::Length(trend_rows),
         Constraint::Length(1),
         Constraint::Length(classes),
+        Constraint::Fill(1),
     ])
     .areas(area);
     let most_in_a_bar = weekly_max(charts, trend.width.saturating_sub(AXIS_WIDTH));
