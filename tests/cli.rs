@@ -581,3 +581,65 @@ fn a_config_that_does_not_exist_and_demo_with_a_data_dir_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("demo runs on a generated sample"));
 }
+
+#[test]
+fn export_for_the_choirbm_package_and_against_formula_injection() {
+    let dir = tempfile::tempdir().unwrap();
+    log_args(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-r",
+            "f28",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--note",
+            "=HYPERLINK(\"http://x\")",
+            "-t",
+            "+heat",
+        ],
+    );
+    log(dir.path(), "-r f25 -s burning -i 6");
+    // One row per entry; bodymap holds the codes as one string.
+    let choir = stdout(sm(dir.path()).args(["export", "--format", "choir"]));
+    let mut reader = csv::Reader::from_reader(choir.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "entry_id",
+            "date",
+            "sensation",
+            "class",
+            "intensity",
+            "bodymap"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][5], "125,128");
+    assert_eq!(&rows[0][3], "paresthesia");
+    // One row per segment with the metric.
+    let segments = stdout(sm(dir.path()).args(["export", "--format", "choir-segments"]));
+    let mut reader = csv::Reader::from_reader(segments.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["id", "group", "value"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 74);
+    let row = |code: &str| rows.iter().find(|r| &r[0] == code).unwrap().clone();
+    assert_eq!((&row("125")[1], &row("125")[2]), ("Front", "2"));
+    assert_eq!(&row("128")[2], "1");
+    assert_eq!((&row("237")[1], &row("237")[2]), ("Back", "0"));
+    let mean =
+        stdout(sm(dir.path()).args(["export", "--format", "choir-segments", "--metric", "mean"]));
+    assert!(mean.contains("125,Front,5.0"), "{mean}");
+    // A note or tag a spreadsheet would run is written as text.
+    let csv_text = stdout(sm(dir.path()).args(["export", "--format", "csv"]));
+    assert!(
+        csv_text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{csv_text}"
+    );
+    assert!(csv_text.contains(",'+heat,"), "the tag too: {csv_text}");
+    assert!(!csv_text.contains(",=HYPERLINK"), "{csv_text}");
+}

@@ -271,9 +271,12 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         super::EntriesFormat::Json => {
             print(&output::entries(&entries, &sensations, ListFormat::Json))
         }
-        super::EntriesFormat::Csv => {
-            print(&output::export(&entries, &sensations, ExportFormat::Csv)?)
-        }
+        super::EntriesFormat::Csv => print(&super::exchange::export(
+            &entries,
+            &sensations,
+            ExportFormat::Csv,
+            crate::domain::Metric::Episodes,
+        )?),
     }
 }
 
@@ -318,7 +321,7 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         .iter()
         .filter(|e| filter.matches(e, &sensations))
         .collect();
-    let text = output::export(&entries, &sensations, args.format)?;
+    let text = super::exchange::export(&entries, &sensations, args.format, args.metric.into())?;
     match &args.output {
         None => print(&text),
         Some(path) => output::write_file_atomically(path, &text),

@@ -8,6 +8,16 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::{Catalogue, Filter, HeatScale, Metric, RegionTally};
 use crate::ui::map_export::{self, MapHeat};
 
+impl From<MapMetric> for Metric {
+    fn from(metric: MapMetric) -> Metric {
+        match metric {
+            MapMetric::Episodes => Metric::Episodes,
+            MapMetric::Days => Metric::DaysAffected,
+            MapMetric::Mean => Metric::MeanIntensity,
+        }
+    }
+}
+
 /// Counts the entries the flags pick and writes the map.
 pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
     let sensations = ctx.sensations()?;
@@ -31,11 +41,7 @@ pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
             ctx.data_dir.display()
         );
     }
-    let metric = match args.metric {
-        MapMetric::Episodes => Metric::Episodes,
-        MapMetric::Days => Metric::DaysAffected,
-        MapMetric::Mean => Metric::MeanIntensity,
-    };
+    let metric = Metric::from(args.metric);
     let scale = HeatScale::for_tally(&tally, metric);
     let regions = || Catalogue::global().ids();
     let heat = MapHeat {

@@ -2,6 +2,7 @@
 //! the app.
 
 mod commands;
+mod exchange;
 mod map;
 mod output;
 
@@ -161,6 +162,10 @@ pub enum ExportFormat {
     Json,
     /// One row per entry; lists joined with ';'.
     Csv,
+    /// One row per entry for the CHOIRBM R package: bodymap holds the CHOIR codes.
+    Choir,
+    /// One row per CHOIR segment (id, group, value) for CHOIRBM's plots.
+    ChoirSegments,
 }
 
 /// `sensemap export`.
@@ -169,6 +174,9 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
+    /// What choir-segments counts per segment.
+    #[arg(long, value_enum, default_value_t)]
+    pub metric: MapMetric,
     /// Which entries.
     #[command(flatten)]
     pub filter: FilterArgs,

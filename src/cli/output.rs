@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{CliError, ExportFormat, ListFormat};
+use super::{CliError, ListFormat};
 use crate::domain::when::format_duration;
 use crate::domain::{Catalogue, Entry, RegionStats, SensationCatalogue};
 
@@ -33,7 +33,7 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// Serializes to pretty JSON with a final newline.
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("\"{e}\""));
     text.push('\n');
     text
@@ -111,23 +111,23 @@ pub fn sensations(catalogue: &SensationCatalogue, format: ListFormat) -> String 
 
 /// An entry as exported: stable field names, times in RFC 3339 with offset.
 #[derive(Serialize)]
-struct ExportRow {
-    id: String,
-    at: String,
-    regions: Vec<String>,
-    choir: Vec<String>,
-    sensation: String,
-    class: Option<&'static str>,
-    intensity: u8,
-    duration_s: Option<u64>,
-    note: Option<String>,
-    tags: Vec<String>,
-    created: String,
-    updated: String,
+pub(super) struct ExportRow {
+    pub(super) id: String,
+    pub(super) at: String,
+    pub(super) regions: Vec<String>,
+    pub(super) choir: Vec<String>,
+    pub(super) sensation: String,
+    pub(super) class: Option<&'static str>,
+    pub(super) intensity: u8,
+    pub(super) duration_s: Option<u64>,
+    pub(super) note: Option<String>,
+    pub(super) tags: Vec<String>,
+    pub(super) created: String,
+    pub(super) updated: String,
 }
 
 impl ExportRow {
-    fn new(e: &Entry, sensations: &SensationCatalogue) -> ExportRow {
+    pub(super) fn new(e: &Entry, sensations: &SensationCatalogue) -> ExportRow {
         ExportRow {
             id: e.id.to_string(),
             at: e.at.to_rfc3339(),
@@ -259,63 +259,6 @@ pub fn stats(ranked: &[RegionStats], format: ListFormat) -> String {
                 })
                 .collect::<Vec<_>>(),
         ),
-    }
-}
-
-/// The export text: JSON array or CSV with lists joined by ';'.
-pub fn export(
-    entries: &[&Entry],
-    sensations: &SensationCatalogue,
-    format: ExportFormat,
-) -> Result<String, CliError> {
-    let rows: Vec<ExportRow> = entries
-        .iter()
-        .map(|e| ExportRow::new(e, sensations))
-        .collect();
-    match format {
-        ExportFormat::Json => Ok(json(&rows)),
-        ExportFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            let fail = |e: csv::Error| CliError::Other(format!("cannot write CSV: {e}"));
-            writer
-                .write_record([
-                    "id",
-                    "at",
-                    "regions",
-                    "choir",
-                    "sensation",
-                    "class",
-                    "intensity",
-                    "duration_s",
-                    "note",
-                    "tags",
-                    "created",
-                    "updated",
-                ])
-                .map_err(fail)?;
-            for r in rows {
-                writer
-                    .write_record([
-                        r.id,
-                        r.at,
-                        r.regions.join(";"),
-                        r.choir.join(";"),
-                        r.sensation,
-                        r.class.unwrap_or_default().to_string(),
-                        r.intensity.to_string(),
-                        r.duration_s.map(|d| d.to_string()).unwrap_or_default(),
-                        r.note.unwrap_or_default(),
-                        r.tags.join(";"),
-                        r.created,
-                        r.updated,
-                    ])
-                    .map_err(fail)?;
-            }
-            let bytes = writer
-                .into_inner()
-                .map_err(|e| CliError::Other(format!("cannot write CSV: {e}")))?;
-            String::from_utf8(bytes).map_err(|e| CliError::Other(format!("cannot write CSV: {e}")))
-        }
     }
 }
 
