@@ -9,6 +9,7 @@ pub mod places;
 pub mod query;
 pub mod region;
 pub mod sensation;
+pub mod treatment;
 pub mod when;
 
 pub use entry::{

@@ -1,0 +1,194 @@
+//! Before and after a course: the log in a window before it started against
+//! a window after, graded with the thresholds used in chronic-pain trials
+//! (IMMPACT). A description of the log, never medical advice.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+
+use super::Course;
+use crate::domain::entry::Entry;
+use crate::domain::region::RegionId;
+
+/// Days with entries each window needs before a comparison means anything.
+pub const MIN_DAYS: usize = 5;
+
+/// The two windows, in days from the course's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Windows {
+    /// Days before the start.
+    pub before_days: i64,
+    /// First day after the start that counts (7: from week 2).
+    pub after_from: i64,
+    /// Day after the start where the after window ends (42: end of week 6).
+    pub after_to: i64,
+}
+
+impl Default for Windows {
+    fn default() -> Self {
+        Windows {
+            before_days: 28,
+            after_from: 7,
+            after_to: 42,
+        }
+    }
+}
+
+/// What the log holds in one window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowStats {
+    /// First moment in the window.
+    pub from: DateTime<FixedOffset>,
+    /// First moment after it.
+    pub to: DateTime<FixedOffset>,
+    /// Days with at least one entry.
+    pub days_logged: usize,
+    /// Entries per week.
+    pub episodes_per_week: f64,
+    /// Days with entries per week.
+    pub days_affected_per_week: f64,
+    /// Mean intensity, if anything was logged.
+    pub mean_intensity: Option<f64>,
+    /// Highest intensity logged.
+    pub worst_intensity: Option<u8>,
+    /// How many regions had entries: the extent.
+    pub extent: usize,
+}
+
+/// How much a measure changed, graded as in chronic-pain trials.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// Change from before to after, in percent of before.
+    pub percent: f64,
+}
+
+impl Change {
+    /// A change from `before` to `after`; `None` when both are nothing.
+    pub fn between(before: f64, after: f64) -> Option<Change> {
+        if before == 0.0 {
+            return (after != 0.0).then_some(Change { percent: 100.0 });
+        }
+        Some(Change {
+            percent: (after - before) / before * 100.0,
+        })
+    }
+
+    /// The grade in words: under 10% "no clear change", 10-30% "minimal",
+    /// 30-50% "moderate", 50% or more "substantial", with the direction for
+    /// a measure where less is better.
+    pub fn words(self) -> String {
+        let size = self.percent.abs();
+        let grade = match size {
+            s if s < 10.0 => return "no clear change".to_string(),
+            s if s < 30.0 => "minimal",
+            s if s < 50.0 => "moderate",
+            _ => "substantial",
+        };
+        let direction = if self.percent < 0.0 {
+            "better"
+        } else {
+            "worse"
+        };
+        format!("{grade} change, {direction}")
+    }
+}
+
+/// A course compared with the log.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Comparison {
+    /// Too little logged to compare; says why.
+    NotEnough(String),
+    /// Both windows have enough.
+    Done {
+        /// Before the start.
+        before: WindowStats,
+        /// After it.
+        after: WindowStats,
+        /// Other courses running in either window (their treatment ids):
+        /// they confound the comparison.
+        overlapping: Vec<String>,
+    },
+}
+
+/// Counts `entries` in `[from, to)`, only those touching `regions` if given.
+fn window(
+    entries: &[Entry],
+    from: DateTime<FixedOffset>,
+    to: DateTime<FixedOffset>,
+    regions: Option<&[RegionId]>,
+) -> WindowStats {
+    let within: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.at >= from && e.at < to)
+        .filter(|e| regions.is_none_or(|rs| rs.iter().any(|r| e.regions.contains(*r))))
+        .collect();
+    let days: BTreeSet<NaiveDate> = within.iter().map(|e| e.day()).collect();
+    let weeks = ((to - from).num_hours() as f64 / (24.0 * 7.0)).max(1.0 / 7.0);
+    let extent: BTreeSet<RegionId> = within
+        .iter()
+        .flat_map(|e| e.regions.ids().iter().copied())
+        .filter(|r| regions.is_none_or(|rs| rs.contains(r)))
+        .collect();
+    let intensities: Vec<u8> = within.iter().map(|e| e.intensity.value()).collect();
+    WindowStats {
+        from,
+        to,
+        days_logged: days.len(),
+        episodes_per_week: within.len() as f64 / weeks,
+        days_affected_per_week: days.len() as f64 / weeks,
+        mean_intensity: (!intensities.is_empty()).then(|| {
+            intensities.iter().map(|&i| f64::from(i)).sum::<f64>() / intensities.len() as f64
+        }),
+        worst_intensity: intensities.iter().copied().max(),
+        extent: extent.len(),
+    }
+}
+
+/// Compares the log before `course` started with the log after, overall or
+/// for `regions`. Each window needs [`MIN_DAYS`] days with entries.
+pub fn compare(
+    entries: &[Entry],
+    course: &Course,
+    others: &[Course],
+    windows: Windows,
+    regions: Option<&[RegionId]>,
+) -> Comparison {
+    let start = course.start;
+    let span = |days: i64| Duration::try_days(days).unwrap_or(Duration::zero());
+    let (Some(before_from), Some(after_from), Some(after_to)) = (
+        start.checked_sub_signed(span(windows.before_days)),
+        start.checked_add_signed(span(windows.after_from)),
+        start.checked_add_signed(span(windows.after_to)),
+    ) else {
+        return Comparison::NotEnough("the windows reach beyond the calendar".into());
+    };
+    let before = window(entries, before_from, start, regions);
+    let after = window(entries, after_from, after_to, regions);
+    let short = |stats: &WindowStats, name: &str| {
+        (stats.days_logged < MIN_DAYS).then(|| {
+            format!(
+                "{name} has {} day(s) with entries; at least {MIN_DAYS} are needed",
+                stats.days_logged
+            )
+        })
+    };
+    if let Some(reason) =
+        short(&before, "the window before").or_else(|| short(&after, "the window after"))
+    {
+        return Comparison::NotEnough(reason);
+    }
+    let overlapping = others
+        .iter()
+        .filter(|o| o.id != course.id)
+        .filter(|o| o.overlaps(before_from, start) || o.overlaps(after_from, after_to))
+        .map(|o| o.treatment.clone())
+        .collect();
+    Comparison::Done {
+        before,
+        after,
+        overlapping,
+    }
+}
+
+#[cfg(test)]
+mod tests;
