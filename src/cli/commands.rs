@@ -25,8 +25,8 @@ use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
 /// Where things are and what time it is, for one run.
 pub(super) struct Context {
     pub(super) data_dir: PathBuf,
-    config: PathBuf,
-    now: DateTime<Local>,
+    pub(super) config: PathBuf,
+    pub(super) now: DateTime<Local>,
 }
 
 impl Context {
@@ -64,7 +64,7 @@ impl Context {
         })
     }
 
-    fn journal(&self) -> Journal<FsStore> {
+    pub(super) fn journal(&self) -> Journal<FsStore> {
         Journal::new(FsStore::new(&self.data_dir))
     }
 
@@ -72,7 +72,7 @@ impl Context {
         Ok(config::load_sensations(&self.config)?)
     }
 
-    fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+    pub(super) fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
         let order = config::load_config(&self.config)?.date_order;
         Zone::Local
             .read(text, self.now.fixed_offset(), order)
@@ -167,6 +167,7 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
         Some(Command::Stats(args)) => stats(&ctx, &args),
         Some(Command::Export(args)) => export(&ctx, &args),
         Some(Command::Map(args)) => super::map::map(&ctx, &args),
+        Some(Command::Treatment(command)) => super::treatment::run(&ctx, command),
         Some(Command::Generate(args)) => generate_history(&ctx, &args),
     }
 }

@@ -5,6 +5,7 @@ mod commands;
 mod exchange;
 mod map;
 mod output;
+mod treatment;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,9 @@ pub enum Command {
     Export(ExportArgs),
     /// The heat-map on the body: as text in the terminal, or as an SVG.
     Map(MapArgs),
+    /// Treatments: courses you start and stop, and applications on a place.
+    #[command(subcommand)]
+    Treatment(TreatmentCommand),
     /// Write a realistic synthetic history into an empty data directory.
     Generate(GenerateArgs),
 }
@@ -228,6 +232,68 @@ pub struct MapArgs {
     /// Write to FILE (replaced in one step) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `sensemap treatment …`.
+#[derive(Debug, Subcommand)]
+pub enum TreatmentCommand {
+    /// Start a course: sensemap treatment start gabapentin --dose "300 mg".
+    Start {
+        /// The treatment, e.g. gabapentin (gaba is enough), cbt, duloxetine.
+        name: String,
+        /// The starting dose, as you say it.
+        #[arg(long, value_name = "D")]
+        dose: Option<String>,
+        /// When it started (default now).
+        #[arg(long, value_name = "WHEN", default_value = "now")]
+        at: String,
+        /// A free note.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Change the dose of a running course.
+    Dose {
+        /// The treatment.
+        name: String,
+        /// The new dose.
+        dose: String,
+        /// From when (default now).
+        #[arg(long, value_name = "WHEN", default_value = "now")]
+        at: String,
+    },
+    /// Stop a running course.
+    Stop {
+        /// The treatment.
+        name: String,
+        /// When it stopped (default now).
+        #[arg(long, value_name = "WHEN", default_value = "now")]
+        at: String,
+    },
+    /// Record one application: a lidocaine patch on the left sole.
+    Apply {
+        /// The treatment.
+        name: String,
+        /// Where, in words, as for log (repeat for several).
+        #[arg(short, long = "region", value_name = "R", value_parser = parse_places)]
+        regions: Vec<Places>,
+        /// When (default now).
+        #[arg(long, value_name = "WHEN", default_value = "now")]
+        at: String,
+        /// A free note.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List courses and applications.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+    /// Delete a course or an application by its id.
+    Delete {
+        /// The id `list` shows.
+        id: String,
+    },
 }
 
 /// `sensemap generate`.

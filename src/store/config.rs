@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::StoreError;
 use super::fs::{create_private_dir, write_atomically};
 use crate::domain::body_map::MapStyle;
+use crate::domain::treatment::TreatmentType;
 use crate::domain::when::DateOrder;
 use crate::domain::{SensationCatalogue, SensationType};
 
@@ -27,6 +28,8 @@ pub struct Config {
     pub date_order: DateOrder,
     /// Other keys for commands, e.g. `{"flip": "F2", "undo": ["z", "Ctrl+Z"]}`.
     pub keys: BTreeMap<String, KeyList>,
+    /// Extra treatments, e.g. `(id: "baclofen", name: "Baclofen", group: antiseizure)`.
+    pub treatments: Vec<TreatmentType>,
 }
 
 /// One key or several, as written in `keys`.

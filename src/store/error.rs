@@ -45,6 +45,9 @@ pub enum StoreError {
         /// Why its file could not be used.
         reason: Box<StoreError>,
     },
+    /// This store keeps no treatments (a test store).
+    #[error("this store keeps no treatments")]
+    NoTreatments,
     /// Another process holds the writer lock.
     #[error(
         "another sensemap is saving to {} right now; try again in a moment (lock file {})",

@@ -177,6 +177,24 @@ impl MonthStore for FsStore {
         write_atomically(&path, text)
     }
 
+    fn read_treatments(&self) -> Result<Option<String>, StoreError> {
+        let path = self.treatments_path();
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io("read", path)(e)),
+        }
+    }
+
+    fn write_treatments(&self, text: &str) -> Result<(), StoreError> {
+        create_private_dir(&self.root)?;
+        write_atomically(&self.treatments_path(), text)
+    }
+
+    fn treatments_path(&self) -> PathBuf {
+        self.root.join("treatments.ron")
+    }
+
     fn lock(&self) -> Result<WriteLock, StoreError> {
         create_private_dir(&self.root)?;
         let lock_path = self.lock_path();

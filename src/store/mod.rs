@@ -8,6 +8,7 @@ pub mod error;
 pub mod fs;
 pub mod journal;
 pub mod month_file;
+pub mod treatments;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,19 @@ pub trait MonthStore: Send + Sync {
     /// `None` for stores with nothing to watch.
     fn watch_root(&self) -> Result<Option<PathBuf>, StoreError> {
         Ok(None)
+    }
+    /// The text of the treatments file, or `None` when there is none.
+    fn read_treatments(&self) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+    /// Replaces the treatments file with `text`, all or nothing.
+    fn write_treatments(&self, text: &str) -> Result<(), StoreError> {
+        let _ = text;
+        Err(StoreError::NoTreatments)
+    }
+    /// Where the treatments file lives, for messages.
+    fn treatments_path(&self) -> PathBuf {
+        PathBuf::from("treatments.ron")
     }
     /// The month whose file is at `path`, if it is one.
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {

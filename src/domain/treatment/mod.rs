@@ -247,6 +247,32 @@ impl Course {
     }
 }
 
+/// Every treatment record: courses and applications.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreatmentLog {
+    /// Courses, oldest start first.
+    #[serde(default)]
+    pub courses: Vec<Course>,
+    /// Applications, oldest first.
+    #[serde(default)]
+    pub applications: Vec<Application>,
+}
+
+impl TreatmentLog {
+    /// The course of `treatment` still running, if any.
+    pub fn running(&self, treatment: &str) -> Option<&Course> {
+        self.courses
+            .iter()
+            .find(|c| c.treatment == treatment && c.stop.is_none())
+    }
+
+    /// Puts records in time order, so files read and diff well.
+    pub fn sort(&mut self) {
+        self.courses.sort_by_key(|c| (c.start, c.id));
+        self.applications.sort_by_key(|a| (a.at, a.id));
+    }
+}
+
 /// A treatment applied once, somewhere: a lidocaine patch on the left sole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {

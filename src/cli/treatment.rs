@@ -1,0 +1,231 @@
+//! `sensemap treatment`: start, change the dose of and stop courses, record
+//! applications, list and delete them.
+
+use ulid::Ulid;
+
+use super::commands::{Context, plural, print};
+use super::output::json;
+use super::{CliError, ListFormat, TreatmentCommand};
+use crate::domain::treatment::{Application, Course, DoseChange, TreatmentCatalogue, TreatmentLog};
+use crate::domain::when::check_felt;
+use crate::store::config;
+
+/// The treatments known here: built in and from the config.
+fn catalogue(ctx: &Context) -> Result<TreatmentCatalogue, CliError> {
+    let custom = config::load_config(&ctx.config)?.treatments;
+    TreatmentCatalogue::with_custom(custom).map_err(|e| CliError::Usage(format!("config.ron: {e}")))
+}
+
+/// Runs one treatment command.
+pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
+    let catalogue = catalogue(ctx)?;
+    let find = |name: &str| {
+        catalogue
+            .lookup(name)
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .map_err(|e| CliError::Usage(e.to_string()))
+    };
+    // A time for a record: read as for log, and not still ahead.
+    let felt = |text: &str| {
+        let at = ctx.when("--at", text)?;
+        check_felt(text, at, ctx.now.fixed_offset())
+            .map_err(|e| CliError::Usage(format!("--at: {e}")))?;
+        Ok::<_, CliError>(at)
+    };
+    let journal = ctx.journal();
+    let done = |outcome: Result<String, String>| match outcome {
+        Ok(message) => {
+            eprintln!("{message}");
+            Ok(())
+        }
+        Err(reason) => Err(CliError::Usage(reason)),
+    };
+    match command {
+        TreatmentCommand::Start {
+            name,
+            dose,
+            at,
+            note,
+        } => {
+            let (id, shown) = find(&name)?;
+            let start = felt(&at)?;
+            done(journal.change_treatments(|log| {
+                if let Some(running) = log.running(&id) {
+                    return Err(format!(
+                        "{shown} is already running since {}; stop it first",
+                        running.start.format("%Y-%m-%d")
+                    ));
+                }
+                let course = Course {
+                    id: Ulid::generate(),
+                    treatment: id.clone(),
+                    start,
+                    stop: None,
+                    dose: dose.clone(),
+                    dose_changes: vec![],
+                    note: note.clone(),
+                };
+                let line = format!(
+                    "Started {shown} on {} ({})",
+                    start.format("%Y-%m-%d %H:%M"),
+                    course.id
+                );
+                log.courses.push(course);
+                Ok(line)
+            })?)
+        }
+        TreatmentCommand::Dose { name, dose, at } => {
+            let (id, shown) = find(&name)?;
+            let at = felt(&at)?;
+            done(journal.change_treatments(|log| {
+                let course = running_mut(log, &id, &shown)?;
+                if at < course.start {
+                    return Err(format!(
+                        "{shown} started on {}, after that",
+                        course.start.format("%Y-%m-%d")
+                    ));
+                }
+                course.dose_changes.push(DoseChange {
+                    at,
+                    dose: dose.clone(),
+                });
+                course.dose_changes.sort_by_key(|d| d.at);
+                Ok(format!(
+                    "{shown}: {dose} from {}",
+                    at.format("%Y-%m-%d %H:%M")
+                ))
+            })?)
+        }
+        TreatmentCommand::Stop { name, at } => {
+            let (id, shown) = find(&name)?;
+            let at = felt(&at)?;
+            done(journal.change_treatments(|log| {
+                let course = running_mut(log, &id, &shown)?;
+                if at < course.start {
+                    return Err(format!(
+                        "{shown} started on {}, after that",
+                        course.start.format("%Y-%m-%d")
+                    ));
+                }
+                course.stop = Some(at);
+                Ok(format!(
+                    "Stopped {shown} on {}",
+                    at.format("%Y-%m-%d %H:%M")
+                ))
+            })?)
+        }
+        TreatmentCommand::Apply {
+            name,
+            regions,
+            at,
+            note,
+        } => {
+            let (id, shown) = find(&name)?;
+            let at = felt(&at)?;
+            let mut places = Vec::new();
+            for region in regions.iter().flat_map(|p| p.0.iter()) {
+                if !places.contains(region) {
+                    places.push(*region);
+                }
+            }
+            done(journal.change_treatments(|log| {
+                let where_ = if places.is_empty() {
+                    String::new()
+                } else {
+                    format!(" on {}", crate::domain::places::in_words(&places))
+                };
+                let application = Application {
+                    id: Ulid::generate(),
+                    treatment: id.clone(),
+                    at,
+                    regions: places.clone(),
+                    note: note.clone(),
+                };
+                let line = format!("Applied {shown}{where_} ({})", application.id);
+                log.applications.push(application);
+                Ok(line)
+            })?)
+        }
+        TreatmentCommand::List { format } => {
+            let log = journal.load_treatments()?;
+            list(&log, &catalogue, format)
+        }
+        TreatmentCommand::Delete { id } => done(journal.change_treatments(|log| {
+            let before = log.courses.len() + log.applications.len();
+            log.courses.retain(|c| c.id.to_string() != id.trim());
+            log.applications.retain(|a| a.id.to_string() != id.trim());
+            if log.courses.len() + log.applications.len() == before {
+                return Err(format!("no treatment record with id {}", id.trim()));
+            }
+            Ok(format!("Deleted {}", id.trim()))
+        })?),
+    }
+}
+
+/// The running course of a treatment, to change.
+fn running_mut<'a>(
+    log: &'a mut TreatmentLog,
+    id: &str,
+    shown: &str,
+) -> Result<&'a mut Course, String> {
+    log.courses
+        .iter_mut()
+        .find(|c| c.treatment == id && c.stop.is_none())
+        .ok_or_else(|| format!("{shown} is not running; start it with sensemap treatment start"))
+}
+
+/// Courses then applications, as a table or JSON.
+fn list(
+    log: &TreatmentLog,
+    catalogue: &TreatmentCatalogue,
+    format: ListFormat,
+) -> Result<(), CliError> {
+    if let ListFormat::Json = format {
+        return print(&json(log));
+    }
+    let name = |id: &str| {
+        catalogue
+            .types()
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.name.clone())
+    };
+    let mut out = String::new();
+    for c in &log.courses {
+        let dose = c
+            .dose_changes
+            .last()
+            .map(|d| d.dose.clone())
+            .or_else(|| c.dose.clone())
+            .unwrap_or_default();
+        let until = c.stop.map_or_else(
+            || "running".to_string(),
+            |s| format!("to {}", s.format("%Y-%m-%d")),
+        );
+        out.push_str(&format!(
+            "{}  course  {}  from {} {until}  {dose}\n",
+            c.id,
+            name(&c.treatment),
+            c.start.format("%Y-%m-%d")
+        ));
+    }
+    for a in &log.applications {
+        out.push_str(&format!(
+            "{}  applied {}  {}  {}\n",
+            a.id,
+            name(&a.treatment),
+            a.at.format("%Y-%m-%d %H:%M"),
+            crate::domain::places::in_words(&a.regions)
+        ));
+    }
+    if out.is_empty() {
+        eprintln!("No treatments yet: sensemap treatment start NAME records one");
+        return Ok(());
+    }
+    eprintln!(
+        "{}, {}",
+        plural(log.courses.len(), "course", "courses"),
+        plural(log.applications.len(), "application", "applications")
+    );
+    print(&out)
+}

@@ -1,0 +1,125 @@
+//! The treatments file, `treatments.ron` beside the month folders: every
+//! course and application in one file (a course spans months, so it is
+//! never split across month files), changed under the writer lock.
+
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::{Journal, MonthStore};
+use crate::domain::treatment::TreatmentLog;
+
+/// The format version this build writes and reads.
+const VERSION: u32 = 1;
+
+/// The file as written and read.
+#[derive(Serialize, Deserialize)]
+struct TreatmentsFile {
+    version: u32,
+    #[serde(flatten)]
+    log: TreatmentLog,
+}
+
+impl<S: MonthStore> Journal<S> {
+    /// Every treatment record; none when there is no file yet.
+    pub fn load_treatments(&self) -> Result<TreatmentLog, StoreError> {
+        let path = self.store().treatments_path();
+        let Some(text) = self.store().read_treatments()? else {
+            return Ok(TreatmentLog::default());
+        };
+        let file: TreatmentsFile =
+            ron::from_str(&text).map_err(|e| StoreError::from_ron(&path, &e))?;
+        if file.version > VERSION {
+            return Err(StoreError::Parse {
+                path,
+                line: 1,
+                col: 1,
+                message: format!(
+                    "written by a newer sensemap (format {}); update sensemap to change it",
+                    file.version
+                ),
+            });
+        }
+        Ok(file.log)
+    }
+
+    /// Changes the treatment records under the writer lock: reads what is on
+    /// disk now (so another writer's records stay), applies `change`, and
+    /// writes the file in one step. A change that fails writes nothing.
+    pub fn change_treatments<T, E>(
+        &self,
+        change: impl FnOnce(&mut TreatmentLog) -> Result<T, E>,
+    ) -> Result<Result<T, E>, StoreError> {
+        let _lock = self.store().lock()?;
+        let mut log = self.load_treatments()?;
+        let outcome = match change(&mut log) {
+            Ok(value) => value,
+            Err(e) => return Ok(Err(e)),
+        };
+        log.sort();
+        let file = TreatmentsFile {
+            version: VERSION,
+            log,
+        };
+        let body = ron::ser::to_string_pretty(&file, PrettyConfig::new().struct_names(false))
+            .map_err(|e| StoreError::Parse {
+                path: self.store().treatments_path(),
+                line: 1,
+                col: 1,
+                message: e.to_string(),
+            })?;
+        let text = format!(
+            "// sensemap treatments: courses (start, stop, doses) and applications (once, somewhere).\n{body}\n"
+        );
+        self.store().write_treatments(&text)?;
+        Ok(Ok(outcome))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use ulid::Ulid;
+
+    use super::*;
+    use crate::domain::treatment::Course;
+    use crate::store::FsStore;
+
+    #[test]
+    fn records_are_written_and_read_back_and_a_failed_change_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(FsStore::new(dir.path()));
+        assert_eq!(journal.load_treatments().unwrap(), TreatmentLog::default());
+        let course = Course {
+            id: Ulid::generate(),
+            treatment: "gabapentin".into(),
+            start: DateTime::parse_from_rfc3339("2026-03-01T09:00:00+01:00").unwrap(),
+            stop: None,
+            dose: Some("300 mg".into()),
+            dose_changes: vec![],
+            note: None,
+        };
+        let added = course.clone();
+        journal
+            .change_treatments(|log| {
+                log.courses.push(added);
+                Ok::<(), String>(())
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(journal.load_treatments().unwrap().courses, [course]);
+        let before = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
+        let refused = journal
+            .change_treatments(|log| {
+                log.courses.clear();
+                Err::<(), _>("no")
+            })
+            .unwrap();
+        assert_eq!(refused, Err("no"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap(),
+            before
+        );
+        assert!(before.starts_with("// sensemap treatments"), "{before}");
+    }
+}

@@ -1,0 +1,148 @@
+//! Treatments on the command line: courses started, dosed and stopped,
+//! applications on a place, listed and deleted, in their own file.
+
+mod common;
+
+use common::cli::*;
+use predicates::prelude::*;
+
+#[test]
+fn a_course_is_started_dosed_stopped_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    sm(dir.path())
+        .args([
+            "treatment",
+            "start",
+            "gaba",
+            "--dose",
+            "300 mg",
+            "--at",
+            "2026-02-01 08:00",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Started Gabapentin on 2026-02-01 08:00",
+        ));
+    sm(dir.path())
+        .args(["treatment", "start", "gabapentin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Gabapentin is already running since 2026-02-01",
+        ));
+    sm(dir.path())
+        .args([
+            "treatment",
+            "dose",
+            "gabapentin",
+            "600 mg",
+            "--at",
+            "2026-02-15",
+        ])
+        .assert()
+        .success();
+    sm(dir.path())
+        .args(["treatment", "stop", "gaba", "--at", "2026-03-01"])
+        .assert()
+        .success();
+    sm(dir.path())
+        .args(["treatment", "stop", "gaba"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Gabapentin is not running"));
+    let log = json(sm(dir.path()).args(["treatment", "list", "--format", "json"]));
+    let course = &log["courses"][0];
+    assert_eq!(course["treatment"], "gabapentin");
+    assert_eq!(course["dose"], "300 mg");
+    assert_eq!(course["dose_changes"][0]["dose"], "600 mg");
+    assert!(course["stop"].as_str().unwrap().starts_with("2026-03-01"));
+    let table = stdout(sm(dir.path()).args(["treatment", "list"]));
+    assert!(
+        table.contains("course  Gabapentin  from 2026-02-01 to 2026-03-01  600 mg"),
+        "{table}"
+    );
+    // Its own file, beside the month folders; no month file is written.
+    let files = files(dir.path());
+    assert!(files.keys().any(|p| p.ends_with("treatments.ron")));
+    assert!(
+        !files
+            .keys()
+            .any(|p| p.to_string_lossy().contains("entries"))
+    );
+}
+
+#[test]
+fn an_application_names_its_places_and_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sm(dir.path())
+        .args([
+            "treatment",
+            "apply",
+            "lidocaine",
+            "-r",
+            "left sole",
+            "--at",
+            "yesterday 9pm",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        said.contains("Applied Lidocaine patch on Foot, sole (left) - b37"),
+        "{said}"
+    );
+    let log = json(sm(dir.path()).args(["treatment", "list", "--format", "json"]));
+    let id = log["applications"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(log["applications"][0]["regions"][0], "left-sole");
+    sm(dir.path())
+        .args(["treatment", "delete", &id])
+        .assert()
+        .success();
+    sm(dir.path())
+        .args(["treatment", "delete", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no treatment record with id"));
+    let log = json(sm(dir.path()).args(["treatment", "list", "--format", "json"]));
+    assert_eq!(log["applications"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn unknown_names_and_times_still_ahead_are_refused_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let _ = sm(dir.path()); // writes the test's own empty config
+    let before = files(dir.path());
+    for (args, message) in [
+        (
+            vec!["treatment", "start", "zzzz"],
+            "no treatment matches 'zzzz'; nearest:",
+        ),
+        (
+            vec!["treatment", "start", "cbt", "--at", "tomorrow"],
+            "still ahead",
+        ),
+        (
+            vec!["treatment", "apply", "capsaicin", "-r", "tail"],
+            "no place on the body matches 'tail'",
+        ),
+    ] {
+        sm(dir.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert_eq!(files(dir.path()), before);
+    // The person's own treatments come from the config.
+    std::fs::write(
+        dir.path().join("config.ron"),
+        r#"(treatments: [(id: "baclofen", name: "Baclofen", group: antiseizure)])"#,
+    )
+    .unwrap();
+    sm(dir.path())
+        .args(["treatment", "start", "baclo"])
+        .assert()
+        .success();
+}
