@@ -3,6 +3,7 @@
 
 mod commands;
 mod exchange;
+mod import;
 mod map;
 mod output;
 mod treatment;
@@ -54,6 +55,8 @@ pub enum Command {
     Export(ExportArgs),
     /// The heat-map on the body: as text in the terminal, or as an SVG.
     Map(MapArgs),
+    /// Read back what export (or treatment list --format json) wrote.
+    Import(ImportArgs),
     /// Treatments: courses you start and stop, and applications on a place.
     #[command(subcommand)]
     Treatment(TreatmentCommand),
@@ -232,6 +235,16 @@ pub struct MapArgs {
     /// Write to FILE (replaced in one step) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `sensemap import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A JSON or CSV file from export, or treatments as JSON.
+    pub file: PathBuf,
+    /// Import the good rows even if some are bad (the bad are listed).
+    #[arg(long)]
+    pub skip_invalid: bool,
 }
 
 /// `sensemap treatment …`.
