@@ -146,3 +146,46 @@ fn unknown_names_and_times_still_ahead_are_refused_and_change_nothing() {
         .assert()
         .success();
 }
+
+#[test]
+fn compare_describes_before_and_after_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // Four weeks before 1 March: every day; weeks 2-6 after: every other day.
+    for day in 1..=28 {
+        let at = format!("2026-02-{day:02} 20:00");
+        log_at(dir.path(), &at, "-r left-sole -s burning -i 6");
+    }
+    // The tests' now is 11 March: weeks 2-6 after 1 March have not come
+    // yet, so the comparison says why it cannot be made.
+    sm(dir.path())
+        .args(["treatment", "start", "gaba", "--at", "2026-03-01 09:00"])
+        .assert()
+        .success();
+    let text = stdout(sm(dir.path()).args(["treatment", "compare", "gaba"]));
+    assert!(text.contains("Gabapentin, started 2026-03-01"), "{text}");
+    assert!(
+        text.contains("Not compared: the window after has 0 day(s) with entries"),
+        "{text}"
+    );
+    assert!(text.contains("not medical advice"), "{text}");
+    // With an after window of days 1-10, there is enough.
+    for day in (1..=10).step_by(2) {
+        let at = format!("2026-03-{day:02} 20:00");
+        log_at(dir.path(), &at, "-r left-sole -s burning -i 4");
+    }
+    let text = stdout(sm(dir.path()).args([
+        "treatment",
+        "compare",
+        "gaba",
+        "--after-from",
+        "0",
+        "--after-to",
+        "10",
+    ]));
+    assert!(text.contains("episodes per week"), "{text}");
+    assert!(text.contains("substantial change, better"), "{text}");
+    assert!(
+        text.contains("Most affected before: Foot, sole (left) - b37"),
+        "{text}"
+    );
+}

@@ -2,6 +2,7 @@
 //! the app.
 
 mod commands;
+mod compare_text;
 mod exchange;
 mod import;
 mod map;
@@ -301,6 +302,21 @@ pub enum TreatmentCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
+    },
+    /// The log before a course started against after it: overall and for
+    /// the regions most affected before.
+    Compare {
+        /// The treatment (its latest course).
+        name: String,
+        /// Days before the start to count.
+        #[arg(long, value_name = "DAYS", default_value_t = 28)]
+        before: i64,
+        /// First day after the start to count (7: from week 2).
+        #[arg(long, value_name = "DAY", default_value_t = 7)]
+        after_from: i64,
+        /// Day after the start where counting ends (42: end of week 6).
+        #[arg(long, value_name = "DAY", default_value_t = 42)]
+        after_to: i64,
     },
     /// Delete a course or an application by its id.
     Delete {

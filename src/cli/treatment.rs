@@ -6,7 +6,9 @@ use ulid::Ulid;
 use super::commands::{Context, plural, print};
 use super::output::json;
 use super::{CliError, ListFormat, TreatmentCommand};
-use crate::domain::treatment::{Application, Course, DoseChange, TreatmentCatalogue, TreatmentLog};
+use crate::domain::treatment::{
+    Application, Course, DoseChange, TreatmentCatalogue, TreatmentLog, Windows,
+};
 use crate::domain::when::check_felt;
 use crate::store::config;
 
@@ -145,6 +147,40 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
                 log.applications.push(application);
                 Ok(line)
             })?)
+        }
+        TreatmentCommand::Compare {
+            name,
+            before,
+            after_from,
+            after_to,
+        } => {
+            let (id, shown) = find(&name)?;
+            if before < 1 || after_from < 0 || after_to <= after_from {
+                return Err(CliError::Usage(
+                    "--before must be at least 1 day and --after-to after --after-from".into(),
+                ));
+            }
+            let windows = Windows {
+                before_days: before,
+                after_from,
+                after_to,
+            };
+            let log = journal.load_treatments()?;
+            let course = log
+                .courses
+                .iter()
+                .filter(|c| c.treatment == id)
+                .max_by_key(|c| c.start)
+                .ok_or_else(|| CliError::Usage(format!("no course of {shown} is recorded")))?;
+            let entries = journal.load_all()?.entries;
+            print(&super::compare_text::describe(
+                &entries,
+                course,
+                &log.courses,
+                windows,
+                &shown,
+                &catalogue,
+            ))
         }
         TreatmentCommand::List { format } => {
             let log = journal.load_treatments()?;

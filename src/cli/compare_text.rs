@@ -1,0 +1,115 @@
+//! A course's before and after in words: what the log shows, never advice.
+
+use std::fmt::Write as _;
+
+use crate::domain::treatment::{
+    Change, Comparison, Course, TreatmentCatalogue, WindowStats, Windows, compare,
+};
+use crate::domain::{Entry, RegionId};
+
+/// Regions most affected before the course started, most first.
+fn most_affected_before(
+    entries: &[Entry],
+    course: &Course,
+    windows: Windows,
+    n: usize,
+) -> Vec<RegionId> {
+    let from = course.start - chrono::Duration::days(windows.before_days);
+    let mut counts: std::collections::BTreeMap<RegionId, u32> = std::collections::BTreeMap::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.at >= from && e.at < course.start)
+    {
+        for r in e.regions.ids() {
+            *counts.entry(*r).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(RegionId, u32)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(n).map(|(r, _)| r).collect()
+}
+
+/// One measure: before → after, and the change in words.
+fn measure(out: &mut String, name: &str, before: f64, after: f64, digits: usize) {
+    let change = Change::between(before, after).map_or_else(
+        || "nothing either side".to_string(),
+        |c| format!("{:+.0}%, {}", c.percent, c.words()),
+    );
+    let _ = writeln!(
+        out,
+        "  {name:<24} {before:>6.digits$} → {after:<6.digits$} {change}"
+    );
+}
+
+fn section(out: &mut String, title: &str, comparison: &Comparison) {
+    let _ = writeln!(out, "{title}");
+    match comparison {
+        Comparison::NotEnough(reason) => {
+            let _ = writeln!(out, "  Not compared: {reason}.");
+        }
+        Comparison::Done { before, after, .. } => {
+            let pair = |f: fn(&WindowStats) -> f64| (f(before), f(after));
+            let (b, a) = pair(|w| w.episodes_per_week);
+            measure(out, "episodes per week", b, a, 1);
+            let (b, a) = pair(|w| w.days_affected_per_week);
+            measure(out, "days affected per week", b, a, 1);
+            let (b, a) = pair(|w| w.mean_intensity.unwrap_or(0.0));
+            measure(out, "mean intensity", b, a, 1);
+            let (b, a) = pair(|w| f64::from(w.worst_intensity.unwrap_or(0)));
+            measure(out, "worst intensity", b, a, 0);
+            let (b, a) = pair(|w| w.extent as f64);
+            measure(out, "regions affected", b, a, 0);
+        }
+    }
+}
+
+/// The comparison of `course` as text.
+pub fn describe(
+    entries: &[Entry],
+    course: &Course,
+    courses: &[Course],
+    windows: Windows,
+    shown: &str,
+    catalogue: &TreatmentCatalogue,
+) -> String {
+    let mut out = format!(
+        "{shown}, started {}: the {} days before against days {}-{} after.\n\
+         A description of your log, not medical advice: talk it over with your doctor.\n\n",
+        course.start.format("%Y-%m-%d"),
+        windows.before_days,
+        windows.after_from + 1,
+        windows.after_to
+    );
+    let overall = compare(entries, course, courses, windows, None);
+    section(&mut out, "All regions", &overall);
+    let top = most_affected_before(entries, course, windows, 3);
+    if !top.is_empty() {
+        let names: Vec<String> = top.iter().map(|r| r.region().label()).collect();
+        let focused = compare(entries, course, courses, windows, Some(&top));
+        section(
+            &mut out,
+            &format!("\nMost affected before: {}", names.join("; ")),
+            &focused,
+        );
+    }
+    if let Comparison::Done { overlapping, .. } = &overall
+        && !overlapping.is_empty()
+    {
+        let names: Vec<String> = overlapping
+            .iter()
+            .map(|id| {
+                catalogue
+                    .types()
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or_else(|| id.clone(), |t| t.name.clone())
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nAlso running in these weeks, so part of any change may be theirs: {}.",
+            names.join(", ")
+        );
+    }
+    out
+}
