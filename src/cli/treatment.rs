@@ -80,13 +80,7 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
             let (id, shown) = find(&name)?;
             let at = felt(&at)?;
             done(journal.change_treatments(|log| {
-                let course = running_mut(log, &id, &shown)?;
-                if at < course.start {
-                    return Err(format!(
-                        "{shown} started on {}, after that",
-                        course.start.format("%Y-%m-%d")
-                    ));
-                }
+                let course = running_at(log, &id, &shown, at)?;
                 course.dose_changes.push(DoseChange {
                     at,
                     dose: dose.clone(),
@@ -102,13 +96,7 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
             let (id, shown) = find(&name)?;
             let at = felt(&at)?;
             done(journal.change_treatments(|log| {
-                let course = running_mut(log, &id, &shown)?;
-                if at < course.start {
-                    return Err(format!(
-                        "{shown} started on {}, after that",
-                        course.start.format("%Y-%m-%d")
-                    ));
-                }
+                let course = running_at(log, &id, &shown, at)?;
                 course.stop = Some(at);
                 Ok(format!(
                     "Stopped {shown} on {}",
@@ -196,6 +184,24 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
             Ok(format!("Deleted {}", id.trim()))
         })?),
     }
+}
+
+/// The running course of a treatment, to change at `at`, which must not be
+/// before it started.
+fn running_at<'a>(
+    log: &'a mut TreatmentLog,
+    id: &str,
+    shown: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<&'a mut Course, String> {
+    let course = running_mut(log, id, shown)?;
+    if at < course.start {
+        return Err(format!(
+            "{shown} started on {}, after that",
+            course.start.format("%Y-%m-%d")
+        ));
+    }
+    Ok(course)
 }
 
 /// The running course of a treatment, to change.
