@@ -53,7 +53,7 @@ fn export_then_import_into_an_empty_folder_gives_the_same_entries() {
             .assert()
             .success()
             .stderr(predicate::str::contains(format!(
-                "Imported {} new entries (0 already there)",
+                "Imported {} new entries and 0 newer versions (0 already there",
                 original.len()
             )));
         assert_eq!(entries_json(to.path()), original, "{format}");
@@ -63,7 +63,10 @@ fn export_then_import_into_an_empty_folder_gives_the_same_entries() {
             .arg(&file)
             .assert()
             .success()
-            .stderr(predicate::str::contains("Imported 0 new entries"));
+            .stderr(predicate::str::contains(format!(
+                "Imported 0 new entries and 0 newer versions ({} already there",
+                original.len()
+            )));
         assert_eq!(entries_json(to.path()), original, "{format} twice");
     }
 }
@@ -95,7 +98,7 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("2 rows in"))
+        .stderr(predicate::str::contains("2 records in"))
         .stderr(predicate::str::contains(
             "line 3: intensity must be 0 to 10, not 14",
         ))
@@ -108,7 +111,7 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Skipped 2 rows"))
+        .stderr(predicate::str::contains("Skipped 2 records"))
         .stderr(predicate::str::contains("Imported 1 new entry"));
 }
 
@@ -129,12 +132,148 @@ fn treatments_come_back_from_their_json() {
             .arg(&file)
             .assert()
             .success()
-            .stderr(predicate::str::contains(
-                "Imported 1 course and 0 applications",
-            ));
+            .stderr(predicate::str::contains("treatment record"));
     }
     assert_eq!(
         stdout(sm(to.path()).args(["treatment", "list", "--format", "json"])),
         listed
+    );
+}
+
+#[test]
+fn import_never_replaces_what_is_the_same_or_newer_and_keeps_every_character() {
+    let dir = tempfile::tempdir().unwrap();
+    // A note that really starts with an apostrophe and an equals sign, a
+    // tag that is a number.
+    log_args(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--note=\'=SUM(A1) really typed",
+            "-t",
+            "2024",
+        ],
+    );
+    let original = entries_json(dir.path());
+    for format in ["json", "csv"] {
+        let file = dir.path().join(format!("mine.{format}"));
+        sm(dir.path())
+            .args(["export", "--format", format, "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        sm(dir.path()).arg("import").arg(&file).assert().success();
+        assert_eq!(
+            entries_json(dir.path()),
+            original,
+            "{format}: unchanged by its own export"
+        );
+        let fresh = tempfile::tempdir().unwrap();
+        sm(fresh.path()).arg("import").arg(&file).assert().success();
+        assert_eq!(
+            entries_json(fresh.path()),
+            original,
+            "{format}: every character back"
+        );
+    }
+    // One id twice in a file is refused.
+    let mut twice = original.clone();
+    twice.push(original[0].clone());
+    let file = dir.path().join("twice.json");
+    fs::write(&file, serde_json::to_string(&twice).unwrap()).unwrap();
+    sm(dir.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is also at entry 1"));
+}
+
+#[test]
+fn a_newer_copy_moves_the_entry_and_an_older_one_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    log_at(
+        dir.path(),
+        "2026-03-10 20:00",
+        "-r left-sole -s tingling -i 4",
+    );
+    let mut entry = entries_json(dir.path())[0].clone();
+    entry["at"] = "2026-02-10T20:00:00+01:00".into();
+    entry["updated"] = "2026-03-11T11:00:00+01:00".into();
+    let file = dir.path().join("newer.json");
+    fs::write(&file, serde_json::to_string(&vec![entry.clone()]).unwrap()).unwrap();
+    sm(dir.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 newer version"));
+    let after = entries_json(dir.path());
+    assert_eq!(after.len(), 1, "moved, not copied");
+    assert_eq!(after[0]["at"], "2026-02-10T20:00:00+01:00");
+    let march = fs::read_to_string(dir.path().join("data/entries/2026/2026-03.ron")).unwrap();
+    assert!(
+        !march.contains(after[0]["id"].as_str().unwrap()),
+        "no copy left behind: {march}"
+    );
+}
+
+#[test]
+fn imported_treatments_are_checked_and_never_replace_yours() {
+    let dir = tempfile::tempdir().unwrap();
+    sm(dir.path())
+        .args(["treatment", "start", "gaba", "--at", "2026-02-01"])
+        .assert()
+        .success();
+    let old = dir.path().join("old.json");
+    fs::write(
+        &old,
+        stdout(sm(dir.path()).args(["treatment", "list", "--format", "json"])),
+    )
+    .unwrap();
+    sm(dir.path())
+        .args(["treatment", "stop", "gaba", "--at", "2026-03-01"])
+        .assert()
+        .success();
+    let mine = stdout(sm(dir.path()).args(["treatment", "list", "--format", "json"]));
+    sm(dir.path())
+        .arg("import")
+        .arg(&old)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 already here, kept"));
+    assert_eq!(
+        stdout(sm(dir.path()).args(["treatment", "list", "--format", "json"])),
+        mine
+    );
+    for (text, message) in [
+        ("{}", "holds no courses or applications"),
+        (r#"{"entries": [1]}"#, "unknown field"),
+        (
+            r#"{"courses": [{"id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "treatment": "unicorn", "start": "2026-01-01T00:00:00+01:00"}]}"#,
+            "unknown treatment",
+        ),
+        (
+            r#"{"courses": [{"id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "treatment": "cbt", "start": "2026-02-01T00:00:00+01:00", "stop": "2026-01-01T00:00:00+01:00"}]}"#,
+            "stops before it starts",
+        ),
+    ] {
+        let file = dir.path().join("bad.json");
+        fs::write(&file, text).unwrap();
+        sm(dir.path())
+            .arg("import")
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert_eq!(
+        stdout(sm(dir.path()).args(["treatment", "list", "--format", "json"])),
+        mine
     );
 }

@@ -43,9 +43,21 @@ fn a_course_is_started_dosed_stopped_and_listed() {
         .assert()
         .success();
     sm(dir.path())
+        .args(["treatment", "stop", "gaba", "--at", "2026-02-10"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "stops before its last dose change",
+        ));
+    sm(dir.path())
         .args(["treatment", "stop", "gaba", "--at", "2026-03-01"])
         .assert()
         .success();
+    sm(dir.path())
+        .args(["treatment", "start", "gaba", "--at", "2026-02-20"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("two courses at once"));
     sm(dir.path())
         .args(["treatment", "stop", "gaba"])
         .assert()

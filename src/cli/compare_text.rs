@@ -48,6 +48,13 @@ fn section(out: &mut String, title: &str, comparison: &Comparison) {
             let _ = writeln!(out, "  Not compared: {reason}.");
         }
         Comparison::Done { before, after, .. } => {
+            if after.cut_short {
+                let _ = writeln!(
+                    out,
+                    "  (the window after ends {} so far: the course stopped or the weeks are still running)",
+                    after.to.format("%Y-%m-%d")
+                );
+            }
             let pair = |f: fn(&WindowStats) -> f64| (f(before), f(after));
             let (b, a) = pair(|w| w.episodes_per_week);
             measure(out, "episodes per week", b, a, 1);
@@ -71,6 +78,7 @@ pub fn describe(
     windows: Windows,
     shown: &str,
     catalogue: &TreatmentCatalogue,
+    now: chrono::DateTime<chrono::FixedOffset>,
 ) -> String {
     let mut out = format!(
         "{shown}, started {}: the {} days before against days {}-{} after.\n\
@@ -80,12 +88,12 @@ pub fn describe(
         windows.after_from + 1,
         windows.after_to
     );
-    let overall = compare(entries, course, courses, windows, None);
+    let overall = compare(entries, course, courses, windows, now, None);
     section(&mut out, "All regions", &overall);
     let top = most_affected_before(entries, course, windows, 3);
     if !top.is_empty() {
         let names: Vec<String> = top.iter().map(|r| r.region().label()).collect();
-        let focused = compare(entries, course, courses, windows, Some(&top));
+        let focused = compare(entries, course, courses, windows, now, Some(&top));
         section(
             &mut out,
             &format!("\nMost affected before: {}", names.join("; ")),

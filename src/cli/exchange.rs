@@ -5,14 +5,26 @@ use super::output::{ExportRow, json};
 use super::{CliError, ExportFormat};
 use crate::domain::{Catalogue, Entry, Metric, RegionTally, SensationCatalogue, View};
 
+/// Characters a spreadsheet reads as the start of a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a
 /// tab or carriage return first) gets a `'` in front, so opening the file
-/// never runs anything. Import takes the `'` off again.
+/// never runs anything. A cell that starts with `'` gets one too, so that
+/// [`restore`] gives back exactly what was written.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(FORMULA_START) || cell.starts_with('\'') {
         format!("'{cell}")
     } else {
         cell.to_string()
+    }
+}
+
+/// A CSV cell as it was before [`neutralise`].
+pub fn restore(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest.to_string(),
+        _ => cell.to_string(),
     }
 }
 
@@ -140,6 +152,9 @@ mod tests {
         }
         for cell in ["tingling", "", "5", "a=b"] {
             assert_eq!(neutralise(cell), cell);
+        }
+        for cell in ["=1", "'=SUM(A1) really typed", "''", "'", "plain", "-5"] {
+            assert_eq!(restore(&neutralise(cell)), cell, "{cell}");
         }
     }
 }

@@ -1,9 +1,10 @@
 //! `sensemap import FILE`: the JSON and CSV that `export` writes, and the
-//! JSON of `treatment list`, read back. Every row is checked before
-//! anything is written; importing twice adds nothing (records merge by id,
-//! the newer `updated` winning).
+//! JSON of `treatment list`, read back. Every record is checked before
+//! anything is written. Importing never replaces what is newer or the same:
+//! an entry already in the journal is only changed by a copy with a later
+//! `updated`, and a treatment record already there is kept as it is.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
@@ -11,66 +12,43 @@ use serde::Deserialize;
 use ulid::Ulid;
 
 use super::commands::{Context, plural};
+use super::exchange::restore;
 use super::{CliError, ImportArgs};
-use crate::domain::treatment::TreatmentLog;
+use crate::domain::treatment::{TreatmentCatalogue, TreatmentLog};
 use crate::domain::{Catalogue, Draft, Entry, SensationCatalogue, SensationId};
+use crate::store::config;
 
-/// One entry as `export` writes it (JSON names; CSV columns alike).
-#[derive(Debug, Deserialize)]
+/// One entry as read, from either format.
+#[derive(Debug)]
 struct Row {
     id: String,
     at: String,
-    regions: RowList,
+    regions: Vec<String>,
     sensation: String,
-    intensity: i64,
-    #[serde(default)]
-    duration_s: Option<Seconds>,
-    #[serde(default)]
+    intensity: String,
+    duration_s: String,
     note: Option<String>,
-    #[serde(default)]
-    tags: RowList,
+    tags: Vec<String>,
     created: String,
     updated: String,
 }
 
-/// Seconds as JSON writes them (a number) or CSV does (text).
+/// One entry as `export --format json` writes it.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Seconds {
-    Number(u64),
-    Text(String),
-}
-
-/// A list as JSON writes it, or joined with ';' as CSV does.
-#[derive(Debug, Default, Deserialize)]
-#[serde(untagged)]
-enum RowList {
-    #[default]
-    Empty,
-    Joined(String),
-    Items(Vec<String>),
-}
-
-impl RowList {
-    fn items(&self) -> Vec<String> {
-        match self {
-            RowList::Empty => Vec::new(),
-            RowList::Joined(text) => text
-                .split(';')
-                .map(|s| restore(s.trim()))
-                .filter(|s| !s.is_empty())
-                .collect(),
-            RowList::Items(items) => items.clone(),
-        }
-    }
-}
-
-/// A CSV cell as written before `export` neutralised it against formulas.
-fn restore(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
+struct JsonRow {
+    id: String,
+    at: String,
+    regions: Vec<String>,
+    sensation: String,
+    intensity: i64,
+    #[serde(default)]
+    duration_s: Option<u64>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    created: String,
+    updated: String,
 }
 
 /// A time as exported.
@@ -93,20 +71,21 @@ impl Row {
             .map_err(|_| format!("id '{}' is not a ULID", self.id))?;
         let regions = self
             .regions
-            .items()
             .iter()
             .map(|r| Catalogue::global().lookup(r).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, _>>()?;
         if sensations.get(self.sensation.trim()).is_none() {
             return Err(format!("unknown sensation '{}'", self.sensation));
         }
-        let duration_s = match &self.duration_s {
-            None => None,
-            Some(Seconds::Number(n)) => Some(*n),
-            Some(Seconds::Text(text)) if text.trim().is_empty() => None,
-            Some(Seconds::Text(text)) => Some(
-                text.trim()
-                    .parse::<u64>()
+        let intensity = self
+            .intensity
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| format!("intensity '{}' is not a whole number", self.intensity))?;
+        let duration_s = match self.duration_s.trim() {
+            "" => None,
+            text => Some(
+                text.parse::<u64>()
                     .map_err(|_| format!("duration_s '{text}' is not whole seconds"))?,
             ),
         };
@@ -114,10 +93,10 @@ impl Row {
             at: time(&self.at, "at")?,
             regions,
             sensation: SensationId(self.sensation.trim().to_string()),
-            intensity: self.intensity,
+            intensity,
             duration_s,
-            note: self.note.as_deref().map(restore).filter(|n| !n.is_empty()),
-            tags: self.tags.items(),
+            note: self.note.clone().filter(|n| !n.is_empty()),
+            tags: self.tags.clone(),
         }
         .into_entry(id, now)
         .map_err(|e| e.to_string())?;
@@ -130,42 +109,91 @@ impl Row {
 /// Rows read from a file: each with where it was, or why it cannot be read.
 type Parsed = Vec<(String, Result<Row, String>)>;
 
-fn read_csv(text: &str) -> Parsed {
+/// CSV as export writes it: every cell text, lists joined with ';', cells
+/// neutralised against formulas restored.
+fn read_csv(text: &str) -> Result<Parsed, String> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    reader
-        .deserialize::<Row>()
-        .map(|row| {
-            let line = match &row {
-                Ok(_) => None,
-                Err(e) => e.position().map(|p| p.line()),
-            };
-            match row {
-                Ok(row) => (String::new(), Ok(row)),
-                Err(e) => (format!("line {}", line.unwrap_or(0)), Err(e.to_string())),
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let needed = [
+        "id",
+        "at",
+        "regions",
+        "sensation",
+        "intensity",
+        "duration_s",
+        "note",
+        "tags",
+        "created",
+        "updated",
+    ];
+    let columns: Vec<usize> = needed
+        .iter()
+        .map(|n| column(n).ok_or_else(|| format!("no '{n}' column: not a CSV that export writes")))
+        .collect::<Result<_, _>>()?;
+    let mut parsed = Vec::new();
+    for record in reader.records() {
+        let place = |line: u64| format!("line {line}");
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                parsed.push((place(line), Err(e.to_string())));
+                continue;
             }
-        })
-        .enumerate()
-        .map(|(i, (place, row))| {
-            // Line 1 is the header.
-            let place = if place.is_empty() {
-                format!("line {}", i + 2)
-            } else {
-                place
-            };
-            (place, row)
-        })
-        .collect()
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| restore(record.get(columns[i]).unwrap_or_default());
+        let list = |i: usize| -> Vec<String> {
+            record
+                .get(columns[i])
+                .unwrap_or_default()
+                .split(';')
+                .map(|s| restore(s.trim()))
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let note = cell(6);
+        parsed.push((
+            place(line),
+            Ok(Row {
+                id: cell(0),
+                at: cell(1),
+                regions: list(2),
+                sensation: cell(3),
+                intensity: cell(4),
+                duration_s: cell(5),
+                note: (!note.is_empty()).then_some(note),
+                tags: list(7),
+                created: cell(8),
+                updated: cell(9),
+            }),
+        ));
+    }
+    Ok(parsed)
 }
 
+/// JSON as export writes it: taken as written (no cell was neutralised).
 fn read_json(values: Vec<serde_json::Value>) -> Parsed {
     values
         .into_iter()
         .enumerate()
         .map(|(i, value)| {
-            (
-                format!("entry {}", i + 1),
-                serde_json::from_value::<Row>(value).map_err(|e| e.to_string()),
-            )
+            let row = serde_json::from_value::<JsonRow>(value)
+                .map(|r| Row {
+                    id: r.id,
+                    at: r.at,
+                    regions: r.regions,
+                    sensation: r.sensation,
+                    intensity: r.intensity.to_string(),
+                    duration_s: r.duration_s.map(|d| d.to_string()).unwrap_or_default(),
+                    note: r.note,
+                    tags: r.tags,
+                    created: r.created,
+                    updated: r.updated,
+                })
+                .map_err(|e| e.to_string());
+            (format!("entry {}", i + 1), row)
         })
         .collect()
 }
@@ -176,34 +204,8 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    let journal = ctx.journal();
     if trimmed.starts_with('{') {
-        let log: TreatmentLog = serde_json::from_str(trimmed).map_err(|e| {
-            CliError::Usage(format!(
-                "{}: not treatments as `treatment list --format json` writes them: {e}",
-                path.display()
-            ))
-        })?;
-        let (courses, applications) = (log.courses.len(), log.applications.len());
-        journal
-            .change_treatments(|mine| {
-                for c in log.courses {
-                    mine.courses.retain(|k| k.id != c.id);
-                    mine.courses.push(c);
-                }
-                for a in log.applications {
-                    mine.applications.retain(|k| k.id != a.id);
-                    mine.applications.push(a);
-                }
-                Ok::<(), String>(())
-            })?
-            .map_err(CliError::Usage)?;
-        eprintln!(
-            "Imported {} and {}",
-            plural(courses, "course", "courses"),
-            plural(applications, "application", "applications")
-        );
-        return Ok(());
+        return import_treatments(ctx, path, trimmed);
     }
     let parsed = if trimmed.starts_with('[') {
         let values: Vec<serde_json::Value> = serde_json::from_str(trimmed).map_err(|e| {
@@ -214,22 +216,35 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         })?;
         read_json(values)
     } else {
-        read_csv(trimmed)
+        read_csv(trimmed).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?
     };
+    if parsed.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{} holds no entries",
+            path.display()
+        )));
+    }
     let sensations = ctx.sensations()?;
     let now = ctx.now.fixed_offset();
-    let mut good = Vec::new();
+    let mut good: Vec<Entry> = Vec::new();
     let mut bad = Vec::new();
+    let mut seen: HashMap<Ulid, String> = HashMap::new();
     for (place, row) in parsed {
         match row.and_then(|r| r.entry(&sensations, now)) {
-            Ok(entry) => good.push(entry),
+            Ok(entry) => match seen.get(&entry.id) {
+                Some(first) => bad.push(format!("  {place}: id {} is also at {first}", entry.id)),
+                None => {
+                    seen.insert(entry.id, place);
+                    good.push(entry);
+                }
+            },
             Err(reason) => bad.push(format!("  {place}: {reason}")),
         }
     }
     if !bad.is_empty() && !args.skip_invalid {
         return Err(CliError::Usage(format!(
             "{} in {} cannot be imported, so nothing was (--skip-invalid imports the rest):\n{}",
-            plural(bad.len(), "row", "rows"),
+            plural(bad.len(), "record", "records"),
             path.display(),
             bad.join("\n")
         )));
@@ -237,18 +252,107 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     if !bad.is_empty() {
         eprintln!(
             "Skipped {}:\n{}",
-            plural(bad.len(), "row", "rows"),
+            plural(bad.len(), "record", "records"),
             bad.join("\n")
         );
     }
-    let known: HashSet<Ulid> = journal.load_all()?.entries.iter().map(|e| e.id).collect();
-    let new = good.iter().filter(|e| !known.contains(&e.id)).count();
-    let total = good.len();
-    journal.add_many(good)?;
+    // Against the whole journal, whatever month an entry is in now.
+    let journal = ctx.journal();
+    let known: HashMap<Ulid, Entry> = journal
+        .load_all()?
+        .entries
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let (mut new, mut newer, mut kept) = (Vec::new(), 0, 0);
+    for entry in good {
+        match known.get(&entry.id) {
+            None => new.push(entry),
+            Some(stored) if entry.updated > stored.updated => {
+                // A later version, moved to its month if it changed month.
+                journal.update(stored, entry)?;
+                newer += 1;
+            }
+            Some(_) => kept += 1,
+        }
+    }
+    let added = new.len();
+    journal.add_many(new)?;
     eprintln!(
-        "Imported {} ({} already there)",
-        plural(new, "new entry", "new entries"),
-        total - new
+        "Imported {} and {} ({kept} already there as they are or newer)",
+        plural(added, "new entry", "new entries"),
+        plural(newer, "newer version", "newer versions"),
+    );
+    Ok(())
+}
+
+/// Treatments as `treatment list --format json` writes them: every record
+/// checked, then only records not already here added.
+fn import_treatments(ctx: &Context, path: &Path, text: &str) -> Result<(), CliError> {
+    let log: TreatmentLog = serde_json::from_str(text).map_err(|e| {
+        CliError::Usage(format!(
+            "{}: not treatments as `treatment list --format json` writes them: {e}",
+            path.display()
+        ))
+    })?;
+    if log.courses.is_empty() && log.applications.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{} holds no courses or applications",
+            path.display()
+        )));
+    }
+    let custom = config::load_config(&ctx.config)?.treatments;
+    let catalogue = TreatmentCatalogue::with_custom(custom)
+        .map_err(|e| CliError::Usage(format!("config.ron: {e}")))?;
+    let problems = log.problems(&catalogue, ctx.now.fixed_offset());
+    if !problems.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{} cannot be imported, so nothing was:\n{}",
+            path.display(),
+            problems
+                .iter()
+                .map(|p| format!("  {p}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )));
+    }
+    let outcome = ctx.journal().change_treatments(|mine| {
+        let courses: HashSet<Ulid> = mine.courses.iter().map(|c| c.id).collect();
+        let applications: HashSet<Ulid> = mine.applications.iter().map(|a| a.id).collect();
+        let mut merged = mine.clone();
+        let (mut added, mut kept) = (0, 0);
+        for c in log.courses {
+            if courses.contains(&c.id) {
+                kept += 1;
+            } else {
+                merged.courses.push(c);
+                added += 1;
+            }
+        }
+        for a in log.applications {
+            if applications.contains(&a.id) {
+                kept += 1;
+            } else {
+                merged.applications.push(a);
+                added += 1;
+            }
+        }
+        let clash = merged.problems(&catalogue, ctx.now.fixed_offset());
+        if !clash.is_empty() {
+            return Err(clash.join("; "));
+        }
+        *mine = merged;
+        Ok((added, kept))
+    })?;
+    let (added, kept) = outcome.map_err(|e| {
+        CliError::Usage(format!(
+            "{} cannot join your treatments: {e}",
+            path.display()
+        ))
+    })?;
+    eprintln!(
+        "Imported {} ({kept} already here, kept as they are)",
+        plural(added, "treatment record", "treatment records")
     );
     Ok(())
 }

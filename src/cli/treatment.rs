@@ -35,6 +35,16 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
         Ok::<_, CliError>(at)
     };
     let journal = ctx.journal();
+    let now = ctx.now.fixed_offset();
+    // After a change, the records must still make sense together.
+    let checked = |log: &TreatmentLog, line: String| {
+        let problems = log.problems(&catalogue, now);
+        if problems.is_empty() {
+            Ok(line)
+        } else {
+            Err(problems.join("; "))
+        }
+    };
     let done = |outcome: Result<String, String>| match outcome {
         Ok(message) => {
             eprintln!("{message}");
@@ -73,7 +83,7 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
                     course.id
                 );
                 log.courses.push(course);
-                Ok(line)
+                checked(log, line)
             })?)
         }
         TreatmentCommand::Dose { name, dose, at } => {
@@ -86,10 +96,8 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
                     dose: dose.clone(),
                 });
                 course.dose_changes.sort_by_key(|d| d.at);
-                Ok(format!(
-                    "{shown}: {dose} from {}",
-                    at.format("%Y-%m-%d %H:%M")
-                ))
+                let line = format!("{shown}: {dose} from {}", at.format("%Y-%m-%d %H:%M"));
+                checked(log, line)
             })?)
         }
         TreatmentCommand::Stop { name, at } => {
@@ -98,10 +106,8 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
             done(journal.change_treatments(|log| {
                 let course = running_at(log, &id, &shown, at)?;
                 course.stop = Some(at);
-                Ok(format!(
-                    "Stopped {shown} on {}",
-                    at.format("%Y-%m-%d %H:%M")
-                ))
+                let line = format!("Stopped {shown} on {}", at.format("%Y-%m-%d %H:%M"));
+                checked(log, line)
             })?)
         }
         TreatmentCommand::Apply {
@@ -143,9 +149,15 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
             after_to,
         } => {
             let (id, shown) = find(&name)?;
-            if before < 1 || after_from < 0 || after_to <= after_from {
+            let year_span = 1..=3650;
+            if !year_span.contains(&before)
+                || !(0..=3650).contains(&after_from)
+                || !year_span.contains(&after_to)
+                || after_to <= after_from
+            {
                 return Err(CliError::Usage(
-                    "--before must be at least 1 day and --after-to after --after-from".into(),
+                    "--before and --after-to are 1 to 3650 days, and --after-to is after --after-from"
+                        .into(),
                 ));
             }
             let windows = Windows {
@@ -168,6 +180,7 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
                 windows,
                 &shown,
                 &catalogue,
+                now,
             ))
         }
         TreatmentCommand::List { format } => {
@@ -176,8 +189,9 @@ pub fn run(ctx: &Context, command: TreatmentCommand) -> Result<(), CliError> {
         }
         TreatmentCommand::Delete { id } => done(journal.change_treatments(|log| {
             let before = log.courses.len() + log.applications.len();
-            log.courses.retain(|c| c.id.to_string() != id.trim());
-            log.applications.retain(|a| a.id.to_string() != id.trim());
+            let id = id.trim().to_uppercase();
+            log.courses.retain(|c| c.id.to_string() != id);
+            log.applications.retain(|a| a.id.to_string() != id);
             if log.courses.len() + log.applications.len() == before {
                 return Err(format!("no treatment record with id {}", id.trim()));
             }

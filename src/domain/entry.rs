@@ -257,12 +257,13 @@ fn whole_seconds(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     at.with_nanosecond(0).unwrap_or(at)
 }
 
-/// Tags as people type them: words split on spaces and commas, a leading
+/// Tags as people type them: words split on spaces, commas and semicolons
+/// (CSV joins tags with `;`), a leading
 /// `#` dropped (`#heat, fatigue stress` is three tags).
 pub fn split_tags<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     texts
         .into_iter()
-        .flat_map(|text| text.split(|c: char| c == ',' || c.is_whitespace()))
+        .flat_map(|text| text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()))
         .map(|word| word.trim_start_matches('#'))
         .filter(|word| !word.is_empty())
         .map(str::to_string)

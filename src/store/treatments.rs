@@ -16,8 +16,10 @@ const VERSION: u32 = 1;
 #[derive(Serialize, Deserialize)]
 struct TreatmentsFile {
     version: u32,
-    #[serde(flatten)]
-    log: TreatmentLog,
+    #[serde(default)]
+    courses: Vec<crate::domain::treatment::Course>,
+    #[serde(default)]
+    applications: Vec<crate::domain::treatment::Application>,
 }
 
 impl<S: MonthStore> Journal<S> {
@@ -40,7 +42,10 @@ impl<S: MonthStore> Journal<S> {
                 ),
             });
         }
-        Ok(file.log)
+        Ok(TreatmentLog {
+            courses: file.courses,
+            applications: file.applications,
+        })
     }
 
     /// Changes the treatment records under the writer lock: reads what is on
@@ -59,7 +64,8 @@ impl<S: MonthStore> Journal<S> {
         log.sort();
         let file = TreatmentsFile {
             version: VERSION,
-            log,
+            courses: log.courses,
+            applications: log.applications,
         };
         let body = ron::ser::to_string_pretty(&file, PrettyConfig::new().struct_names(false))
             .map_err(|e| StoreError::Parse {

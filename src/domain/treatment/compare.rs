@@ -53,6 +53,9 @@ pub struct WindowStats {
     pub worst_intensity: Option<u8>,
     /// How many regions had entries: the extent.
     pub extent: usize,
+    /// True when the window ends early: the course stopped, or it reaches
+    /// past now. Rates are per the weeks it covers.
+    pub cut_short: bool,
 }
 
 /// How much a measure changed, graded as in chronic-pain trials.
@@ -141,6 +144,7 @@ fn window(
         }),
         worst_intensity: intensities.iter().copied().max(),
         extent: extent.len(),
+        cut_short: false,
     }
 }
 
@@ -151,19 +155,40 @@ pub fn compare(
     course: &Course,
     others: &[Course],
     windows: Windows,
+    now: DateTime<FixedOffset>,
     regions: Option<&[RegionId]>,
 ) -> Comparison {
     let start = course.start;
-    let span = |days: i64| Duration::try_days(days).unwrap_or(Duration::zero());
-    let (Some(before_from), Some(after_from), Some(after_to)) = (
-        start.checked_sub_signed(span(windows.before_days)),
-        start.checked_add_signed(span(windows.after_from)),
-        start.checked_add_signed(span(windows.after_to)),
+    let at = |days: i64, back: bool| {
+        Duration::try_days(days).and_then(|span| {
+            if back {
+                start.checked_sub_signed(span)
+            } else {
+                start.checked_add_signed(span)
+            }
+        })
+    };
+    let (Some(before_from), Some(after_from), Some(planned_end)) = (
+        at(windows.before_days, true),
+        at(windows.after_from, false),
+        at(windows.after_to, false),
     ) else {
         return Comparison::NotEnough("the windows reach beyond the calendar".into());
     };
+    // After ends when the course stopped, and never past now.
+    let after_to = [Some(planned_end), course.stop, Some(now)]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(planned_end);
+    if after_to <= after_from {
+        return Comparison::NotEnough(
+            "the weeks after the start have not begun, or the course stopped first".into(),
+        );
+    }
     let before = window(entries, before_from, start, regions);
-    let after = window(entries, after_from, after_to, regions);
+    let mut after = window(entries, after_from, after_to, regions);
+    after.cut_short = after_to < planned_end;
     let short = |stats: &WindowStats, name: &str| {
         (stats.days_logged < MIN_DAYS).then(|| {
             format!(

@@ -249,6 +249,7 @@ impl Course {
 
 /// Every treatment record: courses and applications.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TreatmentLog {
     /// Courses, oldest start first.
     #[serde(default)]
@@ -264,6 +265,76 @@ impl TreatmentLog {
         self.courses
             .iter()
             .find(|c| c.treatment == treatment && c.stop.is_none())
+    }
+
+    /// What makes these records impossible, in words: an unknown
+    /// treatment, a stop before its start, a dose outside its course, a time
+    /// still ahead of `now`, two courses of one treatment at once. Empty
+    /// when they can be kept.
+    pub fn problems(
+        &self,
+        catalogue: &TreatmentCatalogue,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        let known = |id: &str| catalogue.types().iter().any(|t| t.id == id);
+        let ahead = |at: DateTime<FixedOffset>| at > now + chrono::Duration::minutes(10);
+        for c in &self.courses {
+            let name = format!("course {} of {}", c.id, c.treatment);
+            if !known(&c.treatment) {
+                problems.push(format!("{name}: unknown treatment"));
+            }
+            if ahead(c.start) || c.stop.is_some_and(ahead) {
+                problems.push(format!("{name}: a time still ahead"));
+            }
+            if let Some(stop) = c.stop {
+                if stop < c.start {
+                    problems.push(format!("{name}: stops before it starts"));
+                }
+                if c.dose_changes.iter().any(|d| d.at > stop) {
+                    problems.push(format!("{name}: stops before its last dose change"));
+                }
+            }
+            if c.dose_changes.iter().any(|d| d.at < c.start) {
+                problems.push(format!("{name}: a dose change before it starts"));
+            }
+        }
+        for (i, a) in self.courses.iter().enumerate() {
+            for b in self
+                .courses
+                .iter()
+                .skip(i + 1)
+                .filter(|b| b.treatment == a.treatment)
+            {
+                let a_end = a.stop;
+                let b_end = b.stop;
+                let apart =
+                    a_end.is_some_and(|e| e < b.start) || b_end.is_some_and(|e| e < a.start);
+                if !apart {
+                    problems.push(format!(
+                        "{}: two courses at once (from {} and from {})",
+                        a.treatment,
+                        a.start.format("%Y-%m-%d"),
+                        b.start.format("%Y-%m-%d")
+                    ));
+                }
+            }
+        }
+        for a in &self.applications {
+            if !known(&a.treatment) {
+                problems.push(format!(
+                    "application {} of {}: unknown treatment",
+                    a.id, a.treatment
+                ));
+            }
+            if ahead(a.at) {
+                problems.push(format!(
+                    "application {} of {}: a time still ahead",
+                    a.id, a.treatment
+                ));
+            }
+        }
+        problems
     }
 
     /// Puts records in time order, so files read and diff well.

@@ -10,6 +10,11 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
+/// A "now" long after every window.
+fn far_future() -> DateTime<FixedOffset> {
+    at("2027-01-01T00:00:00+01:00")
+}
+
 fn start() -> DateTime<FixedOffset> {
     at("2026-03-01T09:00:00+01:00")
 }
@@ -72,6 +77,7 @@ fn halving_the_episodes_is_a_substantial_change_for_the_better() {
         &gaba,
         std::slice::from_ref(&gaba),
         Windows::default(),
+        far_future(),
         None,
     )
     else {
@@ -105,7 +111,8 @@ fn the_grades_follow_the_trial_thresholds() {
 fn too_few_days_say_why_and_overlapping_courses_are_named() {
     let entries = logged(start() - Duration::days(4), 4, 1, 5, "left-sole");
     let gaba = course("gabapentin", start(), None);
-    let Comparison::NotEnough(reason) = compare(&entries, &gaba, &[], Windows::default(), None)
+    let Comparison::NotEnough(reason) =
+        compare(&entries, &gaba, &[], Windows::default(), far_future(), None)
     else {
         panic!("four days are too few");
     };
@@ -131,6 +138,7 @@ fn too_few_days_say_why_and_overlapping_courses_are_named() {
         &gaba,
         &[gaba.clone(), cbt, old],
         Windows::default(),
+        far_future(),
         None,
     ) else {
         panic!("enough data");
@@ -139,7 +147,51 @@ fn too_few_days_say_why_and_overlapping_courses_are_named() {
     // For the left sole alone, nothing was logged after: not enough.
     let sole = [Catalogue::global().lookup("left-sole").unwrap()];
     assert!(matches!(
-        compare(&entries, &gaba, &[], Windows::default(), Some(&sole)),
+        compare(
+            &entries,
+            &gaba,
+            &[],
+            Windows::default(),
+            far_future(),
+            Some(&sole)
+        ),
         Comparison::NotEnough(_)
     ));
+}
+
+#[test]
+fn the_window_after_ends_at_now_and_at_the_stop() {
+    // Every day at 5 before and after: no change, even when asked early.
+    let mut entries = logged(start() - Duration::days(28), 28, 1, 5, "left-sole");
+    entries.extend(logged(start(), 20, 1, 5, "left-sole"));
+    let gaba = course("gabapentin", start(), None);
+    let now = start() + Duration::days(20);
+    let Comparison::Done { before, after, .. } =
+        compare(&entries, &gaba, &[], Windows::default(), now, None)
+    else {
+        panic!("13 days after");
+    };
+    assert!(after.cut_short);
+    assert!(
+        (after.episodes_per_week - before.episodes_per_week).abs() < 0.01,
+        "{after:?}"
+    );
+    assert_eq!(
+        Change::between(before.episodes_per_week, after.episodes_per_week)
+            .unwrap()
+            .words(),
+        "no clear change"
+    );
+    let stopped = course("gabapentin", start(), Some(start() + Duration::days(14)));
+    let Comparison::Done { after, .. } = compare(
+        &entries,
+        &stopped,
+        &[],
+        Windows::default(),
+        far_future(),
+        None,
+    ) else {
+        panic!("7 days after");
+    };
+    assert_eq!(after.to, start() + Duration::days(14));
 }
