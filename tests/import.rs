@@ -17,6 +17,17 @@ fn entries_json(dir: &std::path::Path) -> Vec<serde_json::Value> {
     all
 }
 
+/// Exports the journal in `dir` as `format` to a file named `stem` there.
+fn exported(dir: &std::path::Path, format: &str, stem: &str) -> std::path::PathBuf {
+    let file = dir.join(format!("{stem}.{format}"));
+    sm(dir)
+        .args(["export", "--format", format, "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    file
+}
+
 #[test]
 fn export_then_import_into_an_empty_folder_gives_the_same_entries() {
     let from = tempfile::tempdir().unwrap();
@@ -40,12 +51,7 @@ fn export_then_import_into_an_empty_folder_gives_the_same_entries() {
     );
     let original = entries_json(from.path());
     for format in ["json", "csv"] {
-        let file = from.path().join(format!("out.{format}"));
-        sm(from.path())
-            .args(["export", "--format", format, "-o"])
-            .arg(&file)
-            .assert()
-            .success();
+        let file = exported(from.path(), format, "out");
         let to = tempfile::tempdir().unwrap();
         sm(to.path())
             .arg("import")
@@ -161,12 +167,7 @@ fn import_never_replaces_what_is_the_same_or_newer_and_keeps_every_character() {
     );
     let original = entries_json(dir.path());
     for format in ["json", "csv"] {
-        let file = dir.path().join(format!("mine.{format}"));
-        sm(dir.path())
-            .args(["export", "--format", format, "-o"])
-            .arg(&file)
-            .assert()
-            .success();
+        let file = exported(dir.path(), format, "mine");
         sm(dir.path()).arg("import").arg(&file).assert().success();
         assert_eq!(
             entries_json(dir.path()),

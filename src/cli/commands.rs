@@ -26,6 +26,10 @@ use crate::store::{FsStore, Journal, Loaded, MonthStore, config};
 pub(super) struct Context {
     pub(super) data_dir: PathBuf,
     pub(super) config: PathBuf,
+    /// What the config file holds.
+    pub(super) settings: config::Config,
+    /// The keys in use, from the built-in ones and the config.
+    keymap: Keymap,
     pub(super) now: DateTime<Local>,
 }
 
@@ -57,9 +61,16 @@ impl Context {
             (None, Some(d)) => d.config_dir().join("config.ron"),
             (None, None) => data_dir.join("config.ron"),
         };
+        // Read once, and checked whole for every command, keys included, so
+        // a mistake shows the first time it is read, not only in the app.
+        let settings = config::load_config(&config)?;
+        let keymap = Keymap::remapped(&settings.key_lists())
+            .map_err(|e| CliError::Usage(format!("{e} ({})", config.display())))?;
         Ok(Context {
             data_dir,
             config,
+            settings,
+            keymap,
             now: super::now(),
         })
     }
@@ -69,13 +80,12 @@ impl Context {
     }
 
     pub(super) fn sensations(&self) -> Result<SensationCatalogue, CliError> {
-        Ok(config::load_sensations(&self.config)?)
+        Ok(config::sensations_of(&self.config, self.settings.clone())?)
     }
 
     pub(super) fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-        let order = config::load_config(&self.config)?.date_order;
         Zone::Local
-            .read(text, self.now.fixed_offset(), order)
+            .read(text, self.now.fixed_offset(), self.settings.date_order)
             .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
     }
 
@@ -151,10 +161,6 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
         ));
     }
     let ctx = Context::new(&cli)?;
-    // The config is checked whole for every command, keys included, so a
-    // mistake shows the first time it is read, not only in the app.
-    Keymap::remapped(&config::load_config(&ctx.config)?.key_lists())
-        .map_err(|e| CliError::Usage(format!("{e} ({})", ctx.config.display())))?;
     match cli.command {
         None => open_app(&ctx.data_dir, &ctx, true),
         Some(Command::Demo) => demo(&ctx),
@@ -395,16 +401,13 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
 
 /// Loads the journal and runs the terminal app until the person quits.
 fn open_app(data_dir: &std::path::Path, ctx: &Context, remember: bool) -> Result<(), CliError> {
-    let config = config::load_config(&ctx.config)?;
-    let keymap = Keymap::remapped(&config.key_lists())
-        .map_err(|e| CliError::Usage(format!("{} ({})", e, ctx.config.display())))?;
     let settings = Settings {
-        map_style: config.map_style,
-        date_order: config.date_order,
-        keymap: std::sync::Arc::new(keymap),
+        map_style: ctx.settings.map_style,
+        date_order: ctx.settings.date_order,
+        keymap: std::sync::Arc::new(ctx.keymap.clone()),
         remember_in: remember.then(|| ctx.config.clone()),
     };
-    let sensations = config::sensations_of(&ctx.config, config)?;
+    let sensations = ctx.sensations()?;
     // A short wait per try: the storage worker retries, and says it waits.
     let store = FsStore::new(data_dir).with_lock_wait(std::time::Duration::from_millis(100));
     let journal = Journal::new(store);

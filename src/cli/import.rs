@@ -16,7 +16,6 @@ use super::exchange::restore;
 use super::{CliError, ImportArgs};
 use crate::domain::treatment::{TreatmentCatalogue, TreatmentLog};
 use crate::domain::{Catalogue, Draft, Entry, SensationCatalogue, SensationId};
-use crate::store::config;
 
 /// One entry as read, from either format.
 #[derive(Debug)]
@@ -301,7 +300,7 @@ fn import_treatments(ctx: &Context, path: &Path, text: &str) -> Result<(), CliEr
             path.display()
         )));
     }
-    let custom = config::load_config(&ctx.config)?.treatments;
+    let custom = ctx.settings.treatments.clone();
     let catalogue = TreatmentCatalogue::with_custom(custom)
         .map_err(|e| CliError::Usage(format!("config.ron: {e}")))?;
     let problems = log.problems(&catalogue, ctx.now.fixed_offset());

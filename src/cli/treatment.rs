@@ -10,11 +10,10 @@ use crate::domain::treatment::{
     Application, Course, DoseChange, TreatmentCatalogue, TreatmentLog, Windows,
 };
 use crate::domain::when::check_felt;
-use crate::store::config;
 
 /// The treatments known here: built in and from the config.
 fn catalogue(ctx: &Context) -> Result<TreatmentCatalogue, CliError> {
-    let custom = config::load_config(&ctx.config)?.treatments;
+    let custom = ctx.settings.treatments.clone();
     TreatmentCatalogue::with_custom(custom).map_err(|e| CliError::Usage(format!("config.ron: {e}")))
 }
 

@@ -16,7 +16,7 @@ use crate::domain::when::DateOrder;
 use crate::domain::{SensationCatalogue, SensationType};
 
 /// What `config.ron` may hold. Every field is optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Extra sensation types, e.g. `(id: "tightness", name: "Tightness", class: paresthesia)`.
@@ -83,11 +83,6 @@ pub fn sensations_of(path: &Path, config: Config) -> Result<SensationCatalogue, 
         col: 1,
         message: e.to_string(),
     })
-}
-
-/// The sensation catalogue for the config at `path`.
-pub fn load_sensations(path: &Path) -> Result<SensationCatalogue, StoreError> {
-    sensations_of(path, load_config(path)?)
 }
 
 /// Remembers the map style in the config at `path`. Only the `map_style`
