@@ -194,8 +194,11 @@ fn export_json_has_the_documented_fields() {
         .arg(&out)
         .assert()
         .success();
-    let rows: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
-    let e = &rows[0];
+    let bundle: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(bundle["format"], "sensemap-export");
+    assert_eq!(bundle["version"], 1);
+    assert_eq!(bundle["treatments"]["courses"], serde_json::json!([]));
+    let e = &bundle["entries"][0];
     assert_eq!(e["id"], id.as_str());
     assert_eq!(e["at"], "2026-03-11T10:00:00+01:00");
     assert_eq!(
@@ -443,7 +446,11 @@ fn a_one_mebibyte_note_from_standard_input_round_trips_through_list_and_export()
     let entries = json(sm(dir.path()).args(["list", "--format", "json"]));
     assert_eq!(entries[0]["note"].as_str().unwrap(), note, "list");
     let export = json(sm(dir.path()).args(["export", "--format", "json"]));
-    assert_eq!(export[0]["note"].as_str().unwrap(), note, "export");
+    assert_eq!(
+        export["entries"][0]["note"].as_str().unwrap(),
+        note,
+        "export"
+    );
     let csv = stdout(sm(dir.path()).args(["export", "--format", "csv"]));
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();

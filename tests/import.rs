@@ -9,7 +9,7 @@ use common::cli::*;
 use predicates::prelude::*;
 
 fn entries_json(dir: &std::path::Path) -> Vec<serde_json::Value> {
-    let mut all = json(sm(dir).args(["export", "--format", "json"]))
+    let mut all = json(sm(dir).args(["export", "--format", "json"]))["entries"]
         .as_array()
         .unwrap()
         .clone();
@@ -253,7 +253,7 @@ fn imported_treatments_are_checked_and_never_replace_yours() {
         mine
     );
     for (text, message) in [
-        ("{}", "holds no courses or applications"),
+        ("{}", "holds no entries and no treatments"),
         (r#"{"entries": [1]}"#, "unknown field"),
         (
             r#"{"courses": [{"id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "treatment": "unicorn", "start": "2026-01-01T00:00:00+01:00"}]}"#,

@@ -108,7 +108,7 @@ pub struct StatsArgs {
 /// Export formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
-    /// An array of objects.
+    /// An object with the entries and the treatment records.
     Json,
     /// One row per entry; lists joined with ';'.
     Csv,

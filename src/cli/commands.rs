@@ -329,7 +329,14 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         .iter()
         .filter(|e| filter.matches(e, &sensations))
         .collect();
-    let text = super::exchange::export(&entries, &sensations, args.format, args.metric.into())?;
+    let text = match args.format {
+        ExportFormat::Json => {
+            let treatments = ctx.journal().load_treatments()?;
+            let period = super::exchange::treatments_in(&treatments, filter.since, filter.until);
+            super::exchange::bundle_json(&entries, &sensations, &period)
+        }
+        format => super::exchange::export(&entries, &sensations, format, args.metric.into())?,
+    };
     match &args.output {
         None => print(&text),
         Some(path) => output::write_file_atomically(path, &text),

@@ -1,9 +1,70 @@
 //! `sensemap export`: the entries as JSON or CSV for people and scripts,
 //! and in the two shapes the CHOIRBM R package reads.
 
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
 use super::output::{ExportRow, json};
 use super::{CliError, ExportFormat};
+use crate::domain::treatment::TreatmentLog;
 use crate::domain::{Catalogue, Entry, Metric, RegionTally, SensationCatalogue, View};
+
+/// What `export --format json` writes: the entries and the treatment
+/// records of the period, so that `import` brings back both.
+#[derive(Serialize)]
+struct Bundle<'a> {
+    /// Names the shape, so a reader can tell it from other JSON.
+    format: &'static str,
+    /// Changes when the shape does.
+    version: u32,
+    entries: Vec<ExportRow>,
+    treatments: &'a TreatmentLog,
+}
+
+/// The name `export --format json` writes in `format`.
+pub const BUNDLE_FORMAT: &str = "sensemap-export";
+
+/// The treatment records that touch `[since, until]`: courses running at
+/// some time in it, applications in it. Everything when both are open.
+pub fn treatments_in(
+    log: &TreatmentLog,
+    since: Option<DateTime<FixedOffset>>,
+    until: Option<DateTime<FixedOffset>>,
+) -> TreatmentLog {
+    let after = |t: DateTime<FixedOffset>| since.is_none_or(|s| t >= s);
+    let before = |t: DateTime<FixedOffset>| until.is_none_or(|u| t <= u);
+    TreatmentLog {
+        courses: log
+            .courses
+            .iter()
+            .filter(|c| before(c.start) && c.stop.is_none_or(after))
+            .cloned()
+            .collect(),
+        applications: log
+            .applications
+            .iter()
+            .filter(|a| after(a.at) && before(a.at))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// The entries and treatments as one JSON document.
+pub fn bundle_json(
+    entries: &[&Entry],
+    sensations: &SensationCatalogue,
+    treatments: &TreatmentLog,
+) -> String {
+    json(&Bundle {
+        format: BUNDLE_FORMAT,
+        version: 1,
+        entries: entries
+            .iter()
+            .map(|e| ExportRow::new(e, sensations))
+            .collect(),
+        treatments,
+    })
+}
 
 /// Characters a spreadsheet reads as the start of a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -42,7 +103,8 @@ fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<
     String::from_utf8(bytes).map_err(|e| fail(&e))
 }
 
-/// The entries in `format`; `metric` is what `choir-segments` counts.
+/// The entries in `format` (JSON as a bare array: what `list` writes);
+/// `metric` is what `choir-segments` counts.
 pub fn export(
     entries: &[&Entry],
     sensations: &SensationCatalogue,

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use ulid::Ulid;
 
 use super::commands::{Context, plural};
-use super::exchange::restore;
+use super::exchange::{BUNDLE_FORMAT, restore};
 use super::{CliError, ImportArgs};
 use crate::domain::treatment::{TreatmentCatalogue, TreatmentLog};
 use crate::domain::{Catalogue, Draft, Entry, SensationCatalogue, SensationId};
@@ -197,32 +197,71 @@ fn read_json(values: Vec<serde_json::Value>) -> Parsed {
         .collect()
 }
 
-/// Imports the file the arguments name.
-pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
-    let path: &Path = &args.file;
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('{') {
-        return import_treatments(ctx, path, trimmed);
-    }
-    let parsed = if trimmed.starts_with('[') {
-        let values: Vec<serde_json::Value> = serde_json::from_str(trimmed).map_err(|e| {
-            CliError::Usage(format!(
-                "{}: not JSON as export writes it: {e}",
-                path.display()
-            ))
+/// What a file holds: entries, and treatment records if it carries them.
+struct Contents {
+    entries: Parsed,
+    treatments: Option<TreatmentLog>,
+}
+
+/// Reads any of the shapes sensemap writes: the export bundle (an object
+/// with `format: "sensemap-export"`), the bare array of `list --format
+/// json`, the treatments object of `treatment list --format json`, or CSV.
+fn read_contents(path: &Path, text: &str) -> Result<Contents, CliError> {
+    let not = |what: &str, e: &dyn std::fmt::Display| {
+        CliError::Usage(format!("{}: not {what}: {e}", path.display()))
+    };
+    if text.starts_with('{') {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| not("JSON as sensemap writes it", &e))?;
+        if value.get("format").and_then(|f| f.as_str()) == Some(BUNDLE_FORMAT) {
+            let entries = match value.get("entries") {
+                Some(serde_json::Value::Array(rows)) => read_json(rows.clone()),
+                _ => return Err(not("an export", &"it has no list of entries")),
+            };
+            let treatments = match value.get("treatments") {
+                None => None,
+                Some(t) => Some(
+                    serde_json::from_value(t.clone())
+                        .map_err(|e| not("an export: its treatments cannot be read", &e))?,
+                ),
+            };
+            return Ok(Contents {
+                entries,
+                treatments,
+            });
+        }
+        let log: TreatmentLog = serde_json::from_value(value).map_err(|e| {
+            not(
+                "an export, nor treatments as `treatment list --format json` writes them",
+                &e,
+            )
         })?;
+        return Ok(Contents {
+            entries: Vec::new(),
+            treatments: Some(log),
+        });
+    }
+    let entries = if text.starts_with('[') {
+        let values: Vec<serde_json::Value> =
+            serde_json::from_str(text).map_err(|e| not("JSON as sensemap writes it", &e))?;
         read_json(values)
     } else {
-        read_csv(trimmed).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?
+        read_csv(text).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?
     };
-    if parsed.is_empty() {
-        return Err(CliError::Usage(format!(
-            "{} holds no entries",
-            path.display()
-        )));
-    }
+    Ok(Contents {
+        entries,
+        treatments: None,
+    })
+}
+
+/// The entries that can be imported. With bad records and without
+/// `--skip-invalid`, an error listing each, so nothing is imported.
+fn checked_entries(
+    ctx: &Context,
+    path: &Path,
+    parsed: Parsed,
+    skip_invalid: bool,
+) -> Result<Vec<Entry>, CliError> {
     let sensations = ctx.sensations()?;
     let now = ctx.now.fixed_offset();
     let mut good: Vec<Entry> = Vec::new();
@@ -240,7 +279,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             Err(reason) => bad.push(format!("  {place}: {reason}")),
         }
     }
-    if !bad.is_empty() && !args.skip_invalid {
+    if !bad.is_empty() && !skip_invalid {
         return Err(CliError::Usage(format!(
             "{} in {} cannot be imported, so nothing was (--skip-invalid imports the rest):\n{}",
             plural(bad.len(), "record", "records"),
@@ -255,6 +294,44 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             bad.join("\n")
         );
     }
+    Ok(good)
+}
+
+/// Imports the file the arguments name: every record is checked before
+/// anything is written; treatments go in first, then entries.
+pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
+    let path: &Path = &args.file;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let contents = read_contents(path, trimmed)?;
+    let treatments = contents
+        .treatments
+        .filter(|t| !t.courses.is_empty() || !t.applications.is_empty());
+    if contents.entries.is_empty() && treatments.is_none() {
+        return Err(CliError::Usage(format!(
+            "{} holds no entries and no treatments",
+            path.display()
+        )));
+    }
+    let has_entries = !contents.entries.is_empty();
+    let good = checked_entries(ctx, path, contents.entries, args.skip_invalid)?;
+    let catalogue = match &treatments {
+        Some(log) => Some(checked_treatments(ctx, path, log)?),
+        None => None,
+    };
+    if let (Some(log), Some(catalogue)) = (treatments, catalogue) {
+        import_treatments(ctx, path, log, &catalogue)?;
+    }
+    if has_entries {
+        import_entries(ctx, good)?;
+    }
+    Ok(())
+}
+
+/// Adds the entries not in the journal and replaces those the journal holds
+/// an older version of.
+fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
     // Against the whole journal, whatever month an entry is in now.
     let journal = ctx.journal();
     let known: HashMap<Ulid, Entry> = journal
@@ -285,28 +362,20 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Treatments as `treatment list --format json` writes them: every record
-/// checked, then only records not already here added.
-fn import_treatments(ctx: &Context, path: &Path, text: &str) -> Result<(), CliError> {
-    let log: TreatmentLog = serde_json::from_str(text).map_err(|e| {
-        CliError::Usage(format!(
-            "{}: not treatments as `treatment list --format json` writes them: {e}",
-            path.display()
-        ))
-    })?;
-    if log.courses.is_empty() && log.applications.is_empty() {
-        return Err(CliError::Usage(format!(
-            "{} holds no courses or applications",
-            path.display()
-        )));
-    }
+/// The catalogue the records name, once every record is possible. Treatment
+/// records are all or nothing: a dose belongs to its course.
+fn checked_treatments(
+    ctx: &Context,
+    path: &Path,
+    log: &TreatmentLog,
+) -> Result<TreatmentCatalogue, CliError> {
     let custom = ctx.settings.treatments.clone();
     let catalogue = TreatmentCatalogue::with_custom(custom)
         .map_err(|e| CliError::Usage(format!("config.ron: {e}")))?;
     let problems = log.problems(&catalogue, ctx.now.fixed_offset());
     if !problems.is_empty() {
         return Err(CliError::Usage(format!(
-            "{} cannot be imported, so nothing was:\n{}",
+            "the treatments in {} cannot be imported, so nothing was:\n{}",
             path.display(),
             problems
                 .iter()
@@ -315,6 +384,16 @@ fn import_treatments(ctx: &Context, path: &Path, text: &str) -> Result<(), CliEr
                 .join("\n")
         )));
     }
+    Ok(catalogue)
+}
+
+/// Adds the treatment records not already here.
+fn import_treatments(
+    ctx: &Context,
+    path: &Path,
+    log: TreatmentLog,
+    catalogue: &TreatmentCatalogue,
+) -> Result<(), CliError> {
     let outcome = ctx.journal().change_treatments(|mine| {
         let courses: HashSet<Ulid> = mine.courses.iter().map(|c| c.id).collect();
         let applications: HashSet<Ulid> = mine.applications.iter().map(|a| a.id).collect();
@@ -336,7 +415,7 @@ fn import_treatments(ctx: &Context, path: &Path, text: &str) -> Result<(), CliEr
                 added += 1;
             }
         }
-        let clash = merged.problems(&catalogue, ctx.now.fixed_offset());
+        let clash = merged.problems(catalogue, ctx.now.fixed_offset());
         if !clash.is_empty() {
             return Err(clash.join("; "));
         }
