@@ -5,29 +5,8 @@ use std::fmt::Write as _;
 use crate::domain::treatment::{
     Change, Comparison, Course, TreatmentCatalogue, WindowStats, Windows, compare,
 };
-use crate::domain::{Entry, RegionId};
-
-/// Regions most affected before the course started, most first.
-fn most_affected_before(
-    entries: &[Entry],
-    course: &Course,
-    windows: Windows,
-    n: usize,
-) -> Vec<RegionId> {
-    let from = course.start - chrono::Duration::days(windows.before_days);
-    let mut counts: std::collections::BTreeMap<RegionId, u32> = std::collections::BTreeMap::new();
-    for e in entries
-        .iter()
-        .filter(|e| e.at >= from && e.at < course.start)
-    {
-        for r in e.regions.ids() {
-            *counts.entry(*r).or_default() += 1;
-        }
-    }
-    let mut ranked: Vec<(RegionId, u32)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().take(n).map(|(r, _)| r).collect()
-}
+use crate::domain::Entry;
+use crate::domain::query::most_affected;
 
 /// One measure: before → after, and the change in words.
 fn measure(out: &mut String, name: &str, before: f64, after: f64, digits: usize) {
@@ -90,7 +69,12 @@ pub fn describe(
     );
     let overall = compare(entries, course, courses, windows, now, None);
     section(&mut out, "All regions", &overall);
-    let top = most_affected_before(entries, course, windows, 3);
+    let top = most_affected(
+        entries,
+        course.start - chrono::Duration::days(windows.before_days),
+        course.start,
+        3,
+    );
     if !top.is_empty() {
         let names: Vec<String> = top.iter().map(|r| r.region().label()).collect();
         let focused = compare(entries, course, courses, windows, now, Some(&top));

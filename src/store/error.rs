@@ -45,9 +45,9 @@ pub enum StoreError {
         /// Why its file could not be used.
         reason: Box<StoreError>,
     },
-    /// This store keeps no treatments (a test store).
-    #[error("this store keeps no treatments")]
-    NoTreatments,
+    /// This store keeps no files beside the months (a test store).
+    #[error("this store keeps no {0}")]
+    NoSideFiles(&'static str),
     /// Another process holds the writer lock.
     #[error(
         "another sensemap is saving to {} right now; try again in a moment (lock file {})",

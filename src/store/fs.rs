@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{MonthStore, StoreError, WriteLock};
+use super::{MonthStore, SideFile, StoreError, WriteLock};
 use crate::domain::YearMonth;
 
 /// Prefix and suffix of the temporary files a save writes before renaming.
@@ -177,8 +177,8 @@ impl MonthStore for FsStore {
         write_atomically(&path, text)
     }
 
-    fn read_treatments(&self) -> Result<Option<String>, StoreError> {
-        let path = self.treatments_path();
+    fn read_side(&self, file: SideFile) -> Result<Option<String>, StoreError> {
+        let path = self.side_path(file);
         match fs::read_to_string(&path) {
             Ok(text) => Ok(Some(text)),
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
@@ -186,13 +186,13 @@ impl MonthStore for FsStore {
         }
     }
 
-    fn write_treatments(&self, text: &str) -> Result<(), StoreError> {
+    fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
         create_private_dir(&self.root)?;
-        write_atomically(&self.treatments_path(), text)
+        write_atomically(&self.side_path(file), text)
     }
 
-    fn treatments_path(&self) -> PathBuf {
-        self.root.join("treatments.ron")
+    fn side_path(&self, file: SideFile) -> PathBuf {
+        self.root.join(file.name())
     }
 
     fn lock(&self) -> Result<WriteLock, StoreError> {

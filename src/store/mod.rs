@@ -24,6 +24,26 @@ pub struct WriteLock {
     _file: std::fs::File,
 }
 
+/// The files kept beside the month folders, one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideFile {
+    /// Every treatment course and application (`treatments.ron`).
+    Treatments,
+    /// When reports were made, for the next report's default period
+    /// (`reports.ron`).
+    Reports,
+}
+
+impl SideFile {
+    /// The file's name in the data folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            SideFile::Treatments => "treatments.ron",
+            SideFile::Reports => "reports.ron",
+        }
+    }
+}
+
 /// Raw access to month files. Implementations only move text; the journal
 /// parses, checks and merges.
 pub trait MonthStore: Send + Sync {
@@ -42,18 +62,19 @@ pub trait MonthStore: Send + Sync {
     fn watch_root(&self) -> Result<Option<PathBuf>, StoreError> {
         Ok(None)
     }
-    /// The text of the treatments file, or `None` when there is none.
-    fn read_treatments(&self) -> Result<Option<String>, StoreError> {
+    /// The text of a file beside the months, or `None` when there is none.
+    fn read_side(&self, file: SideFile) -> Result<Option<String>, StoreError> {
+        let _ = file;
         Ok(None)
     }
-    /// Replaces the treatments file with `text`, all or nothing.
-    fn write_treatments(&self, text: &str) -> Result<(), StoreError> {
+    /// Replaces a file beside the months with `text`, all or nothing.
+    fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
         let _ = text;
-        Err(StoreError::NoTreatments)
+        Err(StoreError::NoSideFiles(file.name()))
     }
-    /// Where the treatments file lives, for messages.
-    fn treatments_path(&self) -> PathBuf {
-        PathBuf::from("treatments.ron")
+    /// Where a file beside the months lives, for messages.
+    fn side_path(&self, file: SideFile) -> PathBuf {
+        PathBuf::from(file.name())
     }
     /// The month whose file is at `path`, if it is one.
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {

@@ -6,7 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use super::{Journal, MonthStore};
+use super::{Journal, MonthStore, SideFile};
 use crate::domain::treatment::TreatmentLog;
 
 /// The format version this build writes and reads.
@@ -25,8 +25,8 @@ struct TreatmentsFile {
 impl<S: MonthStore> Journal<S> {
     /// Every treatment record; none when there is no file yet.
     pub fn load_treatments(&self) -> Result<TreatmentLog, StoreError> {
-        let path = self.store().treatments_path();
-        let Some(text) = self.store().read_treatments()? else {
+        let path = self.store().side_path(SideFile::Treatments);
+        let Some(text) = self.store().read_side(SideFile::Treatments)? else {
             return Ok(TreatmentLog::default());
         };
         let file: TreatmentsFile =
@@ -69,7 +69,7 @@ impl<S: MonthStore> Journal<S> {
         };
         let body = ron::ser::to_string_pretty(&file, PrettyConfig::new().struct_names(false))
             .map_err(|e| StoreError::Parse {
-                path: self.store().treatments_path(),
+                path: self.store().side_path(SideFile::Treatments),
                 line: 1,
                 col: 1,
                 message: e.to_string(),
@@ -77,7 +77,7 @@ impl<S: MonthStore> Journal<S> {
         let text = format!(
             "// sensemap treatments: courses (start, stop, doses) and applications (once, somewhere).\n{body}\n"
         );
-        self.store().write_treatments(&text)?;
+        self.store().write_side(SideFile::Treatments, &text)?;
         Ok(Ok(outcome))
     }
 }

@@ -2,12 +2,12 @@
 //! a window after, graded with the thresholds used in chronic-pain trials
 //! (IMMPACT). A description of the log, never medical advice.
 
-use std::collections::BTreeSet;
-
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset};
 
 use super::Course;
 use crate::domain::entry::Entry;
+use crate::domain::query::window_stats;
+pub use crate::domain::query::WindowStats;
 use crate::domain::region::RegionId;
 
 /// Days with entries each window needs before a comparison means anything.
@@ -32,30 +32,6 @@ impl Default for Windows {
             after_to: 42,
         }
     }
-}
-
-/// What the log holds in one window.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WindowStats {
-    /// First moment in the window.
-    pub from: DateTime<FixedOffset>,
-    /// First moment after it.
-    pub to: DateTime<FixedOffset>,
-    /// Days with at least one entry.
-    pub days_logged: usize,
-    /// Entries per week.
-    pub episodes_per_week: f64,
-    /// Days with entries per week.
-    pub days_affected_per_week: f64,
-    /// Mean intensity, if anything was logged.
-    pub mean_intensity: Option<f64>,
-    /// Highest intensity logged.
-    pub worst_intensity: Option<u8>,
-    /// How many regions had entries: the extent.
-    pub extent: usize,
-    /// True when the window ends early: the course stopped, or it reaches
-    /// past now. Rates are per the weeks it covers.
-    pub cut_short: bool,
 }
 
 /// How much a measure changed, graded as in chronic-pain trials.
@@ -113,41 +89,6 @@ pub enum Comparison {
     },
 }
 
-/// Counts `entries` in `[from, to)`, only those touching `regions` if given.
-fn window(
-    entries: &[Entry],
-    from: DateTime<FixedOffset>,
-    to: DateTime<FixedOffset>,
-    regions: Option<&[RegionId]>,
-) -> WindowStats {
-    let within: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| e.at >= from && e.at < to)
-        .filter(|e| regions.is_none_or(|rs| rs.iter().any(|r| e.regions.contains(*r))))
-        .collect();
-    let days: BTreeSet<NaiveDate> = within.iter().map(|e| e.day()).collect();
-    let weeks = ((to - from).num_hours() as f64 / (24.0 * 7.0)).max(1.0 / 7.0);
-    let extent: BTreeSet<RegionId> = within
-        .iter()
-        .flat_map(|e| e.regions.ids().iter().copied())
-        .filter(|r| regions.is_none_or(|rs| rs.contains(r)))
-        .collect();
-    let intensities: Vec<u8> = within.iter().map(|e| e.intensity.value()).collect();
-    WindowStats {
-        from,
-        to,
-        days_logged: days.len(),
-        episodes_per_week: within.len() as f64 / weeks,
-        days_affected_per_week: days.len() as f64 / weeks,
-        mean_intensity: (!intensities.is_empty()).then(|| {
-            intensities.iter().map(|&i| f64::from(i)).sum::<f64>() / intensities.len() as f64
-        }),
-        worst_intensity: intensities.iter().copied().max(),
-        extent: extent.len(),
-        cut_short: false,
-    }
-}
-
 /// Compares the log before `course` started with the log after, overall or
 /// for `regions`. Each window needs [`MIN_DAYS`] days with entries.
 pub fn compare(
@@ -186,8 +127,8 @@ pub fn compare(
             "the weeks after the start have not begun, or the course stopped first".into(),
         );
     }
-    let before = window(entries, before_from, start, regions);
-    let mut after = window(entries, after_from, after_to, regions);
+    let before = window_stats(entries, before_from, start, regions);
+    let mut after = window_stats(entries, after_from, after_to, regions);
     after.cut_short = after_to < planned_end;
     let short = |stats: &WindowStats, name: &str| {
         (stats.days_logged < MIN_DAYS).then(|| {
