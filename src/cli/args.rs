@@ -180,6 +180,36 @@ pub struct MapArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Report formats.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: plain text with the body as text.
+    #[default]
+    Md,
+    /// One self-contained HTML page with the body as SVG; prints on one page.
+    Html,
+}
+
+/// `sensemap report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Start of the period (default: where the last report ended, else 90 days ago).
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// End of the period (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Leave every free-text note out.
+    #[arg(long)]
+    pub no_notes: bool,
+    /// Write to FILE (replaced in one step) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// `sensemap import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {

@@ -175,6 +175,7 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
         Some(Command::Map(args)) => super::map::map(&ctx, &args),
         Some(Command::Treatment(command)) => super::treatment::run(&ctx, command),
         Some(Command::Import(args)) => super::import::import(&ctx, &args),
+        Some(Command::Report(args)) => super::report::report(&ctx, &args),
         Some(Command::Generate(args)) => generate_history(&ctx, &args),
     }
 }

@@ -2,23 +2,10 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::treatment::{
-    Change, Comparison, Course, TreatmentCatalogue, WindowStats, Windows, compare,
-};
 use crate::domain::Entry;
 use crate::domain::query::most_affected;
-
-/// One measure: before → after, and the change in words.
-fn measure(out: &mut String, name: &str, before: f64, after: f64, digits: usize) {
-    let change = Change::between(before, after).map_or_else(
-        || "nothing either side".to_string(),
-        |c| format!("{:+.0}%, {}", c.percent, c.words()),
-    );
-    let _ = writeln!(
-        out,
-        "  {name:<24} {before:>6.digits$} → {after:<6.digits$} {change}"
-    );
-}
+use crate::domain::treatment::{Comparison, Course, TreatmentCatalogue, Windows, compare};
+use crate::ui::report::words::measures;
 
 fn section(out: &mut String, title: &str, comparison: &Comparison) {
     let _ = writeln!(out, "{title}");
@@ -34,17 +21,13 @@ fn section(out: &mut String, title: &str, comparison: &Comparison) {
                     after.to.format("%Y-%m-%d")
                 );
             }
-            let pair = |f: fn(&WindowStats) -> f64| (f(before), f(after));
-            let (b, a) = pair(|w| w.episodes_per_week);
-            measure(out, "episodes per week", b, a, 1);
-            let (b, a) = pair(|w| w.days_affected_per_week);
-            measure(out, "days affected per week", b, a, 1);
-            let (b, a) = pair(|w| w.mean_intensity.unwrap_or(0.0));
-            measure(out, "mean intensity", b, a, 1);
-            let (b, a) = pair(|w| f64::from(w.worst_intensity.unwrap_or(0)));
-            measure(out, "worst intensity", b, a, 0);
-            let (b, a) = pair(|w| w.extent as f64);
-            measure(out, "regions affected", b, a, 0);
+            for m in measures(before, after) {
+                let _ = writeln!(
+                    out,
+                    "  {:<24} {:>6} → {:<6} {}",
+                    m.name, m.before, m.after, m.change
+                );
+            }
         }
     }
 }

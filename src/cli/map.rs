@@ -5,7 +5,7 @@ use super::output::write_file_atomically;
 use super::{CliError, FilterArgs, MapArgs, MapFormat, MapMetric};
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{Catalogue, Filter, HeatScale, Metric, RegionTally};
+use crate::domain::{Catalogue, Filter, Metric, RegionTally};
 use crate::ui::map_export::{self, MapHeat};
 
 impl From<MapMetric> for Metric {
@@ -42,14 +42,7 @@ pub fn map(ctx: &Context, args: &MapArgs) -> Result<(), CliError> {
         );
     }
     let metric = Metric::from(args.metric);
-    let scale = HeatScale::for_tally(&tally, metric);
-    let regions = || Catalogue::global().ids();
-    let heat = MapHeat {
-        title: title(args, &filter, metric),
-        steps: regions().map(|r| scale.step(&tally.get(r))).collect(),
-        counts: regions().map(|r| counts_in_words(&tally, r)).collect(),
-        labels: scale.labels(),
-    };
+    let heat = MapHeat::of(&tally, metric, title(args, &filter, metric));
     let text = match args.format {
         MapFormat::Text => map_export::text(&heat),
         MapFormat::Svg => map_export::svg(&heat),
@@ -80,25 +73,4 @@ fn title(args: &MapArgs, filter: &Filter, metric: Metric) -> String {
     };
     let which = args.sensation.as_deref().unwrap_or("all sensations");
     format!("{what} {} · {which}", when(filter))
-}
-
-/// "5 episodes · 3 days · mean 4.2", or "no episodes".
-fn counts_in_words(tally: &RegionTally, region: crate::domain::RegionId) -> String {
-    let stats = tally.get(region);
-    if stats.episodes == 0 {
-        return "no episodes".into();
-    }
-    let plural = |n: u32, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    format!(
-        "{} · {} · mean {:.1}",
-        plural(stats.episodes, "episode"),
-        plural(stats.days_affected, "day"),
-        stats.mean_intensity
-    )
 }

@@ -8,6 +8,7 @@ mod exchange;
 mod import;
 mod map;
 mod output;
+mod report;
 mod treatment;
 
 use std::path::PathBuf;
@@ -60,6 +61,8 @@ pub enum Command {
     Map(MapArgs),
     /// Read back what export (or treatment list --format json) wrote.
     Import(ImportArgs),
+    /// One page for your neurologist: where, what, when, treatments.
+    Report(ReportArgs),
     /// Treatments: courses you start and stop, and applications on a place.
     #[command(subcommand)]
     Treatment(TreatmentCommand),

@@ -12,7 +12,7 @@ use crate::domain::treatment::{
 use crate::domain::when::check_felt;
 
 /// The treatments known here: built in and from the config.
-fn catalogue(ctx: &Context) -> Result<TreatmentCatalogue, CliError> {
+pub(super) fn catalogue(ctx: &Context) -> Result<TreatmentCatalogue, CliError> {
     let custom = ctx.settings.treatments.clone();
     TreatmentCatalogue::with_custom(custom).map_err(|e| CliError::Usage(format!("config.ron: {e}")))
 }

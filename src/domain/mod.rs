@@ -8,6 +8,7 @@ pub mod journal;
 pub mod places;
 pub mod query;
 pub mod region;
+pub mod report;
 pub mod sensation;
 pub mod treatment;
 pub mod when;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fs;
 pub mod journal;
 pub mod month_file;
+pub mod reports;
 pub mod treatments;
 
 use std::path::{Path, PathBuf};

@@ -12,7 +12,7 @@ use super::figure::FigurePaint;
 use super::theme::{HEAT_GLYPHS, HEAT_RGB};
 use crate::app::ColorMode;
 use crate::domain::body_map::{BodyGeometry, BodyRaster, MapStyle, Point, fit};
-use crate::domain::{Catalogue, View};
+use crate::domain::{Catalogue, HeatScale, Metric, RegionId, RegionTally, View};
 
 /// Rows of each figure in the text map: it fits an 80-column terminal.
 pub const TEXT_ROWS: u16 = 36;
@@ -33,10 +33,43 @@ pub struct MapHeat {
 }
 
 impl MapHeat {
+    /// The map of `tally` coloured by `metric`, under `title`.
+    pub fn of(tally: &RegionTally, metric: Metric, title: String) -> MapHeat {
+        let scale = HeatScale::for_tally(tally, metric);
+        let regions = || Catalogue::global().ids();
+        MapHeat {
+            title,
+            steps: regions().map(|r| scale.step(&tally.get(r))).collect(),
+            counts: regions().map(|r| counts_in_words(tally, r)).collect(),
+            labels: scale.labels(),
+        }
+    }
+
     /// Whether no region has any heat.
     pub fn is_empty(&self) -> bool {
         self.steps.iter().all(Option::is_none)
     }
+}
+
+/// "5 episodes · 3 days · mean 4.2", or "no episodes".
+fn counts_in_words(tally: &RegionTally, region: RegionId) -> String {
+    let stats = tally.get(region);
+    if stats.episodes == 0 {
+        return "no episodes".into();
+    }
+    let plural = |n: u32, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{} · {} · mean {:.1}",
+        plural(stats.episodes, "episode"),
+        plural(stats.days_affected, "day"),
+        stats.mean_intensity
+    )
 }
 
 /// The map as text: title, "R FRONT L" and "L BACK R", both figures in

@@ -7,6 +7,7 @@ pub mod figure;
 mod form;
 pub mod map_export;
 mod overlays;
+pub mod report;
 pub mod theme;
 mod timeline;
 

@@ -12,11 +12,11 @@ mod window;
 use chrono::{DateTime, FixedOffset};
 
 pub use breakdown::{ClassCount, class_summary, sensation_breakdown, week_start, weekly_counts};
-pub use tally::{HEAT_STEPS, HeatScale, RegionTally};
 pub use notable::{
     Dn4Item, Flag, FlagReason, LOOKBACK_DAYS, NewInPeriod, dn4_items, flags, new_in_period,
 };
 pub use period::{PeriodSummary, RegionPair, RegionSummary, WeekSummary, summarise};
+pub use tally::{HEAT_STEPS, HeatScale, RegionTally};
 pub use window::{WindowStats, most_affected, window_stats};
 
 use super::entry::Entry;

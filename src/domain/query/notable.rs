@@ -17,6 +17,9 @@ pub const LOOKBACK_DAYS: i64 = 90;
 pub const FLAG_GAP_DAYS: i64 = 30;
 /// Days without a sensation in a place before it counts as coming back.
 pub const ABSENT_DAYS: i64 = 7;
+/// Points above its highest in the 90 days before that make a sensation
+/// "worse" when it comes back.
+pub const WORSE_BY: u8 = 2;
 /// Days either side of a flag whose tags are gathered.
 pub const TAG_DAYS: i64 = 3;
 
@@ -55,12 +58,7 @@ pub fn new_in_period(
     let mut regions = BTreeSet::new();
     let mut sensations = BTreeSet::new();
     for e in within {
-        regions.extend(
-            e.regions
-                .ids()
-                .iter()
-                .filter(|r| !seen_regions.contains(r)),
-        );
+        regions.extend(e.regions.ids().iter().filter(|r| !seen_regions.contains(r)));
         if !seen_sensations.contains(&e.sensation) {
             sensations.insert(e.sensation.clone());
         }
@@ -79,7 +77,8 @@ pub enum FlagReason {
         seconds: u64,
     },
     /// The same sensation in the same place, after a week or more without
-    /// it, stronger than at any time in the 90 days before.
+    /// it, at least [`WORSE_BY`] points above its highest in the 90 days
+    /// before.
     BackWorse {
         /// The highest intensity it had in those 90 days.
         highest_before: u8,
@@ -120,8 +119,7 @@ pub fn flags(
         .collect();
     window.sort_by_key(|e| (e.at, e.id));
     // Per sensation and place, the times and intensities seen so far.
-    let mut history: HashMap<(&SensationId, RegionId), Vec<(DateTime<FixedOffset>, u8)>> =
-        HashMap::new();
+    let mut history: History = HashMap::new();
     let mut last_flag: Option<DateTime<FixedOffset>> = None;
     let mut out = Vec::new();
     for e in &window {
@@ -156,11 +154,11 @@ pub fn flags(
     out
 }
 
+/// Per sensation and place, when it was felt and how strongly, oldest first.
+type History<'a> = HashMap<(&'a SensationId, RegionId), Vec<(DateTime<FixedOffset>, u8)>>;
+
 /// Why `e` is worth a flag, given what came before it.
-fn reason(
-    e: &Entry,
-    history: &HashMap<(&SensationId, RegionId), Vec<(DateTime<FixedOffset>, u8)>>,
-) -> Option<FlagReason> {
+fn reason(e: &Entry, history: &History) -> Option<FlagReason> {
     if let Some(seconds) = e.duration_s.filter(|&s| s > 24 * 3600) {
         return Some(FlagReason::Lasted { seconds });
     }
@@ -177,7 +175,7 @@ fn reason(
             continue;
         }
         let top = recent.iter().map(|(_, i)| *i).max().unwrap_or(0);
-        if e.intensity.value() > top {
+        if e.intensity.value() >= top.saturating_add(WORSE_BY) {
             highest = Some(highest.map_or(top, |h| h.max(top)));
         }
     }
@@ -197,7 +195,7 @@ fn tags_around(window: &[&Entry], at: DateTime<FixedOffset>) -> Vec<(String, u32
         .into_iter()
         .map(|(tag, n)| (tag.to_string(), n))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     out
 }
 

@@ -45,6 +45,8 @@ pub struct WeekSummary {
     pub mean_intensity: Option<f64>,
     /// How many regions had entries: the extent.
     pub extent: usize,
+    /// Days of the week inside the period: under 7 for a week it cuts.
+    pub days_counted: u32,
 }
 
 /// The counts of one period.
@@ -70,6 +72,8 @@ pub struct PeriodSummary {
     pub pairs: Vec<RegionPair>,
     /// Every week the period touches, oldest first.
     pub weeks: Vec<WeekSummary>,
+    /// The running counts behind the heat-map of the period.
+    pub tally: RegionTally,
 }
 
 /// Sums up the entries between `since` and `until` (both included).
@@ -126,7 +130,7 @@ pub fn summarise(
             episodes,
         })
         .collect();
-    pairs.sort_by(|a, b| b.episodes.cmp(&a.episodes));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.episodes));
     let days: BTreeSet<NaiveDate> = within.iter().map(|e| e.day()).collect();
     let first_day = since.date_naive();
     let last_day = until.date_naive().max(first_day);
@@ -141,19 +145,19 @@ pub fn summarise(
         types: sensation_breakdown(within.iter().copied(), &Filter::default(), sensations),
         pairs,
         weeks: weeks(&within, first_day, last_day),
+        tally,
     }
 }
 
 /// The weekly trend from the week of `first` to the week of `last`.
 fn weeks(within: &[&Entry], first: NaiveDate, last: NaiveDate) -> Vec<WeekSummary> {
-    let first = week_start(first);
-    let count = ((week_start(last) - first).num_days() / 7 + 1) as usize;
+    let first_week = week_start(first);
+    let count = ((week_start(last) - first_week).num_days() / 7 + 1) as usize;
     let mut sums = vec![(0u32, 0u64, BTreeSet::new()); count];
     for entry in within {
-        let week = (entry.day() - first).num_days().div_euclid(7);
-        if let Some((episodes, intensity, regions)) = usize::try_from(week)
-            .ok()
-            .and_then(|w| sums.get_mut(w))
+        let week = (entry.day() - first_week).num_days().div_euclid(7);
+        if let Some((episodes, intensity, regions)) =
+            usize::try_from(week).ok().and_then(|w| sums.get_mut(w))
         {
             *episodes += 1;
             *intensity += u64::from(entry.intensity.value());
@@ -162,11 +166,16 @@ fn weeks(within: &[&Entry], first: NaiveDate, last: NaiveDate) -> Vec<WeekSummar
     }
     sums.into_iter()
         .enumerate()
-        .map(|(i, (episodes, intensity, regions))| WeekSummary {
-            start: first + Duration::weeks(i as i64),
-            episodes,
-            mean_intensity: (episodes > 0).then(|| intensity as f64 / f64::from(episodes)),
-            extent: regions.len(),
+        .map(|(i, (episodes, intensity, regions))| {
+            let start = first_week + Duration::weeks(i as i64);
+            let end = start + Duration::days(6);
+            WeekSummary {
+                start,
+                episodes,
+                mean_intensity: (episodes > 0).then(|| intensity as f64 / f64::from(episodes)),
+                extent: regions.len(),
+                days_counted: ((end.min(last) - start.max(first)).num_days() + 1) as u32,
+            }
         })
         .collect()
 }
@@ -227,6 +236,8 @@ mod tests {
         assert_eq!(summary.weeks[1].mean_intensity, Some(4.0));
         assert_eq!(summary.weeks[1].extent, 2);
         assert_eq!(summary.weeks[0].mean_intensity, None);
+        let counted: Vec<u32> = summary.weeks.iter().map(|w| w.days_counted).collect();
+        assert_eq!(counted, [1, 7, 3]);
         assert_eq!(summary.types[0], (SensationId("tingling".into()), 2));
     }
 }

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::Course;
 use crate::domain::entry::Entry;
-use crate::domain::query::window_stats;
 pub use crate::domain::query::WindowStats;
+use crate::domain::query::window_stats;
 use crate::domain::region::RegionId;
 
 /// Days with entries each window needs before a comparison means anything.
