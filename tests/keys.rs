@@ -321,7 +321,7 @@ fn number_keys_switch_screens_and_question_mark_opens_help() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = fs_controller(dir.path());
     c.handle_event(&key(KeyCode::Char('4')));
-    assert!(screen_text(&c.app).contains("coming in a later release"));
+    assert!(screen_text(&c.app).contains("Courses and applications (0)"));
     c.handle_event(&key(KeyCode::Char('2')));
     assert!(screen_text(&c.app).contains("entries, newest first"));
     c.handle_event(&key(KeyCode::Char('1')));

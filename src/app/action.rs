@@ -2,7 +2,9 @@
 
 use super::history::{Purpose, Step};
 use super::text::TextEdit;
+use super::treatments::TreatmentWritten;
 use crate::domain::body_map::{Direction, MapStyle};
+use crate::domain::treatment::{TreatmentLog, TreatmentRecord};
 use crate::domain::{Entry, YearMonth};
 
 use super::Screen;
@@ -115,6 +117,18 @@ pub enum Action {
     },
     /// Redo the last undone change of this run.
     Redo,
+    /// Treatments: start a course (opens the form).
+    StartCourse,
+    /// Treatments: record an application (opens the form).
+    ApplyTreatment,
+    /// Treatments: a new dose for the chosen running course.
+    ChangeDose,
+    /// Treatments: stop the chosen running course.
+    StopCourse,
+    /// The runtime wrote a treatment change (boxed: it is large).
+    TreatmentWritten(Box<TreatmentWritten>),
+    /// The treatments as read from disk, or why they could not be.
+    TreatmentsLoaded(Result<TreatmentLog, String>),
     /// The clock ticked: messages age out, a new day recounts.
     Tick,
     /// The runtime wrote a change to disk (boxed: it is large).
@@ -167,6 +181,14 @@ pub enum Effect {
     Write {
         /// The change (boxed: it is large).
         step: Box<Step>,
+        /// Why.
+        purpose: Purpose,
+    },
+    /// Write one treatment record change, the same way. Answered by
+    /// `TreatmentWritten` or `WriteFailed`.
+    WriteTreatment {
+        /// The change (boxed: it is large).
+        step: Box<Step<TreatmentRecord>>,
         /// Why.
         purpose: Purpose,
     },

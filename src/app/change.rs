@@ -5,6 +5,7 @@ use ulid::Ulid;
 
 use super::action::MonthOnDisk;
 use super::{App, Charts, Overlay, StatusKind, timeline};
+use crate::domain::query::WeeklyTally;
 use crate::domain::{Change, Delta, RegionTally};
 
 /// Everything derived from the entries, for comparing the incremental
@@ -17,6 +18,8 @@ pub struct DerivedViews {
     pub timeline_rows: Vec<timeline::Row>,
     /// The charts.
     pub charts: Charts,
+    /// The weekly counts under the treatments.
+    pub weekly: WeeklyTally,
 }
 
 impl App {
@@ -38,6 +41,7 @@ impl App {
         for Delta { before, after } in &deltas {
             let sensations = &self.journal.sensations;
             if let Some(old) = before {
+                self.treatments.weekly.remove(old);
                 if heat.matches(old, sensations) {
                     self.journal.tally.remove(old, sensations);
                 }
@@ -46,6 +50,7 @@ impl App {
                 }
             }
             if let Some(new) = after {
+                self.treatments.weekly.add(new);
                 if heat.matches(new, sensations) {
                     self.journal.tally.add(new, sensations);
                 }
@@ -110,6 +115,7 @@ impl App {
             tally: self.journal.tally.clone(),
             timeline_rows: self.timeline.rows.clone(),
             charts: self.charts.clone(),
+            weekly: self.treatments.weekly.clone(),
         }
     }
 
@@ -121,6 +127,7 @@ impl App {
             tally,
             timeline_rows: self.timeline_rows_from_scratch(),
             charts,
+            weekly: WeeklyTally::from_entries(self.journal.entries.iter()),
         }
     }
 

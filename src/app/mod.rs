@@ -19,6 +19,7 @@ mod picking;
 mod settings;
 pub mod text;
 mod timeline;
+pub mod treatments;
 mod update;
 mod view_model;
 mod writes;
@@ -38,6 +39,8 @@ use keymap::Context;
 pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
 pub use settings::{ColorMode, HeatSettings, TimeWindow, metric_label, next_metric};
 pub use timeline::{Prompt, PromptKind, Timeline, TimelineLine};
+pub use treatments::form::{TreatmentField, TreatmentForm, TreatmentFormKind};
+pub use treatments::{TreatmentWritten, TreatmentsState};
 pub use view_model::JournalView;
 
 use crate::domain::body_map::BodyGeometry;
@@ -104,6 +107,10 @@ pub enum Overlay {
     /// The form's Where picked on the body map: the form waits, the map
     /// shows its regions selected (boxed: it is large).
     PickWhere(Box<PickWhere>),
+    /// The treatment form (boxed: it is large).
+    TreatmentForm(Box<TreatmentForm>),
+    /// "Delete this course / application?"
+    ConfirmDeleteTreatment(crate::domain::treatment::TreatmentRecord),
 }
 
 /// Picking the log form's regions on the map.
@@ -172,6 +179,8 @@ pub struct App {
     pub charts: Charts,
     /// What is open over the screen.
     pub modal: Modal,
+    /// The treatment records and the one chosen on screen 4.
+    pub treatments: TreatmentsState,
     /// What `u` and `U` can take back and do again.
     pub history: History,
     /// The write in flight, if any.
@@ -214,6 +223,7 @@ impl App {
             timeline: Timeline::default(),
             charts: Charts::default(),
             modal: Modal::default(),
+            treatments: TreatmentsState::default(),
             history: History::default(),
             saving: None,
             screen: Screen::BodyMap,
@@ -228,6 +238,8 @@ impl App {
             last_click: None,
         };
         app.recount();
+        app.treatments.weekly =
+            crate::domain::query::WeeklyTally::from_entries(app.journal.entries.iter());
         app.rebuild_timeline(None);
         if let Some(top) = app.journal.tally.ranked().first() {
             app.body.cursor = top.region;
@@ -294,11 +306,14 @@ impl App {
             Some(Overlay::Prompt(_)) => Context::Prompt,
             Some(Overlay::ConfirmDelete(_)) => Context::Confirm,
             Some(Overlay::PickWhere(_)) => Context::PickWhere,
+            Some(Overlay::TreatmentForm(form)) if form.confirm_discard => Context::Confirm,
+            Some(Overlay::TreatmentForm(_)) => Context::TreatmentForm,
+            Some(Overlay::ConfirmDeleteTreatment(_)) => Context::Confirm,
             None => match self.screen {
                 Screen::BodyMap => Context::BodyMap,
                 Screen::Timeline => Context::Timeline,
                 Screen::Charts => Context::Charts,
-                Screen::Treatments => Context::Placeholder,
+                Screen::Treatments => Context::Treatments,
             },
         }
     }

@@ -28,6 +28,14 @@ impl App {
                 self.written(*written);
                 return None;
             }
+            Action::TreatmentWritten(written) => {
+                self.treatment_written(*written);
+                return None;
+            }
+            Action::TreatmentsLoaded(log) => {
+                self.treatments_loaded(log);
+                return None;
+            }
             Action::WriteFailed { purpose, message } => {
                 self.write_failed(purpose, message);
                 return None;
@@ -102,6 +110,10 @@ impl App {
                 self.update_pick_where(*pick, action);
                 None
             }
+            Some(Overlay::TreatmentForm(form)) => self.update_treatment_form(*form, action),
+            Some(Overlay::ConfirmDeleteTreatment(record)) => {
+                self.confirm_delete_treatment(record, action)
+            }
             Some(Overlay::ConfirmDelete(entry)) => match action {
                 Action::Confirm(true) if self.saving.is_some() => {
                     self.say(StatusKind::Info, "Still saving the last change…");
@@ -162,6 +174,7 @@ impl App {
             Action::OpenFilterPicker => self.open_picker(PickerKind::Sensation),
             _ if self.screen == Screen::Timeline => return self.update_timeline(action),
             _ if self.screen == Screen::Charts => self.update_charts(action),
+            _ if self.screen == Screen::Treatments => return self.update_treatments(action),
             _ if self.screen != Screen::BodyMap => {}
             Action::OpenTimelineHere => self.open_timeline_for(self.body.cursor),
             Action::Move(direction) => {

@@ -2,7 +2,7 @@
 //! failed or waiting write does to the state, and undo and redo.
 
 use super::action::Written;
-use super::history::{Purpose, Step};
+use super::history::{Purpose, Step, Undoable};
 use super::{App, Effect, Overlay, Saving, StatusKind};
 use crate::domain::{Change, Entry};
 
@@ -14,7 +14,11 @@ pub fn from_form(purpose: Purpose) -> bool {
 impl App {
     /// True while the open form's own save is on its way.
     pub fn form_saving(&self) -> bool {
-        self.form().is_some() && self.saving.is_some_and(|s| from_form(s.purpose))
+        let form_open = matches!(
+            self.modal.overlay,
+            Some(Overlay::Form(_) | Overlay::TreatmentForm(_))
+        );
+        form_open && self.saving.is_some_and(|s| from_form(s.purpose))
     }
 
     /// A write came back done: apply it, then what its months hold on disk,
@@ -26,8 +30,6 @@ impl App {
             months,
         } = written;
         let saving = self.saving.take();
-        let quit = saving.is_some_and(|s| s.quit_when_done);
-        let discard = saving.is_some_and(|s| s.discard_confirmed);
         // An edit, undo or redo highlights its entry on the timeline; a new
         // log leaves the highlight where the person left it.
         let id = step
@@ -61,19 +63,37 @@ impl App {
             Purpose::Undo => "Undone; U redoes".into(),
             Purpose::Redo => "Redone; u undoes".into(),
         };
+        self.move_history(purpose, Undoable::Entry(step));
+        self.say(StatusKind::Info, text);
+        self.finish_write(saving);
+    }
+
+    /// After any write: quit if the person quit while it was on its way,
+    /// unless a form opened and typed in meanwhile would be thrown away.
+    pub(super) fn finish_write(&mut self, saving: Option<Saving>) {
+        if !saving.is_some_and(|s| s.quit_when_done) {
+            return;
+        }
+        let discard = saving.is_some_and(|s| s.discard_confirmed);
+        let typed = match &self.modal.overlay {
+            Some(Overlay::Form(form)) => form.touched,
+            Some(Overlay::TreatmentForm(form)) => form.touched,
+            _ => false,
+        };
+        if !discard && typed {
+            self.modal.confirm_quit = true;
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    /// A write of `purpose` went through: record it, or move its step
+    /// between the undo and redo stacks.
+    pub(super) fn move_history(&mut self, purpose: Purpose, step: Undoable) {
         match purpose {
             Purpose::Log | Purpose::Edit | Purpose::Delete => self.history.record(step),
-            Purpose::Undo => self.history.undone(step.after),
-            Purpose::Redo => self.history.redone(step.after),
-        }
-        self.say(StatusKind::Info, text);
-        if quit {
-            // A form opened and typed in while waiting is not thrown away.
-            if !discard && self.form().is_some_and(|f| f.touched) {
-                self.modal.confirm_quit = true;
-            } else {
-                self.should_quit = true;
-            }
+            Purpose::Undo => self.history.undone(step),
+            Purpose::Redo => self.history.redone(step),
         }
     }
 
@@ -89,10 +109,8 @@ impl App {
         if was_quitting {
             text.push_str(". sensemap stayed open so that nothing is lost");
         }
-        if from_form(purpose)
-            && let Some(Overlay::Form(form)) = &mut self.modal.overlay
-        {
-            form.error = Some(text.clone());
+        if from_form(purpose) {
+            self.form_message(text.clone());
         }
         self.say(StatusKind::Error, text);
     }
@@ -104,12 +122,19 @@ impl App {
         };
         saving.waiting = true;
         let text = "Waiting for another sensemap to finish saving… (Esc cancels)";
-        if from_form(saving.purpose)
-            && let Some(Overlay::Form(form)) = &mut self.modal.overlay
-        {
-            form.error = Some(text.into());
+        if from_form(saving.purpose) {
+            self.form_message(text.into());
         }
         self.say(StatusKind::Info, text);
+    }
+
+    /// Shows `text` in the open form, whichever it is.
+    fn form_message(&mut self, text: String) {
+        match &mut self.modal.overlay {
+            Some(Overlay::Form(form)) => form.error = Some(text),
+            Some(Overlay::TreatmentForm(form)) => form.error = Some(text),
+            _ => {}
+        }
     }
 
     /// Quit, unless a write is on its way: then quit once it is done.
@@ -155,7 +180,7 @@ impl App {
         } else {
             self.history.next_undo()
         };
-        let Some(step) = next.cloned() else {
+        let Some(undoable) = next.cloned() else {
             let nothing = if redo {
                 "Nothing to redo"
             } else {
@@ -168,6 +193,10 @@ impl App {
             self.say(StatusKind::Info, "Still saving the last change…");
             return None;
         }
+        let step = match undoable {
+            Undoable::Entry(step) => step,
+            Undoable::Treatment(step) => return self.undo_or_redo_treatment(step, purpose),
+        };
         let (expected, target) = if redo {
             (step.before.clone(), step.after.clone())
         } else {

@@ -403,6 +403,13 @@ fn demo(ctx: &Context) -> Result<(), CliError> {
         .map_err(|e| CliError::Other(format!("cannot create a demo directory: {e}")))?;
     let journal = Journal::new(FsStore::new(dir.path()));
     journal.add_many(generate(&spec_ending_yesterday(ctx.now, 3, 4.0, 7), &Local))?;
+    let sample = crate::domain::treatment::demo_treatments(ctx.now.fixed_offset());
+    journal
+        .change_treatments(|log| {
+            *log = sample;
+            Ok::<(), std::convert::Infallible>(())
+        })?
+        .unwrap_or_else(|never| match never {});
     // The demo reads your settings but does not change them.
     open_app(dir.path(), ctx, false)
 }
@@ -414,6 +421,7 @@ fn open_app(data_dir: &std::path::Path, ctx: &Context, remember: bool) -> Result
         date_order: ctx.settings.date_order,
         keymap: std::sync::Arc::new(ctx.keymap.clone()),
         remember_in: remember.then(|| ctx.config.clone()),
+        treatments: super::treatment::catalogue(ctx)?,
     };
     let sensations = ctx.sensations()?;
     // A short wait per try: the storage worker retries, and says it waits.

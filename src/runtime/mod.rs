@@ -44,6 +44,8 @@ pub enum Event {
     Answer(Action),
     /// Month files changed on disk.
     DiskChanged(Vec<YearMonth>),
+    /// The treatments file changed on disk.
+    TreatmentsChanged,
     /// Reading the terminal failed; the loop ends with this error.
     InputFailed(std::io::Error),
 }
@@ -113,7 +115,8 @@ impl Runtime {
         };
         let now = clock();
         let first = first_load(&journal, now, HeatSettings::default().window_start(now));
-        let app = App::new(first.entries, sensations, first.problems, now, zone);
+        let mut app = App::new(first.entries, sensations, first.problems, now, zone);
+        app.update(Action::TreatmentsLoaded(storage::treatments(&journal)));
         let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
         runtime.watcher = watcher;
         if options.background_load && !first.older.is_empty() {
@@ -216,7 +219,11 @@ impl Runtime {
             Event::Answer(action) => {
                 if matches!(
                     action,
-                    Action::Written(_) | Action::WriteFailed { .. } | Action::Reloaded(_)
+                    Action::Written(_)
+                        | Action::TreatmentWritten(_)
+                        | Action::WriteFailed { .. }
+                        | Action::Reloaded(_)
+                        | Action::TreatmentsLoaded(_)
                 ) {
                     self.in_flight = self.in_flight.saturating_sub(1);
                 }
@@ -225,6 +232,10 @@ impl Runtime {
             Event::DiskChanged(months) => {
                 self.reloads += 1;
                 self.send_job(Job::Reload(months));
+            }
+            Event::TreatmentsChanged => {
+                self.reloads += 1;
+                self.send_job(Job::ReloadTreatments);
             }
             Event::InputFailed(error) => return Err(error),
         }
@@ -238,6 +249,15 @@ impl Runtime {
         match self.app.update(action) {
             Some(Effect::Write { step, purpose }) => {
                 let sent = self.send_job(Job::Write { step, purpose });
+                if !sent {
+                    self.dispatch(Action::WriteFailed {
+                        purpose,
+                        message: "the storage worker has stopped; restart sensemap".into(),
+                    });
+                }
+            }
+            Some(Effect::WriteTreatment { step, purpose }) => {
+                let sent = self.send_job(Job::WriteTreatment { step, purpose });
                 if !sent {
                     self.dispatch(Action::WriteFailed {
                         purpose,

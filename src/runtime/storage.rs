@@ -10,11 +10,15 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::Event;
-use crate::app::{Action, MonthOnDisk, Purpose, Step, Written};
+use crate::app::{Action, MonthOnDisk, Purpose, Step, TreatmentWritten, Written};
 use crate::domain::body_map::MapStyle;
+use crate::domain::treatment::{TreatmentLog, TreatmentRecord};
 use crate::domain::{Entry, YearMonth};
 use crate::store::config::save_map_style;
 use crate::store::{Journal, MonthStore, StoreError};
+
+/// A change to one treatment record.
+type TreatmentStep = Step<TreatmentRecord>;
 
 /// How long a write keeps retrying while another sensemap holds the lock.
 pub const LOCK_PATIENCE: Duration = Duration::from_secs(30);
@@ -31,8 +35,18 @@ pub enum Job {
         /// Why.
         purpose: Purpose,
     },
+    /// Write a treatment change, answered by `TreatmentWritten` or
+    /// `WriteFailed`.
+    WriteTreatment {
+        /// The change (boxed: it is large).
+        step: Box<TreatmentStep>,
+        /// Why.
+        purpose: Purpose,
+    },
     /// Re-read months that changed on disk, answered by `Reloaded`.
     Reload(Vec<YearMonth>),
+    /// Re-read the treatments file, answered by `TreatmentsLoaded`.
+    ReloadTreatments,
     /// Remember the map style in the config file; answered only when it
     /// fails, by `SettingNotSaved`.
     SaveMapStyle {
@@ -63,6 +77,17 @@ pub fn spawn<S: MonthStore + 'static>(
                         message: "an internal error stopped the save; nothing was written".into(),
                     })
                 }
+                Job::WriteTreatment { step, purpose } => {
+                    cancel.store(false, Ordering::SeqCst);
+                    let run = AssertUnwindSafe(|| {
+                        write_treatment(&journal, step, purpose, &events, &cancel)
+                    });
+                    panic::catch_unwind(run).unwrap_or_else(|_| Action::WriteFailed {
+                        purpose,
+                        message: "an internal error stopped the save; nothing was written".into(),
+                    })
+                }
+                Job::ReloadTreatments => Action::TreatmentsLoaded(treatments(&journal)),
                 Job::Reload(months) => {
                     let run = AssertUnwindSafe(|| read(&journal, &months));
                     let read = panic::catch_unwind(run).unwrap_or_else(|_| {
@@ -94,40 +119,22 @@ pub fn spawn<S: MonthStore + 'static>(
     })
 }
 
-/// Writes one change, waiting (and saying so) while another writer holds
-/// the lock, up to [`LOCK_PATIENCE`] or until `cancel` is set.
-fn write<S: MonthStore>(
-    journal: &Journal<S>,
-    step: Box<Step>,
+/// Runs `attempt` under the writer lock, waiting (and saying so) while
+/// another writer holds it, up to [`LOCK_PATIENCE`] or until `cancel` is
+/// set. A failure becomes the `WriteFailed` answer.
+fn patiently<T>(
     purpose: Purpose,
     events: &Sender<Event>,
     cancel: &AtomicBool,
-) -> Action {
+    mut attempt: impl FnMut() -> Result<T, StoreError>,
+) -> Result<T, Action> {
     let started = Instant::now();
     let mut told = false;
     loop {
-        match journal.write(step.before.as_ref(), step.after.clone()) {
-            Ok(written) => {
-                let months = written
-                    .months
-                    .into_iter()
-                    .map(|(month, entries)| MonthOnDisk {
-                        month,
-                        entries: Ok(entries),
-                    })
-                    .collect();
-                return Action::Written(Box::new(Written {
-                    step: *step,
-                    purpose,
-                    months,
-                }));
-            }
+        let message = match attempt() {
+            Ok(done) => return Ok(done),
             Err(StoreError::Locked { .. }) if cancel.load(Ordering::SeqCst) => {
-                return Action::WriteFailed {
-                    purpose,
-                    message: "cancelled while another sensemap was saving; nothing was written"
-                        .into(),
-                };
+                "cancelled while another sensemap was saving; nothing was written".to_string()
             }
             Err(StoreError::Locked { .. }) if started.elapsed() < LOCK_PATIENCE => {
                 if !told {
@@ -135,25 +142,83 @@ fn write<S: MonthStore>(
                     let _ = events.send(Event::Answer(Action::WriteWaiting));
                 }
                 thread::sleep(LOCK_RETRY);
+                continue;
             }
-            Err(StoreError::Locked { .. }) => {
-                return Action::WriteFailed {
-                    purpose,
-                    message: format!(
-                        "another sensemap kept the data folder locked for {} s; \
-                         nothing was written, try again",
-                        LOCK_PATIENCE.as_secs()
-                    ),
-                };
-            }
-            Err(e) => {
-                return Action::WriteFailed {
-                    purpose,
-                    message: e.to_string(),
-                };
-            }
-        }
+            Err(StoreError::Locked { .. }) => format!(
+                "another sensemap kept the data folder locked for {} s; \
+                 nothing was written, try again",
+                LOCK_PATIENCE.as_secs()
+            ),
+            Err(e) => e.to_string(),
+        };
+        return Err(Action::WriteFailed { purpose, message });
     }
+}
+
+/// Writes one change to the journal.
+fn write<S: MonthStore>(
+    journal: &Journal<S>,
+    step: Box<Step>,
+    purpose: Purpose,
+    events: &Sender<Event>,
+    cancel: &AtomicBool,
+) -> Action {
+    let written = patiently(purpose, events, cancel, || {
+        journal.write(step.before.as_ref(), step.after.clone())
+    });
+    match written {
+        Ok(written) => {
+            let months = written
+                .months
+                .into_iter()
+                .map(|(month, entries)| MonthOnDisk {
+                    month,
+                    entries: Ok(entries),
+                })
+                .collect();
+            Action::Written(Box::new(Written {
+                step: *step,
+                purpose,
+                months,
+            }))
+        }
+        Err(failed) => failed,
+    }
+}
+
+/// Writes one change to the treatments file: against what is on disk now,
+/// refused when the record there is no longer as the step says.
+fn write_treatment<S: MonthStore>(
+    journal: &Journal<S>,
+    step: Box<TreatmentStep>,
+    purpose: Purpose,
+    events: &Sender<Event>,
+    cancel: &AtomicBool,
+) -> Action {
+    let mut log = TreatmentLog::default();
+    let changed = patiently(purpose, events, cancel, || {
+        journal.change_treatments(|on_disk| {
+            on_disk.change(step.before.as_ref(), step.after.clone())?;
+            log = on_disk.clone();
+            Ok::<(), String>(())
+        })
+    });
+    match changed {
+        Ok(Ok(())) => Action::TreatmentWritten(Box::new(TreatmentWritten {
+            step: *step,
+            purpose,
+            log,
+        })),
+        Ok(Err(message)) => Action::WriteFailed { purpose, message },
+        Err(failed) => failed,
+    }
+}
+
+/// The treatment records on disk, or why they cannot be read.
+pub fn treatments<S: MonthStore>(journal: &Journal<S>) -> Result<TreatmentLog, String> {
+    let run = AssertUnwindSafe(|| journal.load_treatments().map_err(|e| e.to_string()));
+    panic::catch_unwind(run)
+        .unwrap_or_else(|_| Err("an internal error stopped reading treatments.ron".into()))
 }
 
 /// Reads months, each to its entries or to why it could not be read.

@@ -54,6 +54,8 @@ pub struct Settings {
     pub keymap: std::sync::Arc<Keymap>,
     /// The config file that remembers changes (`None`: forget them).
     pub remember_in: Option<PathBuf>,
+    /// The treatments known: built in and the person's own.
+    pub treatments: crate::domain::treatment::TreatmentCatalogue,
 }
 
 /// Runs the app on `journal` until the person quits.
@@ -91,6 +93,7 @@ pub fn run<S: MonthStore + 'static>(
         runtime.app.body.style = settings.map_style;
         runtime.app.date_order = settings.date_order;
         runtime.app.keymap = settings.keymap;
+        runtime.app.treatments.catalogue = Arc::new(settings.treatments);
         if let Some(config) = settings.remember_in {
             runtime.remember_settings_in(config);
         }

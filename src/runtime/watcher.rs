@@ -16,7 +16,7 @@ use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debounce
 
 use super::Event;
 use crate::domain::YearMonth;
-use crate::store::{Journal, MonthStore};
+use crate::store::{Journal, MonthStore, SideFile};
 
 /// How long changes settle before the months are re-read.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -50,7 +50,7 @@ pub fn spawn<S: MonthStore + 'static>(
     // The size and modification time each month file had when it was last
     // reported: file events also come for mere reads (ours included, when
     // we re-read a month), and those must not start another re-read.
-    let seen: Arc<Mutex<HashMap<YearMonth, Signature>>> = Arc::default();
+    let seen: Arc<Mutex<HashMap<Watched, Signature>>> = Arc::default();
     let handler = {
         let journal = Arc::clone(&journal);
         let events = events.clone();
@@ -62,11 +62,19 @@ pub fn spawn<S: MonthStore + 'static>(
                 .filter_map(|event| journal.store().month_of_path(&event.path))
                 .filter(|&month| {
                     let now = signature(&journal.store().path(month));
-                    seen.insert(month, now) != Some(now)
+                    seen.insert(Watched::Month(month), now) != Some(now)
                 })
                 .collect();
             if !months.is_empty() {
                 let _ = events.send(Event::DiskChanged(months.into_iter().collect()));
+            }
+            let treatments = journal.store().side_path(SideFile::Treatments);
+            let name = Some(std::ffi::OsStr::new(SideFile::Treatments.name()));
+            if changed.iter().any(|event| event.path.file_name() == name) {
+                let now = signature(&treatments);
+                if seen.insert(Watched::Treatments, now) != Some(now) {
+                    let _ = events.send(Event::TreatmentsChanged);
+                }
             }
         }
     };
@@ -79,6 +87,15 @@ pub fn spawn<S: MonthStore + 'static>(
     let polling = Config::default()
         .with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL));
     start::<PollWatcher, _>(&root, handler, polling).map(Watcher::Polling)
+}
+
+/// A file the watcher reports changes of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Watched {
+    /// A month's file.
+    Month(YearMonth),
+    /// `treatments.ron`.
+    Treatments,
 }
 
 /// A month file's size and modification time; `None` when it is gone.

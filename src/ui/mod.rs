@@ -10,6 +10,8 @@ mod overlays;
 pub mod report;
 pub mod theme;
 mod timeline;
+mod treatment_form;
+mod treatments;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -38,7 +40,7 @@ impl Widget for &App {
             Screen::BodyMap => body_map::render(self, areas.body, buf),
             Screen::Timeline => timeline::render(self, areas.body, buf),
             Screen::Charts => charts::render(self, areas.body, buf),
-            other => coming(other, areas.body, buf),
+            Screen::Treatments => treatments::render(self, areas.body, buf),
         }
         chrome::status(self, areas.status, buf);
         chrome::footer(self, areas.footer, buf);
@@ -57,6 +59,27 @@ impl Widget for &App {
                     entry.at.format("%a %-d %b %H:%M")
                 );
                 overlays::confirm(&question, area, buf);
+            }
+            Some(Overlay::TreatmentForm(f)) => {
+                treatment_form::render(self, f, area, buf);
+                if f.confirm_discard {
+                    overlays::confirm("Throw away what you typed?", area, buf);
+                }
+            }
+            Some(Overlay::ConfirmDeleteTreatment(record)) => {
+                let what = match record {
+                    crate::domain::treatment::TreatmentRecord::Course(c) => format!(
+                        "the course of {} from {}",
+                        self.treatments.name_of(&c.treatment),
+                        c.start.format("%-d %b %Y")
+                    ),
+                    crate::domain::treatment::TreatmentRecord::Application(a) => format!(
+                        "the {} applied {}",
+                        self.treatments.name_of(&a.treatment),
+                        a.at.format("%-d %b %Y %H:%M")
+                    ),
+                };
+                overlays::confirm(&format!("Delete {what}?"), area, buf);
             }
             Some(Overlay::Form(f)) => {
                 form::render(self, f, area, buf);
@@ -113,15 +136,6 @@ fn too_small(area: Rect, buf: &mut Buffer, (min_w, min_h): (u16, u16)) {
             area.width, area.height
         )),
         Line::from("Enlarge the window or make the font smaller. q quits."),
-    ];
-    centred(lines, area, buf);
-}
-
-/// The screens of later releases.
-fn coming(screen: Screen, area: Rect, buf: &mut Buffer) {
-    let lines = vec![
-        Line::styled(screen.title(), THEME.title),
-        Line::from("This screen is coming in a later release. Press 1 for the body map."),
     ];
     centred(lines, area, buf);
 }

@@ -33,9 +33,17 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::BodyMap => ("Body map", Context::BodyMap),
         Screen::Timeline => ("Timeline", Context::Timeline),
         Screen::Charts => ("Charts", Context::Charts),
-        Screen::Treatments => ("Treatments", Context::Placeholder),
+        Screen::Treatments => ("Treatments", Context::Treatments),
     };
     let mut left = help_section(app, title, context, false);
+    if app.screen == Screen::Treatments {
+        left.extend(help_section(
+            app,
+            "Treatment form (type to fill a field)",
+            Context::TreatmentForm,
+            false,
+        ));
+    }
     left.extend(help_section(app, "Questions", Context::Confirm, false));
     let mut right = help_section(app, "Log form (type to fill a field)", Context::Form, false);
     right.extend(help_section(

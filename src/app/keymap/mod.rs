@@ -16,12 +16,14 @@ pub enum Context {
     Timeline,
     /// The charts.
     Charts,
-    /// A screen still to come.
-    Placeholder,
+    /// The treatments screen.
+    Treatments,
     /// A one-line question (timeline filter, date to jump to).
     Prompt,
     /// The log form.
     Form,
+    /// The treatment form.
+    TreatmentForm,
     /// A list with a filter box (region search, sensation filter).
     Picker,
     /// A yes/no question.
@@ -65,6 +67,10 @@ pub(crate) enum Intent {
     Redo,
     TimelineHere,
     PickOnMap,
+    StartCourse,
+    Apply,
+    Dose,
+    Stop,
 }
 
 mod remap;
@@ -194,9 +200,18 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Charts, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
     bind!(Charts, &[ch('?')], "?", Help, Some("help"), "help"),
     bind!(Charts, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
-    bind!(Placeholder, SCREEN_KEYS, "1-4", Screen, Some("screens"), "go to screen 1-4"),
-    bind!(Placeholder, &[ch('?')], "?", Help, Some("help"), "help"),
-    bind!(Placeholder, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
+    bind!(Treatments, UP_DOWN_KEYS, "↑↓", Move, Some("move"), "previous / next record"),
+    bind!(Treatments, &[ch('n')], "n", StartCourse, Some("start"), "start a course"),
+    bind!(Treatments, &[ch('a')], "a", Apply, Some("apply"), "record an application (patch, cream)"),
+    bind!(Treatments, &[ch('c')], "c", Dose, Some("dose"), "change the course's dose"),
+    bind!(Treatments, &[ch('s')], "s", Stop, Some("stop"), "stop the course"),
+    bind!(Treatments, &[key(KeyCode::Enter), ch('e')], "Enter", Log, Some("edit"), "edit the record"),
+    bind!(Treatments, &[ch('d')], "d", DeleteEntry, Some("delete"), "delete the record (asks)"),
+    bind!(Treatments, &[ch('u')], "u", Undo, Some("undo"), "undo the last change"),
+    bind!(Treatments, REDO_KEYS, "U", Redo, None, "redo what u undid"),
+    bind!(Treatments, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
+    bind!(Treatments, &[ch('?')], "?", Help, Some("help"), "help"),
+    bind!(Treatments, QUIT_KEYS, "q", Quit, Some("quit"), "quit"),
     bind!(Form, &[key(KeyCode::Tab)], "Tab", NextField, Some("next"), "next field"),
     bind!(Form, &[key(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)], "Shift+Tab", PrevField, Some("back"), "previous field"),
     bind!(Form, &[(KeyCode::Char('s'), CTRL)], "Ctrl+S", Save, Some("save"), "save from any field"),
@@ -209,6 +224,16 @@ pub const KEYMAP: &[Binding] = &[
     bind!(Form, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
     bind!(Form, &[key(KeyCode::F(2))], "F2", PickOnMap, Some("pick on map"), "pick the regions on the map"),
     bind!(Form, &[(KeyCode::Char('c'), CTRL)], "Ctrl+C", Quit, None, "quit (asks first)"),
+    bind!(TreatmentForm, &[key(KeyCode::Tab)], "Tab", NextField, Some("next"), "next field"),
+    bind!(TreatmentForm, &[key(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)], "Shift+Tab", PrevField, Some("back"), "previous field"),
+    bind!(TreatmentForm, &[(KeyCode::Char('s'), CTRL), key(KeyCode::Enter)], "Enter", Save, Some("save"), "save"),
+    bind!(TreatmentForm, &[key(KeyCode::Esc)], "Esc", Cancel, Some("cancel"), "cancel"),
+    bind!(TreatmentForm, EDIT_KEYS, "←→", Edit, None, "move the cursor"),
+    bind!(TreatmentForm, &[(KeyCode::Char('u'), CTRL), (KeyCode::Char('k'), CTRL)], "Ctrl+U K", LineEdit, None, "delete to line start / end"),
+    bind!(TreatmentForm, &[(KeyCode::Char('w'), CTRL), (KeyCode::Backspace, CTRL)], "Ctrl+W", LineEdit, None, "delete a word back"),
+    bind!(TreatmentForm, &[(KeyCode::Char('a'), CTRL), (KeyCode::Char('e'), CTRL)], "Ctrl+A E", LineEdit, None, "line start / end"),
+    bind!(TreatmentForm, WORD_KEYS, "Ctrl+←→", LineEdit, None, "word left / right"),
+    bind!(TreatmentForm, &[(KeyCode::Char('c'), CTRL)], "Ctrl+C", Quit, None, "quit (asks first)"),
     bind!(Picker, &[key(KeyCode::Enter)], "Enter", Submit, Some("choose"), "choose"),
     bind!(Picker, EDIT_KEYS, "↑↓", Edit, Some("move"), "move in the list"),
     bind!(Picker, &[key(KeyCode::Esc)], "Esc", Cancel, Some("close"), "close"),
@@ -287,6 +312,10 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::Redo => Action::Redo,
         Intent::TimelineHere => Action::OpenTimelineHere,
         Intent::PickOnMap => Action::PickOnMap,
+        Intent::StartCourse => Action::StartCourse,
+        Intent::Apply => Action::ApplyTreatment,
+        Intent::Dose => Action::ChangeDose,
+        Intent::Stop => Action::StopCourse,
         Intent::LineEdit => Action::Edit(match event.code {
             KeyCode::Char('u') => TextEdit::DeleteToStart,
             KeyCode::Char('w') | KeyCode::Backspace => TextEdit::DeleteWord,

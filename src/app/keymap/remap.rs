@@ -70,6 +70,10 @@ fn name_of(intent: Intent) -> Option<&'static str> {
         Intent::Redo => "redo",
         Intent::TimelineHere => "timeline",
         Intent::PickOnMap => "pick_on_map",
+        Intent::StartCourse => "start_course",
+        Intent::Apply => "apply",
+        Intent::Dose => "dose",
+        Intent::Stop => "stop",
         Intent::Screen
         | Intent::Move
         | Intent::Submit
@@ -137,9 +141,10 @@ fn place(context: Context) -> &'static str {
         Context::BodyMap => "the body map",
         Context::Timeline => "the timeline",
         Context::Charts => "the charts",
-        Context::Placeholder => "the treatments screen",
+        Context::Treatments => "the treatments screen",
         Context::Prompt => "a question box",
         Context::Form => "the log form",
+        Context::TreatmentForm => "the treatment form",
         Context::Picker => "a list",
         Context::Confirm => "a yes/no question",
         Context::Help => "help",
@@ -207,7 +212,7 @@ impl Keymap {
                 // command keeps its own keys unless a Ctrl or Alt one is given.
                 let texty = matches!(
                     binding.context,
-                    Context::Form | Context::Picker | Context::Prompt
+                    Context::Form | Context::TreatmentForm | Context::Picker | Context::Prompt
                 );
                 let usable: Vec<_> = parsed
                     .iter()
@@ -277,10 +282,12 @@ impl Keymap {
         match bound {
             Some(binding) => resolve(binding.intent, event),
             None => match (context, event.code) {
-                (Context::Form | Context::Picker | Context::Prompt, KeyCode::Char(c))
-                    if !event
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                (
+                    Context::Form | Context::TreatmentForm | Context::Picker | Context::Prompt,
+                    KeyCode::Char(c),
+                ) if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     Some(Action::Input(c))
                 }

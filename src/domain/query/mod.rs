@@ -7,6 +7,7 @@ mod breakdown;
 mod notable;
 mod period;
 mod tally;
+mod weekly;
 mod window;
 
 use chrono::{DateTime, FixedOffset};
@@ -17,6 +18,7 @@ pub use notable::{
 };
 pub use period::{PeriodSummary, RegionPair, RegionSummary, WeekSummary, summarise};
 pub use tally::{HEAT_STEPS, HeatScale, RegionTally};
+pub use weekly::{WeekCount, WeeklyTally};
 pub use window::{WindowStats, most_affected, window_stats};
 
 use super::entry::Entry;

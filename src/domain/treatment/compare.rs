@@ -123,9 +123,15 @@ pub fn compare(
         .min()
         .unwrap_or(planned_end);
     if after_to <= after_from {
-        return Comparison::NotEnough(
-            "the weeks after the start have not begun, or the course stopped first".into(),
-        );
+        let reason = if course.stop.is_some_and(|stop| stop <= after_from) {
+            "the course stopped before its second week".to_string()
+        } else {
+            format!(
+                "the weeks after the start are counted from {}",
+                after_from.format("%-d %b %Y")
+            )
+        };
+        return Comparison::NotEnough(reason);
     }
     let before = window_stats(entries, before_from, start, regions);
     let mut after = window_stats(entries, after_from, after_to, regions);

@@ -3,12 +3,16 @@
 //! comparison of a course against the log.
 
 mod compare;
+mod demo;
+mod record;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
 pub use compare::{Change, Comparison, WindowStats, Windows, compare};
+pub use demo::demo_treatments;
+pub use record::TreatmentRecord;
 
 use super::region::RegionId;
 

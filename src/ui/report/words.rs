@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::query::{Flag, FlagReason, WeekSummary};
 use crate::domain::report::CourseInPeriod;
-use crate::domain::treatment::{Change, WindowStats};
+use crate::domain::treatment::{Change, Course, DoseChange, WindowStats};
 use crate::domain::{ClassCount, SensationCatalogue, SensationId};
 
 /// One before/after measure, ready to print.
@@ -154,17 +154,26 @@ pub fn types(types: &[(SensationId, u32)], sensations: &SensationCatalogue) -> S
         .join(", ")
 }
 
-/// A course's dates and doses: "from 1 Sep 2026, 300 mg; 600 mg from 1 Oct
-/// 2026; still running".
+/// A course's dates and doses: "from 1 Sep 2026; 300 mg; 600 mg from 1
+/// Oct 2026; still running", with the dose changes of the period.
 pub fn course_line(c: &CourseInPeriod) -> String {
-    let mut parts = vec![format!("from {}", day(c.course.start))];
-    if let Some(dose) = &c.course.dose {
+    course_words(&c.course, &c.dose_changes)
+}
+
+/// The same with every dose change the course has.
+pub fn course_line_of(course: &Course) -> String {
+    course_words(course, &course.dose_changes)
+}
+
+fn course_words(course: &Course, dose_changes: &[DoseChange]) -> String {
+    let mut parts = vec![format!("from {}", day(course.start))];
+    if let Some(dose) = &course.dose {
         parts.push(dose.clone());
     }
-    for change in &c.dose_changes {
+    for change in dose_changes {
         parts.push(format!("{} from {}", change.dose, day(change.at)));
     }
-    parts.push(match c.course.stop {
+    parts.push(match course.stop {
         Some(stop) => format!("stopped {}", day(stop)),
         None => "still running".to_string(),
     });
