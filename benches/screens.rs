@@ -63,11 +63,15 @@ fn screens(c: &mut Criterion) {
     });
 
     let mut state = app(entries.clone());
+    state.update(Action::TreatmentsLoaded(Ok(
+        sensemap::domain::treatment::demo_treatments(now()),
+    )));
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap_or_else(|_| unreachable!());
     for (name, screen) in [
         ("draw body map 160x50", Screen::BodyMap),
         ("draw timeline 160x50", Screen::Timeline),
         ("draw charts 160x50", Screen::Charts),
+        ("draw treatments 160x50", Screen::Treatments),
     ] {
         state.update(Action::ShowScreen(screen));
         group.bench_function(name, |b| b.iter(|| draw(&mut terminal, &state)));

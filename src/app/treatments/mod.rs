@@ -421,12 +421,11 @@ impl App {
         let windows = Windows::default();
         let from = course.start - chrono::Duration::days(windows.before_days);
         let to = course.start + chrono::Duration::days(windows.after_to);
-        let entries: Vec<Entry> = self
+        let entries: Vec<&Entry> = self
             .journal
             .entries
             .since(Some(from))
             .take_while(|e| e.at <= to)
-            .cloned()
             .collect();
         let others = &self.treatments.log.courses;
         let overall = compare(&entries, course, others, windows, self.now, None);

@@ -1,6 +1,7 @@
 //! What the log holds in a window of time: the measures a before/after
 //! comparison and the report put side by side.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -32,15 +33,16 @@ pub struct WindowStats {
     pub cut_short: bool,
 }
 
-/// Counts `entries` in `[from, to)`, only those touching `regions` if given.
-pub fn window_stats(
-    entries: &[Entry],
+/// Counts `entries` (owned or borrowed) in `[from, to)`, only those touching `regions` if given.
+pub fn window_stats<E: Borrow<Entry>>(
+    entries: &[E],
     from: DateTime<FixedOffset>,
     to: DateTime<FixedOffset>,
     regions: Option<&[RegionId]>,
 ) -> WindowStats {
     let within: Vec<&Entry> = entries
         .iter()
+        .map(Borrow::borrow)
         .filter(|e| e.at >= from && e.at < to)
         .filter(|e| regions.is_none_or(|rs| rs.iter().any(|r| e.regions.contains(*r))))
         .collect();
@@ -69,14 +71,18 @@ pub fn window_stats(
 
 /// The `n` regions with most entries in `[from, to)`, most first (ties in
 /// catalogue order).
-pub fn most_affected(
-    entries: &[Entry],
+pub fn most_affected<E: Borrow<Entry>>(
+    entries: &[E],
     from: DateTime<FixedOffset>,
     to: DateTime<FixedOffset>,
     n: usize,
 ) -> Vec<RegionId> {
     let mut counts: BTreeMap<RegionId, u32> = BTreeMap::new();
-    for e in entries.iter().filter(|e| e.at >= from && e.at < to) {
+    for e in entries
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|e| e.at >= from && e.at < to)
+    {
         for r in e.regions.ids() {
             *counts.entry(*r).or_default() += 1;
         }

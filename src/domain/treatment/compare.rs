@@ -91,8 +91,8 @@ pub enum Comparison {
 
 /// Compares the log before `course` started with the log after, overall or
 /// for `regions`. Each window needs [`MIN_DAYS`] days with entries.
-pub fn compare(
-    entries: &[Entry],
+pub fn compare<E: std::borrow::Borrow<Entry>>(
+    entries: &[E],
     course: &Course,
     others: &[Course],
     windows: Windows,
