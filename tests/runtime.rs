@@ -108,6 +108,45 @@ fn watched_by_another_process(polling: bool) {
     assert!(settled >= 1);
 }
 
+/// A course started with `sensemap treatment` in another terminal shows on
+/// screen 4 of the open app without a key, by file events or by polling.
+fn treatment_watched(polling: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut runtime = started(
+        &data,
+        Options {
+            watch: true,
+            force_polling: polling,
+            ..quiet()
+        },
+    );
+    assert!(runtime.app.treatments.log.courses.is_empty());
+    common::cli::sm(dir.path())
+        .args(["treatment", "start", "gaba", "--at", "2026-03-01"])
+        .assert()
+        .success();
+    let seen = runtime.run_until(PATIENCE, |app| app.treatments.log.courses.len() == 1);
+    assert!(
+        seen,
+        "the course started elsewhere appears without a key press"
+    );
+    assert_eq!(
+        runtime.app.treatments.log.courses[0].treatment,
+        "gabapentin"
+    );
+}
+
+#[test]
+fn a_course_started_in_another_terminal_appears_in_the_open_app() {
+    treatment_watched(false);
+}
+
+#[test]
+fn where_file_events_fail_the_treatments_file_is_polled() {
+    treatment_watched(true);
+}
+
 /// Long enough for the watcher to report anything it would.
 const POLL_SETTLE: Duration = Duration::from_millis(2 * 2000 + 500);
 

@@ -232,9 +232,9 @@ impl MonthStore for FsStore {
     }
 
     fn watch_root(&self) -> Result<Option<PathBuf>, StoreError> {
-        let dir = self.entries_dir();
-        create_private_dir(&dir)?;
-        Ok(Some(dir))
+        // The whole data folder: the months and the treatments beside them.
+        create_private_dir(&self.root)?;
+        Ok(Some(self.root.clone()))
     }
 
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
