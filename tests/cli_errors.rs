@@ -44,7 +44,7 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (vec!["list", "--region", "both feet"], "a filter takes one region"),
         (vec!["log", "-s", "tingling", "-i", "3"], "--region"),
         (vec!["log", "-r", "f25", "-s", "tinglinx stabbx", "-i", "3"], "unknown sensation"),
-        (logged(&["--at", "2026-03-13 10:00"]), "still ahead: log a sensation once it has happened"),
+        (logged(&["--at", "2026-03-13 10:00"]), "still ahead: record it once it has happened"),
         (logged(&["--at", "in 30 minutes"]), "'in 30 minutes' is today 10:30, still ahead"),
         (logged(&["--at", "tonight"]), "'tonight' is today 22:00, still ahead"),
         (logged(&["--at", "next tuesdayish"]), "cannot read time"),

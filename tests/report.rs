@@ -195,11 +195,23 @@ fn the_html_page_is_well_formed_and_reaches_for_nothing_outside() {
 fn the_next_report_starts_where_the_last_one_ended() {
     let dir = tempfile::tempdir().unwrap();
     history(dir.path());
-    let report = |now: &str| stdout(sm(dir.path()).env("SENSEMAP_NOW", now).arg("report"));
+    let out = dir.path().join("for-dr.md");
+    let report = |now: &str| {
+        sm(dir.path())
+            .env("SENSEMAP_NOW", now)
+            .args(["report", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        fs::read_to_string(&out).unwrap()
+    };
+    let look = |now: &str| stdout(sm(dir.path()).env("SENSEMAP_NOW", now).arg("report"));
+    // Looking in the terminal hands nothing over: the period stays.
+    assert!(look("2026-03-01T10:00:00+01:00").contains("(the last 90 days)"));
     assert!(report(NOW).contains("(the last 90 days)"));
     // The same day: the same period, so the page can be made again.
     assert!(report("2026-03-11T16:00:00+01:00").contains("(the last 90 days)"));
-    let later = report("2026-04-20T10:00:00+02:00");
+    let later = look("2026-04-20T10:00:00+02:00");
     assert!(
         later.contains("11 Mar 2026 to 20 Apr 2026 (since the last report, made 11 Mar 2026)"),
         "{later}"
@@ -211,6 +223,13 @@ fn the_next_report_starts_where_the_last_one_ended() {
             .args(["report", "--since", "2026-01-01"]),
     );
     assert!(asked.contains("1 Jan 2026 to 20 Apr 2026:"), "{asked}");
+    // A day alone as --until includes the day (the burning at 09:00 on 6
+    // March is the 54th); without --since, the 90 days before it.
+    let until = stdout(sm(dir.path()).args(["report", "--until", "2026-03-06"]));
+    assert!(
+        until.contains("6 Dec 2025 to 6 Mar 2026: 54 entries"),
+        "{until}"
+    );
 }
 
 #[test]

@@ -127,7 +127,15 @@ fn a_course_started_from_the_keys_is_written_and_undone_and_redone() {
     assert!(screen_text(&c.app).contains("Saved: Duloxetine; u undoes"));
     c.handle_event(&key(KeyCode::Char('u')));
     assert_eq!(on_disk(dir.path()), log());
-    assert!(!screen_text(&c.app).contains("Duloxetine"));
+    assert!(
+        !c.app
+            .treatments
+            .log
+            .courses
+            .iter()
+            .any(|c| c.treatment == "duloxetine")
+    );
+    assert!(screen_text(&c.app).contains("Undid the change to Duloxetine; U redoes"));
     c.handle_event(&key(KeyCode::Char('U')));
     assert!(
         on_disk(dir.path())
@@ -198,6 +206,9 @@ fn an_edit_keeps_the_record_and_a_delete_asks_and_can_be_undone() {
     for _ in 0..2 {
         c.handle_event(&key(KeyCode::Tab));
     }
+    // A record's own text is not selected: typing adds to it, Ctrl+U
+    // clears it first.
+    c.handle_event(&common::ctrl('u'));
     type_text(&mut c, "left sole, right sole");
     c.handle_event(&key(KeyCode::Enter));
     let patch = on_disk(dir.path()).applications[0].clone();
@@ -224,7 +235,11 @@ fn impossible_records_are_refused_in_the_form_and_nothing_is_written() {
     for (name, when, expected) in [
         ("unicorn", "now", "Treatment:"),
         // A second gabapentin course while one runs.
-        ("gaba", "yesterday", "two courses at once"),
+        (
+            "gaba",
+            "yesterday",
+            "already running since 2026-02-01; stop it first",
+        ),
         ("cbt", "tomorrow", "Started:"),
     ] {
         c.handle_event(&key(KeyCode::Char('n')));
@@ -294,4 +309,49 @@ fn the_weekly_counts_follow_every_change_to_the_entries() {
     c.app
         .apply(sensemap::domain::Change::Removed(extra.id), None);
     assert_eq!(c.app.treatments.weekly, before);
+}
+
+#[test]
+fn the_form_adds_to_a_records_text_and_refuses_a_dose_that_is_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_screen_4(dir.path(), 80, 24);
+    let form_error = |c: &Runtime| match &c.app.modal.overlay {
+        Some(Overlay::TreatmentForm(form)) => form.error.clone().unwrap_or_default(),
+        other => panic!("the form should stay open, found {other:?}"),
+    };
+    // The current dose again is no dose change.
+    c.handle_event(&key(KeyCode::Char('c')));
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(
+        form_error(&c).contains("type the new dose"),
+        "{}",
+        form_error(&c)
+    );
+    c.handle_event(&key(KeyCode::Esc));
+    assert_eq!(on_disk(dir.path()), log());
+    // Editing CBT's note adds to it.
+    c.handle_event(&key(KeyCode::Down));
+    c.handle_event(&key(KeyCode::Enter));
+    for _ in 0..4 {
+        c.handle_event(&key(KeyCode::Tab));
+    }
+    type_text(&mut c, " and homework");
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(
+        on_disk(dir.path()).courses[0].note.as_deref(),
+        Some("Ten weekly sessions and homework")
+    );
+    // An empty name and a time ahead say what to do.
+    c.handle_event(&key(KeyCode::Char('n')));
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(form_error(&c).contains("Treatment: type its name"));
+    type_text(&mut c, "mindful");
+    c.handle_event(&key(KeyCode::Tab));
+    type_text(&mut c, "tomorrow");
+    c.handle_event(&key(KeyCode::Enter));
+    assert!(
+        form_error(&c).contains("still ahead: record it once it has happened"),
+        "{}",
+        form_error(&c)
+    );
 }

@@ -111,10 +111,15 @@ impl Context {
             .as_deref()
             .map(|t| self.when("--since", t))
             .transpose()?;
+        // A day alone as --until includes that day.
         let until = args
             .until
             .as_deref()
-            .map(|t| self.when("--until", t))
+            .map(|t| {
+                Zone::Local
+                    .read_until(t, self.now.fixed_offset(), self.settings.date_order)
+                    .map_err(|e| CliError::Usage(format!("--until: {e}")))
+            })
             .transpose()?;
         if let (Some(since), Some(until)) = (since, until)
             && since > until

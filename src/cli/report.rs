@@ -1,6 +1,7 @@
 //! `sensemap report`: one page for the neurologist, in Markdown or HTML.
-//! The period defaults to where the last report (made on an earlier day)
-//! ended, else the last 90 days; each report made is remembered for the next.
+//! The period defaults to where the last report written to a file (on an
+//! earlier day) ended, else the last 90 days; each report written to a file
+//! is remembered for the next.
 
 use chrono::Duration;
 
@@ -37,6 +38,11 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), CliError> {
             )));
         }
         Some(since) => (since, PeriodChoice::Asked),
+        // An end of your own: the 90 days before it.
+        None if filter.until.is_some() => (
+            until - Duration::days(crate::domain::report::DEFAULT_DAYS),
+            PeriodChoice::Asked,
+        ),
         None => {
             let (since, period) = default_since(&made, now);
             (since.min(until), period)
@@ -86,15 +92,14 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), CliError> {
         ReportFormat::Md => markdown(&report, &sensations),
         ReportFormat::Html => html(&report, &sensations),
     };
-    match &args.output {
-        None => print(&page)?,
-        Some(path) => {
-            write_file_atomically(path, &page)?;
-            eprintln!("Wrote the report to {}", path.display());
-        }
-    }
-    // A page of nothing was not handed to anyone: it does not move the
-    // next report's start.
+    let Some(path) = &args.output else {
+        // A look in the terminal is not a report handed over: it does not
+        // move the next report's start.
+        return print(&page);
+    };
+    write_file_atomically(path, &page)?;
+    eprintln!("Wrote the report to {}", path.display());
+    // A page of nothing was not handed to anyone either.
     if report.summary.entries > 0 {
         journal.record_report(ReportMade {
             made: now,

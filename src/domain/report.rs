@@ -58,6 +58,9 @@ pub struct CourseInPeriod {
     pub course: Course,
     /// Its treatment's name.
     pub name: String,
+    /// The dose change in force when the period began, if the dose changed
+    /// before it: then that, not the starting dose, is the dose to read.
+    pub dose_at_start: Option<DoseChange>,
     /// Dose changes inside the period.
     pub dose_changes: Vec<DoseChange>,
     /// The log before its start against weeks 2-6 after, over all regions.
@@ -192,6 +195,12 @@ pub fn build(input: &ReportInput) -> Report {
             CourseInPeriod {
                 course: course.clone(),
                 name: name_of(&course.treatment),
+                dose_at_start: course
+                    .dose_changes
+                    .iter()
+                    .filter(|d| d.at < since)
+                    .max_by_key(|d| d.at)
+                    .cloned(),
                 dose_changes: course
                     .dose_changes
                     .iter()

@@ -28,7 +28,7 @@ pub struct Config {
     pub date_order: DateOrder,
     /// Other keys for commands, e.g. `{"flip": "F2", "undo": ["z", "Ctrl+Z"]}`.
     pub keys: BTreeMap<String, KeyList>,
-    /// Extra treatments, e.g. `(id: "baclofen", name: "Baclofen", group: antiseizure)`.
+    /// Extra treatments, e.g. `(id: "physio", name: "Physiotherapy", group: therapy)`.
     pub treatments: Vec<TreatmentType>,
 }
 

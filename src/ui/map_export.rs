@@ -150,7 +150,14 @@ pub fn svg(heat: &MapHeat) -> String {
     let gap = 40.0;
     let top = 70.0;
     let legend_top = top + fh + 30.0;
-    let width = 2.0 * fw + gap + 40.0;
+    // Wide enough for the figures and for the legend in one row.
+    let legend_width: f64 = heat
+        .labels
+        .iter()
+        .map(|label| 40.0 + 9.0 * label.len() as f64)
+        .sum::<f64>()
+        + 90.0;
+    let width = (2.0 * fw + gap + 40.0).max(legend_width);
     let height = legend_top + 30.0;
     let mut out = String::new();
     let _ = writeln!(
@@ -175,7 +182,7 @@ pub fn svg(heat: &MapHeat) -> String {
         let label_y = top - 12.0;
         let _ = writeln!(
             out,
-            r##"<text x="{}" y="{label_y}" font-weight="bold">{left}</text><text x="{}" y="{label_y}" text-anchor="middle" font-weight="bold">{name}</text><text x="{}" y="{label_y}" text-anchor="end" font-weight="bold">{right}</text>"##,
+            r##"<text x="{}" y="{label_y}" font-weight="bold" font-size="24">{left}</text><text x="{}" y="{label_y}" text-anchor="middle" font-weight="bold" font-size="20">{name}</text><text x="{}" y="{label_y}" text-anchor="end" font-weight="bold" font-size="24">{right}</text>"##,
             left_x + fw * 0.2,
             left_x + fw / 2.0,
             left_x + fw * 0.8,

@@ -10,11 +10,16 @@ use super::{popup, text_field};
 use crate::app::{App, TreatmentField, TreatmentForm};
 
 /// Width of the label column.
-const LABEL_WIDTH: u16 = 11;
+const LABEL_WIDTH: u16 = 12;
 
 /// What the focused field's text means now, so the person sees it was
 /// understood before saving: the treatment found, the time read.
-fn reading(app: &App, form: &TreatmentForm, field: TreatmentField) -> Option<Line<'static>> {
+fn reading(
+    app: &App,
+    form: &TreatmentForm,
+    field: TreatmentField,
+    width: u16,
+) -> Option<Line<'static>> {
     let text = form.text(field);
     if text.is_empty() {
         return None;
@@ -36,10 +41,22 @@ fn reading(app: &App, form: &TreatmentForm, field: TreatmentField) -> Option<Lin
         },
         TreatmentField::Dose | TreatmentField::Note => return None,
     };
+    // One row each: a long reading is cut, never wrapped over the next field.
+    let room = usize::from(width).saturating_sub(2).max(8);
     Some(match said {
-        Ok(words) => Line::styled(format!("  → {words}"), THEME.info),
-        Err(why) => Line::styled(format!("  {why}"), THEME.error),
+        Ok(words) => Line::styled(format!("  → {}", clip(&words, room - 2)), THEME.info),
+        Err(why) => Line::styled(format!("  {}", clip(&why, room)), THEME.error),
     })
+}
+
+/// `text` in at most `room` columns, with "…" when cut.
+fn clip(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Draws the form: a row per field, what the focused one reads as, and the
@@ -71,7 +88,7 @@ pub fn render(app: &App, form: &TreatmentForm, area: Rect, buf: &mut Buffer) {
                 style,
             ),
         ]));
-        lines.push(reading(app, form, *field).unwrap_or_default());
+        lines.push(reading(app, form, *field, inner.width).unwrap_or_default());
     }
     let message = match &form.error {
         Some(error) => Line::styled(error.clone(), THEME.error),
@@ -80,10 +97,18 @@ pub fn render(app: &App, form: &TreatmentForm, area: Rect, buf: &mut Buffer) {
             THEME.dim,
         ),
     };
-    lines.push(message);
-    Paragraph::new(lines)
+    let message_row = lines.len() as u16;
+    Paragraph::new(lines).render(inner, buf);
+    // The message alone may take several rows at the bottom.
+    let below = Rect::new(
+        inner.x,
+        inner.y + message_row,
+        inner.width,
+        inner.height.saturating_sub(message_row),
+    );
+    Paragraph::new(message)
         .wrap(Wrap { trim: false })
-        .render(inner, buf);
+        .render(below, buf);
     for ((_, input), row) in form.fields.iter().zip(field_rows) {
         let rect = Rect::new(
             inner.x + LABEL_WIDTH,

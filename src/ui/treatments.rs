@@ -14,8 +14,11 @@ use crate::app::App;
 use crate::domain::query::WeekCount;
 use crate::domain::treatment::{Comparison, Course, TreatmentRecord};
 
-/// Width of the label column of the time line.
-const LABEL: u16 = 16;
+/// Width of the label column of the time line: wider where there is room
+/// for a whole treatment name.
+fn label_width(width: u16) -> u16 {
+    if width >= 120 { 32 } else { 16 }
+}
 /// Rows of the weekly episode bars: more on a tall terminal.
 fn bar_rows(height: u16) -> u16 {
     match height {
@@ -73,7 +76,7 @@ fn visible_courses(app: &App, area: Rect) -> Vec<Course> {
 /// there are few.
 fn shown_weeks(app: &App, width: u16) -> (Vec<WeekCount>, usize) {
     let today = app.zone.localize(app.now).date_naive();
-    let room = usize::from(width.saturating_sub(LABEL).max(1));
+    let room = usize::from(width.saturating_sub(label_width(width)).max(1));
     let first = [
         app.journal.entries.first().map(|e| e.day()),
         app.treatments
@@ -125,11 +128,15 @@ fn time_line(app: &App, courses: &[Course], rows: u16, area: Rect, buf: &mut Buf
             })
             .collect()
     };
-    let mut lines = vec![Line::styled(
-        format!(" Treatments and symptoms, the last {} weeks", weeks.len()),
-        THEME.title,
-    )];
-    let label = |text: &str| format!(" {:<width$.width$}", text, width = usize::from(LABEL) - 1);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" Treatments and symptoms, the last {} weeks", weeks.len()),
+            THEME.title,
+        ),
+        Span::styled("  ━ course ┿ dose ▶ runs ▼ applied", THEME.dim),
+    ])];
+    let width = usize::from(label_width(area.width)) - 1;
+    let label = |text: &str| format!(" {text:<width$.width$}");
     for course in courses {
         let glyphs = weeks
             .iter()
@@ -182,10 +189,11 @@ fn time_line(app: &App, courses: &[Course], rows: u16, area: Rect, buf: &mut Buf
                 LEVELS[here as usize]
             })
             .collect();
-        let name = if row == rows - 1 {
-            format!("episodes ≤{most}")
-        } else {
-            String::new()
+        let peak = weeks.iter().map(|w| w.episodes).max().unwrap_or(0);
+        let name = match (row == rows - 1, peak) {
+            (false, _) => String::new(),
+            (true, 0) => "episodes: none".to_string(),
+            (true, _) => format!("episodes ≤{peak}"),
         };
         lines.push(Line::from(vec![
             Span::raw(label(&name)),
@@ -241,11 +249,11 @@ fn month_axis(weeks: &[WeekCount], cols: usize) -> String {
 /// columns, so a narrow list keeps the name and the state.
 fn row_text(app: &App, record: &TreatmentRecord, width: u16) -> String {
     let name = app.treatments.name_of(record.treatment());
-    if width < 56 {
+    if width < 80 {
         let state = match record {
             TreatmentRecord::Course(c) => match c.stop {
-                Some(stop) => format!("ended {}", stop.format("%b %y")),
-                None => format!("since {}", c.start.format("%-d %b")),
+                Some(stop) => format!("ended {}", stop.format("%-d %b %y")),
+                None => format!("since {}", c.start.format("%-d %b %y")),
             },
             TreatmentRecord::Application(a) => a.at.format("%-d %b %y").to_string(),
         };

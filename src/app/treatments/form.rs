@@ -50,6 +50,7 @@ impl TreatmentField {
             (TreatmentField::When, TreatmentFormKind::Course) => "Started",
             (TreatmentField::When, TreatmentFormKind::Dose) => "From",
             (TreatmentField::When, _) => "When",
+            (TreatmentField::Dose, TreatmentFormKind::Course) => "Start dose",
             (TreatmentField::Dose, _) => "Dose",
             (TreatmentField::Stopped, _) => "Stopped",
             (TreatmentField::Where, _) => "Where",
@@ -95,16 +96,23 @@ fn when_text(at: DateTime<FixedOffset>) -> String {
 }
 
 impl TreatmentForm {
+    /// A form over `fields`. A suggested value (`now`, the current dose) is
+    /// selected, so typing replaces it; a record's own values are not, so
+    /// typing adds to them.
     fn with(
         kind: TreatmentFormKind,
         fields: Vec<(TreatmentField, &str)>,
         editing: Option<TreatmentRecord>,
     ) -> TreatmentForm {
+        let suggested = !matches!(
+            kind,
+            TreatmentFormKind::Course | TreatmentFormKind::Application
+        ) || editing.is_none();
         let mut fields: Vec<(TreatmentField, TextField)> = fields
             .into_iter()
             .map(|(field, text)| {
-                let input = if text.is_empty() {
-                    TextField::new("")
+                let input = if text.is_empty() || !suggested {
+                    TextField::new(text)
                 } else {
                     TextField::prefilled(text)
                 };
@@ -256,11 +264,12 @@ impl TreatmentForm {
                 .map_err(|e| format!("{}: {e}", field.label(self.kind)))
         };
         let note = non_empty(self.text(TreatmentField::Note));
-        let treatment = || {
-            catalogue
-                .lookup(self.text(TreatmentField::Treatment))
+        let treatment = || match self.text(TreatmentField::Treatment) {
+            "" => Err("Treatment: type its name, e.g. gabapentin, cbt or lidocaine".to_string()),
+            name => catalogue
+                .lookup(name)
                 .map(|t| t.id.clone())
-                .map_err(|e| format!("Treatment: {e}"))
+                .map_err(|e| format!("Treatment: {e}")),
         };
         match (self.kind, &self.editing) {
             (TreatmentFormKind::Course, before) => {
@@ -300,8 +309,13 @@ impl TreatmentForm {
             }
             (TreatmentFormKind::Dose, Some(TreatmentRecord::Course(c))) => {
                 let dose = self.text(TreatmentField::Dose);
-                if dose.is_empty() {
-                    return Err("Dose: type the new dose, e.g. 600 mg".into());
+                let current = c
+                    .dose_changes
+                    .last()
+                    .map(|d| d.dose.as_str())
+                    .or(c.dose.as_deref());
+                if dose.is_empty() || Some(dose) == current {
+                    return Err("Dose: type the new dose, e.g. 600 mg (Esc keeps this one)".into());
                 }
                 let mut course = c.clone();
                 course.dose_changes.push(DoseChange {
@@ -338,6 +352,9 @@ pub struct Clock {
 impl Clock {
     /// The time `text` means, never one still ahead.
     pub fn read(&self, text: &str) -> Result<DateTime<FixedOffset>, String> {
+        if text.trim().is_empty() {
+            return Err("type when, e.g. now, yesterday or 2026-03-01".into());
+        }
         let at = self
             .zone
             .read(text, self.now, self.date_order)

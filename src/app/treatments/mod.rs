@@ -374,8 +374,8 @@ impl App {
             Purpose::Log => format!("Saved: {what}; u undoes"),
             Purpose::Edit => format!("Saved the changes to {what}; u undoes"),
             Purpose::Delete => format!("Deleted the record of {what}; u undoes"),
-            Purpose::Undo => "Undone; U redoes".into(),
-            Purpose::Redo => "Redone; u undoes".into(),
+            Purpose::Undo => format!("Undid the change to {what}; U redoes"),
+            Purpose::Redo => format!("Redid the change to {what}; u undoes"),
         };
         self.move_history(purpose, Undoable::Treatment(step));
         self.say(StatusKind::Info, text);

@@ -42,6 +42,50 @@ fn the_default_period_starts_where_the_last_report_of_an_earlier_day_ended() {
 }
 
 #[test]
+fn a_dose_changed_before_the_period_is_the_dose_in_force() {
+    let course = Course {
+        id: Ulid::generate(),
+        treatment: "gabapentin".into(),
+        start: at("2026-07-09T08:00:00+02:00"),
+        stop: None,
+        dose: Some("300 mg at night".into()),
+        dose_changes: vec![
+            DoseChange {
+                at: at("2026-08-06T08:00:00+02:00"),
+                dose: "600 mg twice a day".into(),
+            },
+            DoseChange {
+                at: at("2026-11-20T08:00:00+01:00"),
+                dose: "900 mg".into(),
+            },
+        ],
+        note: None,
+    };
+    let treatments = TreatmentLog {
+        courses: vec![course],
+        applications: vec![],
+    };
+    let catalogue = TreatmentCatalogue::built_in();
+    let sensations = SensationCatalogue::built_in();
+    let report = build(&ReportInput {
+        entries: &[],
+        treatments: &treatments,
+        catalogue: &catalogue,
+        sensations: &sensations,
+        since: at("2026-09-01T00:00:00+02:00"),
+        until: at("2026-11-26T10:00:00+01:00"),
+        period: PeriodChoice::Asked,
+        no_notes: false,
+    });
+    let c = &report.courses[0];
+    assert_eq!(
+        c.dose_at_start.as_ref().map(|d| d.dose.as_str()),
+        Some("600 mg twice a day")
+    );
+    assert_eq!(c.dose_changes.len(), 1);
+}
+
+#[test]
 fn no_notes_leaves_every_note_out_and_keeps_the_counts() {
     let mut noted = entry("2026-11-20T08:00:00+01:00", &["f25"], "burning", 8);
     noted.note = Some("private: after the argument".into());
@@ -87,6 +131,7 @@ fn no_notes_leaves_every_note_out_and_keeps_the_counts() {
     assert_eq!(with.quotes[0].note, "private: after the argument");
     assert_eq!(with.courses[0].name, "Gabapentin");
     assert_eq!(with.courses[0].dose_changes.len(), 1);
+    assert_eq!(with.courses[0].dose_at_start, None);
     assert_eq!(with.applications[0].0, "Lidocaine patch");
     let without = build(&input(true));
     assert!(without.notes_left_out);

@@ -105,7 +105,11 @@ const BUILT_IN: [(&str, &str, TreatmentGroup); 13] = [
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TreatmentError {
     /// No treatment matches.
-    #[error("no treatment matches '{input}'; nearest: {}", nearest.join(", "))]
+    #[error(
+        "no treatment matches '{input}'; nearest: {}. Your own go in config.ron: \
+         treatments: [(id: \"physio\", name: \"Physiotherapy\", group: therapy)]",
+        nearest.join(", ")
+    )]
     Unknown {
         /// What was typed.
         input: String,
@@ -284,7 +288,11 @@ impl TreatmentLog {
         let known = |id: &str| catalogue.types().iter().any(|t| t.id == id);
         let ahead = |at: DateTime<FixedOffset>| at > now + chrono::Duration::minutes(10);
         for c in &self.courses {
-            let name = format!("course {} of {}", c.id, c.treatment);
+            let name = format!(
+                "the {} course from {}",
+                c.treatment,
+                c.start.format("%Y-%m-%d")
+            );
             if !known(&c.treatment) {
                 problems.push(format!("{name}: unknown treatment"));
             }
@@ -315,26 +323,36 @@ impl TreatmentLog {
                 let apart =
                     a_end.is_some_and(|e| e < b.start) || b_end.is_some_and(|e| e < a.start);
                 if !apart {
-                    problems.push(format!(
-                        "{}: two courses at once (from {} and from {})",
-                        a.treatment,
-                        a.start.format("%Y-%m-%d"),
-                        b.start.format("%Y-%m-%d")
-                    ));
+                    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+                    problems.push(match first.stop {
+                        None => format!(
+                            "{}: a course is already running since {}; stop it first",
+                            a.treatment,
+                            first.start.format("%Y-%m-%d")
+                        ),
+                        Some(_) => format!(
+                            "{}: two courses at once (from {} and from {})",
+                            a.treatment,
+                            first.start.format("%Y-%m-%d"),
+                            second.start.format("%Y-%m-%d")
+                        ),
+                    });
                 }
             }
         }
         for a in &self.applications {
             if !known(&a.treatment) {
                 problems.push(format!(
-                    "application {} of {}: unknown treatment",
-                    a.id, a.treatment
+                    "the {} application of {}: unknown treatment",
+                    a.treatment,
+                    a.at.format("%Y-%m-%d %H:%M")
                 ));
             }
             if ahead(a.at) {
                 problems.push(format!(
-                    "application {} of {}: a time still ahead",
-                    a.id, a.treatment
+                    "the {} application of {}: a time still ahead",
+                    a.treatment,
+                    a.at.format("%Y-%m-%d %H:%M")
                 ));
             }
         }

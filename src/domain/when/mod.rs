@@ -86,6 +86,25 @@ impl Zone {
         }
     }
 
+    /// The end of what `text` names, for `--until`: a day alone (`2026-11-16`,
+    /// `yesterday`, `monday`) means the end of that day, so that day is
+    /// included; a time means that time.
+    pub fn read_until(
+        self,
+        text: &str,
+        now: DateTime<FixedOffset>,
+        order: DateOrder,
+    ) -> Result<DateTime<FixedOffset>, WhenError> {
+        // A day alone takes a time after it; a text with a time does not.
+        use chrono::Timelike;
+        match self.read(&format!("{} 23:59", text.trim()), now, order) {
+            Ok(end) if !text.trim().is_empty() && (end.hour(), end.minute()) == (23, 59) => Ok(end
+                .checked_add_signed(chrono::Duration::milliseconds(59_999))
+                .unwrap_or(end)),
+            _ => self.read(text, now, order),
+        }
+    }
+
     /// `at` as wall-clock time in this zone.
     pub fn localize(self, at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
         match self {
@@ -127,7 +146,7 @@ pub enum WhenError {
     )]
     Unrecognized(String),
     /// A time still ahead, when a sensation is logged once felt.
-    #[error("'{0}' is {1}, still ahead: log a sensation once it has happened")]
+    #[error("'{0}' is {1}, still ahead: record it once it has happened")]
     Ahead(String, String),
     /// A time too far from now for the calendar.
     #[error("'{0}' is too far back to be a time in your life")]
@@ -171,6 +190,23 @@ mod tests {
 
     fn when(text: &str) -> String {
         parse_when(text, &now(), &tz()).unwrap().to_rfc3339()
+    }
+
+    #[test]
+    fn until_a_day_means_the_end_of_that_day_and_a_time_means_that_time() {
+        let until = |text: &str| {
+            Zone::Fixed(tz())
+                .read_until(text, now(), DateOrder::DayFirst)
+                .unwrap()
+                .to_rfc3339()
+        };
+        assert_eq!(until("2026-03-01"), "2026-03-01T23:59:59.999+01:00");
+        assert_eq!(until("yesterday"), "2026-03-10T23:59:59.999+01:00");
+        assert_eq!(until("monday"), "2026-03-09T23:59:59.999+01:00");
+        assert_eq!(until("2026-03-01 14:30"), "2026-03-01T14:30:00+01:00");
+        assert_eq!(until("yesterday 9pm"), "2026-03-10T21:00:00+01:00");
+        assert_eq!(until("3 days ago"), "2026-03-08T10:00:00+01:00");
+        assert_eq!(until("now"), "2026-03-11T10:00:00+01:00");
     }
 
     #[test]
@@ -303,7 +339,7 @@ mod tests {
         let err = check_felt("tonight", at, now()).unwrap_err().to_string();
         assert_eq!(
             err,
-            "'tonight' is today 22:00, still ahead: log a sensation once it has happened"
+            "'tonight' is today 22:00, still ahead: record it once it has happened"
         );
         let soon = now() + chrono::Duration::minutes(5);
         assert!(

@@ -88,7 +88,7 @@ pub fn html(report: &Report, sensations: &SensationCatalogue) -> String {
     let _ = writeln!(
         out,
         "<h2>Trend, per {span}</h2>\n<div class=\"trend\">{}</div>",
-        trend_svg(&rows)
+        trend_svg(&rows, &span)
     );
     list(&mut out, "Treatments", &items::treatments(report));
     let _ = writeln!(out, "<div class=\"columns even\">\n<div>");
@@ -167,15 +167,15 @@ fn regions(out: &mut String, report: &Report) {
     if s.regions.len() > TOP_REGIONS {
         let _ = writeln!(
             out,
-            "<p>{} more regions had entries.</p>",
-            s.regions.len() - TOP_REGIONS
+            "<p>{} had entries too.</p>",
+            words::count(s.regions.len() - TOP_REGIONS, "more region", "more regions")
         );
     }
 }
 
 /// Episodes as bars, mean intensity (0-10) as a line, regions affected
 /// printed under each bar when there is room.
-fn trend_svg(weeks: &[WeekSummary]) -> String {
+fn trend_svg(weeks: &[WeekSummary], span: &str) -> String {
     let (width, height, base) = (760.0, 84.0, 58.0);
     let slot = width / weeks.len().max(1) as f64;
     let most = weeks.iter().map(|w| w.episodes).max().unwrap_or(0).max(1);
@@ -216,7 +216,7 @@ fn trend_svg(weeks: &[WeekSummary]) -> String {
     let last = weeks.last().map(|w| w.start.format("%-d %b").to_string());
     let _ = write!(
         out,
-        r##"<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#444"/><text x="0" y="{}">{}</text><text x="{width}" y="{}" text-anchor="end">{}</text><text x="0" y="{}">bars: episodes (most {most}) · red line: mean intensity, 0-10</text><text x="0" y="8">10</text></svg>"##,
+        r##"<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#444"/><text x="0" y="{}">{}</text><text x="{width}" y="{}" text-anchor="end">{}</text><text x="0" y="{}">bars: episodes per {span}, the tallest {most} · red line: mean intensity on 0-10</text><text x="2" y="8">{most} episodes</text><text x="{width}" y="8" text-anchor="end" fill="#c0392b">intensity 10</text></svg>"##,
         base + 9.0,
         first.unwrap_or_default(),
         base + 9.0,

@@ -57,6 +57,7 @@ pub fn what(report: &Report, sensations: &SensationCatalogue) -> Vec<Item> {
     let classes = s
         .classes
         .iter()
+        .filter(|c| c.episodes > 0)
         .map(words::class)
         .collect::<Vec<_>>()
         .join(" · ");
@@ -170,13 +171,35 @@ fn course(c: &CourseInPeriod, compared: bool) -> Item {
         item.under
             .push(format!("Note: {}", words::clipped(note, NOTE_CHARS)));
     }
+    if !compared {
+        item.under.push(format!(
+            "Before and after: sensemap treatment compare {}",
+            c.course.treatment
+        ));
+        return item;
+    }
+    // A course whose weeks after have not come says so once.
+    if let Comparison::NotEnough(reason) = &c.overall {
+        item.under.push(format!("Not compared: {reason}."));
+        return item;
+    }
+    if let Some((regions, _)) = &c.focused {
+        let names: Vec<&str> = regions.iter().map(|r| r.region().name.as_str()).collect();
+        item.under
+            .push(format!("Most affected before it: {}.", names.join(", ")));
+    }
     let mut compare = |title: String, comparison: &Comparison| match comparison {
         Comparison::NotEnough(reason) => {
             item.under.push(format!("{title}: not compared, {reason}."));
         }
         Comparison::Done { before, after, .. } => {
             if item.comparisons.is_empty() {
-                let so_far = if after.cut_short { ", so far" } else { "" };
+                let stopped = c.course.stop.is_some_and(|stop| stop <= after.to);
+                let so_far = match (after.cut_short, stopped) {
+                    (false, _) => "",
+                    (true, true) => ", up to its stop",
+                    (true, false) => ", so far",
+                };
                 item.under.push(format!(
                     "Below: the 4 weeks before the start against weeks 2-6 after{so_far}."
                 ));
@@ -185,19 +208,9 @@ fn course(c: &CourseInPeriod, compared: bool) -> Item {
                 .push((title, words::measures(before, after)));
         }
     };
-    if !compared {
-        item.under.push(format!(
-            "Before and after: sensemap treatment compare {}",
-            c.course.treatment
-        ));
-        return item;
-    }
     compare("All regions".to_string(), &c.overall);
-    if let Some((regions, focused)) = &c.focused {
+    if let Some((_, focused)) = &c.focused {
         compare("Most affected".to_string(), focused);
-        let names: Vec<&str> = regions.iter().map(|r| r.region().name.as_str()).collect();
-        item.under
-            .push(format!("Most affected before it: {}.", names.join(", ")));
     }
     if !c.overlapping.is_empty() {
         item.under.push(format!(
@@ -238,7 +251,7 @@ pub fn worth_mentioning(report: &Report, sensations: &SensationCatalogue) -> Vec
     }
     if report.flags.len() > FLAGS_SHOWN {
         items.push(Item::line(format!(
-            "{} more such episodes; sensemap list shows them all.",
+            "{} more such episodes in the period.",
             report.flags.len() - FLAGS_SHOWN
         )));
     }

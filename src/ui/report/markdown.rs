@@ -90,8 +90,8 @@ pub fn markdown(report: &Report, sensations: &SensationCatalogue) -> String {
     if s.regions.len() > TOP_REGIONS {
         let _ = writeln!(
             out,
-            "\n{} more regions had entries.",
-            s.regions.len() - TOP_REGIONS
+            "\n{} had entries too.",
+            words::count(s.regions.len() - TOP_REGIONS, "more region", "more regions")
         );
     }
     list(&mut out, "What was felt", &items::what(report, sensations));

@@ -157,7 +157,17 @@ pub fn types(types: &[(SensationId, u32)], sensations: &SensationCatalogue) -> S
 /// A course's dates and doses: "from 1 Sep 2026; 300 mg; 600 mg from 1
 /// Oct 2026; still running", with the dose changes of the period.
 pub fn course_line(c: &CourseInPeriod) -> String {
-    course_words(&c.course, &c.dose_changes)
+    match &c.dose_at_start {
+        // The dose changed before the period: start from the one in force.
+        Some(in_force) => {
+            let mut course = c.course.clone();
+            course.dose = None;
+            let mut changes = vec![in_force.clone()];
+            changes.extend(c.dose_changes.iter().cloned());
+            course_words(&course, &changes)
+        }
+        None => course_words(&c.course, &c.dose_changes),
+    }
 }
 
 /// The same with every dose change the course has.
