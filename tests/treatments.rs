@@ -70,10 +70,26 @@ fn a_course_is_started_dosed_stopped_and_listed() {
     assert_eq!(course["dose_changes"][0]["dose"], "600 mg");
     assert!(course["stop"].as_str().unwrap().starts_with("2026-03-01"));
     let table = stdout(sm(dir.path()).args(["treatment", "list"]));
+    let lines: Vec<&str> = table.lines().collect();
     assert!(
-        table.contains("course  Gabapentin  from 2026-02-01 to 2026-03-01  600 mg"),
+        lines[0].starts_with("ID  ") && lines[0].contains("DOSE/WHERE"),
         "{table}"
     );
+    let row: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(
+        row[1..],
+        [
+            "course",
+            "Gabapentin",
+            "2026-02-01",
+            "2026-03-01",
+            "600",
+            "mg"
+        ],
+        "{table}"
+    );
+    // Columns line up under the header.
+    assert_eq!(lines[0].find("TREATMENT"), lines[1].find("Gabapentin"));
     // Its own file, beside the month folders; no month file is written.
     let files = files(dir.path());
     assert!(files.keys().any(|p| p.ends_with("treatments.ron")));

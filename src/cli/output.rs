@@ -10,7 +10,7 @@ use crate::domain::when::format_duration;
 use crate::domain::{Catalogue, Entry, RegionStats, SensationCatalogue};
 
 /// Lays out rows under a header in aligned columns; the last column is not padded.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -245,7 +245,7 @@ fn list(
             .find(|t| t.id == id)
             .map_or_else(|| id.to_string(), |t| t.name.clone())
     };
-    let mut out = String::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for c in &log.courses {
         let dose = c
             .dose_changes
@@ -255,24 +255,35 @@ fn list(
             .unwrap_or_default();
         let until = c.stop.map_or_else(
             || "running".to_string(),
-            |s| format!("to {}", s.format("%Y-%m-%d")),
+            |s| s.format("%Y-%m-%d").to_string(),
         );
-        out.push_str(&format!(
-            "{}  course  {}  from {} {until}  {dose}\n",
-            c.id,
+        rows.push(vec![
+            c.id.to_string(),
+            "course".into(),
             name(&c.treatment),
-            c.start.format("%Y-%m-%d")
-        ));
+            c.start.format("%Y-%m-%d").to_string(),
+            until,
+            dose,
+        ]);
     }
     for a in &log.applications {
-        out.push_str(&format!(
-            "{}  applied {}  {}  {}\n",
-            a.id,
+        rows.push(vec![
+            a.id.to_string(),
+            "applied".into(),
             name(&a.treatment),
-            a.at.format("%Y-%m-%d %H:%M"),
-            crate::domain::places::in_words(&a.regions)
-        ));
+            a.at.format("%Y-%m-%d %H:%M").to_string(),
+            String::new(),
+            crate::domain::places::in_words(&a.regions),
+        ]);
     }
+    let out = if rows.is_empty() {
+        String::new()
+    } else {
+        super::output::table(
+            &["ID", "KIND", "TREATMENT", "FROM/AT", "UNTIL", "DOSE/WHERE"],
+            &rows,
+        )
+    };
     if out.is_empty() {
         eprintln!("No treatments yet: sensemap treatment start NAME records one");
         return Ok(());
