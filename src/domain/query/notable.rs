@@ -169,9 +169,9 @@ fn reason(e: &Entry, history: &History) -> Option<FlagReason> {
         let Some(seen) = history.get(&(&e.sensation, r)) else {
             continue;
         };
-        let recent: Vec<&(DateTime<FixedOffset>, u8)> =
-            seen.iter().filter(|(at, _)| *at >= from).collect();
-        if recent.is_empty() || recent.iter().any(|(at, _)| *at >= absent_from) {
+        // Oldest first: the 90 days are a tail, found by bisection.
+        let recent = &seen[seen.partition_point(|(at, _)| *at < from)..];
+        if recent.is_empty() || recent.last().is_some_and(|(at, _)| *at >= absent_from) {
             continue;
         }
         let top = recent.iter().map(|(_, i)| *i).max().unwrap_or(0);
