@@ -650,3 +650,32 @@ fn export_for_the_choirbm_package_and_against_formula_injection() {
     assert!(csv_text.contains(",'+heat,"), "the tag too: {csv_text}");
     assert!(!csv_text.contains(",=HYPERLINK"), "{csv_text}");
 }
+
+#[test]
+fn a_note_with_terminal_escapes_cannot_act_on_the_terminal_that_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "clear\u{1b}[2J title\u{1b}]0;owned\u{7} link\u{1b}]8;;http://x\u{1b}\\ c1\u{9b}31m rtl\u{202e}txt";
+    log_args(
+        dir.path(),
+        &[
+            "-r",
+            "f25",
+            "-s",
+            "tingling",
+            "-i",
+            "4",
+            "--note",
+            hostile,
+            "-t",
+            "heat\u{1b}[31m",
+        ],
+    );
+    let table = stdout(sm(dir.path()).arg("list"));
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(!table.contains(bad), "{bad:?} printed raw: {table:?}");
+    }
+    assert!(table.contains("clear�[2J title�]0;owned�"), "{table}");
+    // JSON and CSV keep every character: they are data, not a terminal.
+    let json = json(sm(dir.path()).args(["list", "--format", "json"]));
+    assert_eq!(json[0]["note"].as_str().unwrap(), hostile);
+}

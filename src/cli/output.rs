@@ -9,8 +9,29 @@ use super::{CliError, ListFormat};
 use crate::domain::when::format_duration;
 use crate::domain::{Catalogue, Entry, RegionStats, SensationCatalogue};
 
-/// Lays out rows under a header in aligned columns; the last column is not padded.
+/// `text` safe to print to a terminal: control characters (escape
+/// sequences that clear the screen, set the title or make links, and C1
+/// controls) and direction overrides become `�`, so a note can never act on
+/// the terminal it is shown in.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Lays out rows under a header in aligned columns; the last column is not
+/// padded. Every cell is made [`printable`].
 pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| printable(cell)).collect())
+        .collect();
+    let rows = rows.as_slice();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
