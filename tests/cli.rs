@@ -679,3 +679,28 @@ fn a_note_with_terminal_escapes_cannot_act_on_the_terminal_that_lists_it() {
     let json = json(sm(dir.path()).args(["list", "--format", "json"]));
     assert_eq!(json[0]["note"].as_str().unwrap(), hostile);
 }
+
+#[test]
+fn an_output_through_a_link_or_to_a_pipe_is_written_through_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r f25 -s tingling -i 4");
+    let target = dir.path().join("real.csv");
+    fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    sm(dir.path())
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&target).unwrap().starts_with("id,at,"));
+    // /dev/stdout is this command's pipe: written to, not replaced.
+    let out = stdout(sm(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]));
+    assert!(out.starts_with("id,at,"), "{out}");
+}

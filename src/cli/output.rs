@@ -286,5 +286,39 @@ pub fn stats(ranked: &[RegionStats], format: ListFormat) -> String {
 /// Writes `text` to `path` through a temporary file, so a failure never
 /// leaves half a file.
 pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
-    Ok(crate::store::write_atomically(path, text)?)
+    let target = match std::fs::metadata(path) {
+        // A device or a pipe (`-o /dev/stdout`) is written to, never replaced.
+        Ok(meta) if !meta.is_file() => {
+            use std::io::Write as _;
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())));
+        }
+        // A file, perhaps behind links: replace the file itself.
+        Ok(_) => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        // A new file, or a link to one not there yet.
+        Err(_) => through_links(path),
+    };
+    Ok(crate::store::write_atomically(&target, text)?)
+}
+
+/// The file a path names once symbolic links are followed, so that writing
+/// to a link writes through it instead of replacing the link.
+fn through_links(path: &Path) -> std::path::PathBuf {
+    let mut current = path.to_path_buf();
+    // A loop of links ends after a few steps; the write then fails there.
+    for _ in 0..40 {
+        match std::fs::read_link(&current) {
+            Ok(next) => {
+                current = match current.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    current
 }
