@@ -47,6 +47,7 @@ fn bad_input_is_refused_clearly_and_leaves_every_file_as_it_was() {
         (logged(&["--at", "2026-03-13 10:00"]), "still ahead: record it once it has happened"),
         (logged(&["--at", "in 30 minutes"]), "'in 30 minutes' is today 10:30, still ahead"),
         (logged(&["--at", "tonight"]), "'tonight' is today 22:00, still ahead"),
+        (logged(&["--at", "0000-01-01"]), "is before 1900: not a time a sensation was felt"),
         (logged(&["--at", "next tuesdayish"]), "cannot read time"),
         (logged(&["-d", "a while"]), "cannot read duration"),
         (logged(&["-t", ""]), "tag"),

@@ -97,19 +97,31 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         "01ARZ3NDEKTSV4RRFFQ69G5FAW",
         1,
     );
-    fs::write(&file, format!("{good}{bad_intensity}\n{bad_region}\n")).unwrap();
+    // A duration of u64::MAX seconds once wrapped to "0s" on screen.
+    let endless = row
+        .replacen(",4,,", ",4,18446744073709551615,", 1)
+        .replacen(&row[..26], "01ARZ3NDEKTSV4RRFFQ69G5FAX", 1);
+    assert_ne!(endless, row, "the row has an empty duration to fill");
+    fs::write(
+        &file,
+        format!("{good}{bad_intensity}\n{bad_region}\n{endless}\n"),
+    )
+    .unwrap();
     let to = tempfile::tempdir().unwrap();
     sm(to.path())
         .arg("import")
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("2 records in"))
+        .stderr(predicate::str::contains("3 records in"))
         .stderr(predicate::str::contains(
             "line 3: intensity must be 0 to 10, not 14",
         ))
         .stderr(predicate::str::contains(
             "line 4: unknown region 'left-tail'",
+        ))
+        .stderr(predicate::str::contains(
+            "line 5: a duration must be more than 0 and at most 365 days",
         ));
     assert_eq!(entries_json(to.path()).len(), 0, "nothing imported");
     sm(to.path())
@@ -117,7 +129,7 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Skipped 2 records"))
+        .stderr(predicate::str::contains("Skipped 3 records"))
         .stderr(predicate::str::contains("Imported 1 new entry"));
 }
 

@@ -97,7 +97,18 @@ pub enum EntryError {
     /// A tag that is empty or holds a comma.
     #[error("tag '{0}' is not a single word or phrase (no commas, not empty)")]
     Tag(String),
+    /// A duration of nothing, or of more than a year.
+    #[error("a duration must be more than 0 and at most 365 days, not {0} s")]
+    Duration(u64),
+    /// A time before anyone now living could have logged it.
+    #[error("{0} is before {EARLIEST_YEAR}: not a time a sensation was felt")]
+    TooOld(DateTime<FixedOffset>),
 }
+
+/// The earliest year an entry may be in.
+pub const EARLIEST_YEAR: i32 = 1900;
+/// The longest an episode may last: a year, in seconds.
+pub const LONGEST_DURATION_S: u64 = 365 * 86_400;
 
 /// Calendar month of an entry's local date, the unit of storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -234,6 +245,15 @@ impl Draft {
             .and_then(Intensity::try_from)?;
         let regions = Regions::try_from(self.regions)?;
         check_not_future(self.at, now)?;
+        if self.at.year() < EARLIEST_YEAR {
+            return Err(EntryError::TooOld(self.at));
+        }
+        if let Some(d) = self
+            .duration_s
+            .filter(|d| !(1..=LONGEST_DURATION_S).contains(d))
+        {
+            return Err(EntryError::Duration(d));
+        }
         let tags = normalize_tags(self.tags)?;
         let note = self.note.filter(|n| !n.trim().is_empty());
         let now = whole_seconds(now);

@@ -3,7 +3,7 @@
 use super::WhenError;
 
 /// The longest duration accepted: a year, in seconds.
-const LONGEST: u64 = 365 * 86_400;
+const LONGEST: u64 = crate::domain::entry::LONGEST_DURATION_S;
 
 /// Parses a DUR text such as `90s`, `15m`, `2h30m` or `1 day` into seconds:
 /// more than none, at most a year.
