@@ -184,6 +184,8 @@ fn a_newer_version_is_read_only() {
         err.to_string().contains("newer sensemap (format version 2"),
         "{err}"
     );
+    // One piece of advice: upgrade, not also "fix the file by hand".
+    assert!(!err.to_string().contains("by hand"), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), newer);
 
     // A newer file with fields this version cannot read is explained, not garbled.
@@ -459,4 +461,15 @@ fn delete_removes_only_that_entry_and_unknown_ids_are_an_error() {
         journal.delete(&gone),
         Err(StoreError::NotFound(_))
     ));
+}
+
+#[test]
+fn a_byte_order_mark_from_an_editor_is_read_past() {
+    let (_dir, journal) = journal();
+    let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
+    let text = month_file::encode(MARCH, std::slice::from_ref(&e)).unwrap();
+    plant_march(&journal, &format!("\u{feff}{text}"));
+    let loaded = journal.load_all().unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.entries, vec![e]);
 }

@@ -58,10 +58,11 @@ impl Config {
     }
 }
 
-/// The text of the config at `path`, or `None` when there is none.
+/// The text of the config at `path` (without a byte-order mark), or `None`
+/// when there is none.
 fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
     match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
+        Ok(text) => Ok(Some(text.trim_start_matches('\u{feff}').to_string())),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
         Err(e) => Err(StoreError::io("read config", path)(e)),
     }

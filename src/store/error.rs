@@ -35,10 +35,7 @@ pub enum StoreError {
         supported: u32,
     },
     /// A write into a month whose file could not be read.
-    #[error(
-        "cannot save into {month}: {reason}. sensemap never rewrites a file it cannot read; \
-         fix the file by hand (or move it aside) and try again"
-    )]
+    #[error("cannot save into {month}: {reason}{}", advice(reason))]
     MonthUnwritable {
         /// The month refused.
         month: YearMonth,
@@ -106,6 +103,18 @@ impl StoreError {
             line: err.span.start.line,
             col: err.span.start.col,
             message: err.code.to_string(),
+        }
+    }
+}
+
+/// What to do about a month that cannot be saved into: a newer file's own
+/// message already says to upgrade; a damaged one needs fixing by hand.
+fn advice(reason: &StoreError) -> &'static str {
+    match reason {
+        StoreError::NewerVersion { .. } => "",
+        _ => {
+            ". sensemap never rewrites a file it cannot read; fix the file by hand \
+             (or move it aside) and try again"
         }
     }
 }

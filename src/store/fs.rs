@@ -108,6 +108,19 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(StoreError::io("create directory", dir))
 }
 
+/// A file's text, without the byte-order mark some editors put first;
+/// `None` when there is no file.
+pub fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io("read", path)(e)),
+    }
+}
+
 /// The paths in `dir`, or none when it does not exist.
 fn read_dir_if_exists(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     match fs::read_dir(dir) {
@@ -164,11 +177,7 @@ impl MonthStore for FsStore {
 
     fn read(&self, month: YearMonth) -> Result<Option<String>, StoreError> {
         let path = self.path(month);
-        match fs::read_to_string(&path) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io("read", path)(e)),
-        }
+        read_text(&path)
     }
 
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
@@ -179,11 +188,7 @@ impl MonthStore for FsStore {
 
     fn read_side(&self, file: SideFile) -> Result<Option<String>, StoreError> {
         let path = self.side_path(file);
-        match fs::read_to_string(&path) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io("read", path)(e)),
-        }
+        read_text(&path)
     }
 
     fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
