@@ -704,3 +704,24 @@ fn an_output_through_a_link_or_to_a_pipe_is_written_through_never_replaced() {
     let out = stdout(sm(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]));
     assert!(out.starts_with("id,at,"), "{out}");
 }
+
+#[test]
+fn since_finds_an_entry_logged_in_an_offset_more_than_a_day_away() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2025-10-01 10:30 UTC, filed in September (its local day).
+    let id = log_at(
+        dir.path(),
+        "2025-09-30T22:30:00-12:00",
+        "-r f25 -s tingling -i 3",
+    );
+    // 2025-10-01 10:00 UTC: earlier, in absolute time.
+    let found = json(sm(dir.path()).args([
+        "list",
+        "--since",
+        "2025-10-02T00:00:00+14:00",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0]["id"], id.as_str());
+}

@@ -88,7 +88,7 @@ impl JournalView {
         match since {
             None => self.pending_months.is_empty(),
             Some(since) => {
-                let first = YearMonth::of((since - Duration::days(1)).date_naive());
+                let first = YearMonth::of((since - Duration::days(2)).date_naive());
                 self.pending_months.range(first..).next().is_none()
             }
         }

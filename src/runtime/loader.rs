@@ -42,7 +42,7 @@ pub fn first_load<S: MonthStore>(
             };
         }
     };
-    let from = since.unwrap_or(now) - Duration::days(1);
+    let from = since.unwrap_or(now) - Duration::days(2);
     let first = YearMonth::of(from.date_naive()).min(YearMonth::of(now.date_naive()));
     let (older, recent): (Vec<YearMonth>, Vec<YearMonth>) =
         months.into_iter().partition(|m| *m < first);

@@ -67,10 +67,11 @@ impl<S: MonthStore> Journal<S> {
         Ok(self.load_months(&months))
     }
 
-    /// Reads the months that can hold entries at or after `since`. A day of
-    /// margin covers entries logged in other UTC offsets.
+    /// Reads the months that can hold entries at or after `since`. Two days
+    /// of margin cover entries logged in any other UTC offset (offsets run
+    /// from -12:00 to +14:00, so a local date can be 26 hours off).
     pub fn load_since(&self, since: DateTime<FixedOffset>) -> Result<Loaded, StoreError> {
-        let first = YearMonth::of((since - Duration::days(1)).date_naive());
+        let first = YearMonth::of((since - Duration::days(2)).date_naive());
         let months: Vec<YearMonth> = self
             .store
             .months()?
