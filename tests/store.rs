@@ -473,3 +473,23 @@ fn a_byte_order_mark_from_an_editor_is_read_past() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.entries, vec![e]);
 }
+
+#[test]
+fn an_entry_filed_in_another_months_file_can_still_be_edited_and_deleted() {
+    let (_dir, journal) = journal();
+    // An April entry, moved by hand into March's file.
+    let stray = entry("2026-04-02T10:00:00+02:00", &["f25"], 3);
+    let text = month_file::encode(MARCH, std::slice::from_ref(&stray)).unwrap();
+    plant_march(&journal, &text);
+    assert_eq!(journal.load_all().unwrap().entries, vec![stray.clone()]);
+    // It can be deleted where it is.
+    journal.delete(&stray).unwrap();
+    assert!(journal.month_content(MARCH).unwrap().is_empty());
+    // And edited: the new version lands in its own month.
+    plant_march(&journal, &text);
+    let mut edited = stray.clone();
+    edited.intensity = 7.try_into().unwrap();
+    journal.update(&stray, edited.clone()).unwrap();
+    assert_eq!(journal.month_content(APRIL).unwrap(), vec![edited]);
+    assert!(journal.month_content(MARCH).unwrap().is_empty());
+}

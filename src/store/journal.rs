@@ -200,12 +200,9 @@ impl<S: MonthStore> Journal<S> {
     /// moment where the entry is in neither file (loading keeps the latest
     /// version if a crash leaves it in both).
     pub fn update(&self, before: &Entry, after: Entry) -> Result<Written, StoreError> {
-        let (from, to) = (before.month(), after.month());
         let _lock = self.store.lock()?;
+        let (from, to) = (self.month_holding(before)?, after.month());
         let mut source = self.writable_month(from)?;
-        if !source.iter().any(|e| e.id == before.id) {
-            return Err(StoreError::NotFound(before.id.to_string()));
-        }
         if from == to {
             source.push(after);
             keep_latest_of_each_id(&mut source);
@@ -234,8 +231,8 @@ impl<S: MonthStore> Journal<S> {
 
     /// Removes a saved entry from its month.
     pub fn delete(&self, entry: &Entry) -> Result<Written, StoreError> {
-        let month = entry.month();
         let _lock = self.store.lock()?;
+        let month = self.month_holding(entry)?;
         let mut entries = self.writable_month(month)?;
         let before = entries.len();
         entries.retain(|e| e.id != entry.id);
@@ -247,6 +244,28 @@ impl<S: MonthStore> Journal<S> {
         Ok(Written {
             months: vec![(month, entries)],
         })
+    }
+
+    /// The month whose file holds `entry`: its own month, or (for an entry
+    /// edited by hand into another month's file) whichever file has its id.
+    fn month_holding(&self, entry: &Entry) -> Result<YearMonth, StoreError> {
+        let holds = |month: YearMonth| {
+            self.read_month(month).is_ok_and(|r| match r {
+                MonthRead::Writable(entries) | MonthRead::ReadOnly(entries, _) => {
+                    entries.iter().any(|e| e.id == entry.id)
+                }
+            })
+        };
+        let own = entry.month();
+        if holds(own) {
+            return Ok(own);
+        }
+        self.store
+            .months()?
+            .into_iter()
+            .filter(|&m| m != own)
+            .find(|&m| holds(m))
+            .ok_or_else(|| StoreError::NotFound(entry.id.to_string()))
     }
 
     /// A month's entries, if its file may be rewritten.
