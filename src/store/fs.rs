@@ -99,13 +99,32 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
         .map_err(StoreError::io("sync directory", &dir))
 }
 
-/// Creates `dir` and its parents, private to the user.
+/// Creates `dir` and its parents, private to the user. Each folder it
+/// creates is synced into its parent, so that after a crash a file saved in
+/// a new year's folder is not lost with the folder's own entry.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let missing = missing_folders(dir);
     DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(StoreError::io("create directory", dir))
+        .map_err(StoreError::io("create directory", dir))?;
+    for created in missing.iter().rev() {
+        if let Some(parent) = created.parent().filter(|p| !p.as_os_str().is_empty()) {
+            File::open(parent)
+                .and_then(|d| d.sync_all())
+                .map_err(StoreError::io("sync directory", parent))?;
+        }
+    }
+    Ok(())
+}
+
+/// `dir` and those of its parents that do not exist yet, deepest first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    dir.ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect()
 }
 
 /// A file's text, without the byte-order mark some editors put first;
@@ -252,6 +271,19 @@ impl MonthStore for FsStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folders_a_save_creates_are_known_so_each_can_be_synced() {
+        let dir = tempfile::tempdir().unwrap();
+        let year = dir.path().join("entries").join("2031");
+        assert_eq!(
+            missing_folders(&year),
+            [year.clone(), dir.path().join("entries")]
+        );
+        create_private_dir(&year).unwrap();
+        assert!(year.is_dir());
+        assert!(missing_folders(&year).is_empty());
+    }
 
     #[test]
     fn month_file_names() {
