@@ -113,8 +113,15 @@ fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Resu
     });
     let stop = Arc::new(AtomicBool::new(false));
     spawn_input(runtime.sender(), Arc::clone(&stop));
+    // A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the loop
+    // like q does, so writes finish and the demo's folder is removed,
+    // instead of the process dying where it stands.
+    let hung_up = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&hung_up));
+    }
     let result = (|| {
-        while !runtime.app.should_quit {
+        while !runtime.app.should_quit && !hung_up.load(Ordering::Relaxed) {
             terminal.draw(|frame| frame.render_widget(&runtime.app, frame.area()))?;
             // One event, then what is already queued, for at most a frame's
             // time, before drawing again.
@@ -130,6 +137,10 @@ fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Resu
         Ok(())
     })();
     stop.store(true, Ordering::Relaxed);
+    if hung_up.load(Ordering::Relaxed) {
+        runtime.settle(super::LOCK_PATIENCE);
+        return Ok(());
+    }
     result
 }
 
