@@ -341,7 +341,7 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
         note,
         tags,
         sensation,
-        proptest::option::of(0u64..1_000_000),
+        proptest::option::of(1u64..1_000_000),
     )
         .prop_map(
             |(regions, intensity, offset, secs, note, tags, sensation, duration_s)| {
@@ -492,4 +492,38 @@ fn an_entry_filed_in_another_months_file_can_still_be_edited_and_deleted() {
     journal.update(&stray, edited.clone()).unwrap();
     assert_eq!(journal.month_content(APRIL).unwrap(), vec![edited]);
     assert!(journal.month_content(MARCH).unwrap().is_empty());
+}
+
+#[test]
+fn fields_this_version_does_not_know_are_kept_by_never_rewriting_the_month() {
+    let (_dir, journal) = journal();
+    let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
+    let text = month_file::encode(MARCH, std::slice::from_ref(&e))
+        .unwrap()
+        .replacen("intensity:", "mood: \"bad\", intensity:", 1);
+    assert!(text.contains("mood"));
+    let path = plant_march(&journal, &text);
+    // Shown, and said why it is read-only.
+    let loaded = journal.load_all().unwrap();
+    assert_eq!(loaded.entries, vec![e]);
+    assert_eq!(loaded.read_only, vec![MARCH]);
+    assert!(
+        loaded.notices[0]
+            .error
+            .to_string()
+            .contains("does not know (mood)"),
+        "{}",
+        loaded.notices[0].error
+    );
+    // A save into the month is refused with that reason; the field stays.
+    let err = journal
+        .add(entry("2026-03-06T10:00:00+01:00", &["f25"], 4))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("does not know (mood)"), "{err}");
+    assert!(
+        !err.contains("by hand (or move"),
+        "one piece of advice: {err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }

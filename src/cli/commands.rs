@@ -152,6 +152,12 @@ impl Context {
                 problem.month, problem.error
             );
         }
+        for notice in &loaded.notices {
+            eprintln!(
+                "sensemap: note: {} is read-only: {}",
+                notice.month, notice.error
+            );
+        }
         Ok(loaded)
     }
 }

@@ -34,6 +34,19 @@ pub enum StoreError {
         /// Highest version this build reads.
         supported: u32,
     },
+    /// A month file with fields this version does not know.
+    #[error(
+        "{} has fields this sensemap does not know ({}), perhaps from a newer sensemap; \
+         it is read-only here so they are kept; upgrade sensemap, or remove them by hand, to change it",
+        path.display(),
+        fields.join(", ")
+    )]
+    UnknownFields {
+        /// The file.
+        path: PathBuf,
+        /// Where each unknown field is.
+        fields: Vec<String>,
+    },
     /// A write into a month whose file could not be read.
     #[error("cannot save into {month}: {reason}{}", advice(reason))]
     MonthUnwritable {
@@ -111,7 +124,7 @@ impl StoreError {
 /// message already says to upgrade; a damaged one needs fixing by hand.
 fn advice(reason: &StoreError) -> &'static str {
     match reason {
-        StoreError::NewerVersion { .. } => "",
+        StoreError::NewerVersion { .. } | StoreError::UnknownFields { .. } => "",
         _ => {
             ". sensemap never rewrites a file it cannot read; fix the file by hand \
              (or move it aside) and try again"

@@ -27,8 +27,11 @@ pub struct Loaded {
     pub entries: Vec<Entry>,
     /// Months whose files could not be read.
     pub problems: Vec<MonthProblem>,
-    /// Months from a newer sensemap, shown but never rewritten.
+    /// Months shown but never rewritten: from a newer sensemap, or with
+    /// fields this one does not know.
     pub read_only: Vec<YearMonth>,
+    /// Why each of those is read-only, to tell the person.
+    pub notices: Vec<MonthProblem>,
 }
 
 /// What a write left on disk: each month written, with all it now holds.
@@ -41,7 +44,8 @@ pub struct Written {
 /// One month as read, before merging.
 enum MonthRead {
     Writable(Vec<Entry>),
-    ReadOnly(Vec<Entry>, u32),
+    /// Shown but never rewritten, and why.
+    ReadOnly(Vec<Entry>, StoreError),
 }
 
 /// Entries on top of a [`MonthStore`].
@@ -87,9 +91,10 @@ impl<S: MonthStore> Journal<S> {
         for (month, result) in self.read_months(months) {
             match result {
                 Ok(MonthRead::Writable(entries)) => loaded.entries.extend(entries),
-                Ok(MonthRead::ReadOnly(entries, _)) => {
+                Ok(MonthRead::ReadOnly(entries, why)) => {
                     loaded.entries.extend(entries);
                     loaded.read_only.push(month);
+                    loaded.notices.push(MonthProblem { month, error: why });
                 }
                 Err(error) => loaded.problems.push(MonthProblem { month, error }),
             }
@@ -276,11 +281,7 @@ impl<S: MonthStore> Journal<S> {
         };
         match self.read_month(month) {
             Ok(MonthRead::Writable(entries)) => Ok(entries),
-            Ok(MonthRead::ReadOnly(_, found)) => Err(unwritable(StoreError::NewerVersion {
-                path: self.store.path(month),
-                found,
-                supported: month_file::FORMAT_VERSION,
-            })),
+            Ok(MonthRead::ReadOnly(_, why)) => Err(unwritable(why)),
             Err(e) => Err(unwritable(e)),
         }
     }
@@ -292,7 +293,21 @@ impl<S: MonthStore> Journal<S> {
         };
         match month_file::decode(&self.store.path(month), &text)? {
             MonthContent::Current(entries) => Ok(MonthRead::Writable(entries)),
-            MonthContent::Newer { entries, version } => Ok(MonthRead::ReadOnly(entries, version)),
+            MonthContent::Newer { entries, version } => Ok(MonthRead::ReadOnly(
+                entries,
+                StoreError::NewerVersion {
+                    path: self.store.path(month),
+                    found: version,
+                    supported: month_file::FORMAT_VERSION,
+                },
+            )),
+            MonthContent::UnknownFields { entries, fields } => Ok(MonthRead::ReadOnly(
+                entries,
+                StoreError::UnknownFields {
+                    path: self.store.path(month),
+                    fields,
+                },
+            )),
         }
     }
 }

@@ -46,6 +46,14 @@ pub enum MonthContent {
         /// The file's version.
         version: u32,
     },
+    /// A file with fields this build does not know (a newer sensemap's, or
+    /// added by hand): shown, never rewritten, so they are not lost.
+    UnknownFields {
+        /// The entries, without those fields.
+        entries: Vec<Entry>,
+        /// The unknown fields' names, e.g. `mood`.
+        fields: Vec<String>,
+    },
 }
 
 /// Writes `entries` (sorted by the caller) as month-file text, and checks that
@@ -78,29 +86,55 @@ pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError>
 
 /// Reads month-file text. `path` is only used in error messages.
 pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
-    match ron::from_str::<MonthFileIn>(text) {
-        Ok(file) if file.version == FORMAT_VERSION => Ok(MonthContent::Current(file.entries)),
-        Ok(file) if file.version > FORMAT_VERSION => Ok(MonthContent::Newer {
+    // One pass that also notes every field it had to skip.
+    let mut unknown = Vec::new();
+    let parsed = ron::Deserializer::from_str(text)
+        .map_err(ron::Error::from)
+        .and_then(|mut de| {
+            serde_ignored::deserialize(&mut de, |field| {
+                // `entries.3.mood` is named by its field: `mood`.
+                let path = field.to_string();
+                let name = path.rsplit('.').next().unwrap_or(&path).to_string();
+                if !unknown.contains(&name) {
+                    unknown.push(name);
+                }
+            })
+            .and_then(|file: MonthFileIn| de.end().map(|()| file))
+        });
+    let file = match parsed {
+        Ok(file) => file,
+        // Parsed again only to say where it went wrong, with line and column.
+        Err(_) => match ron::from_str::<MonthFileIn>(text) {
+            Ok(file) => file,
+            Err(err) => {
+                if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                    && probe.version > FORMAT_VERSION
+                {
+                    return Err(StoreError::NewerVersion {
+                        path: path.to_path_buf(),
+                        found: probe.version,
+                        supported: FORMAT_VERSION,
+                    });
+                }
+                return Err(StoreError::from_ron(path, &err));
+            }
+        },
+    };
+    match file.version {
+        FORMAT_VERSION if unknown.is_empty() => Ok(MonthContent::Current(file.entries)),
+        FORMAT_VERSION => Ok(MonthContent::UnknownFields {
             entries: file.entries,
-            version: file.version,
+            fields: unknown,
         }),
-        Ok(file) => Err(StoreError::Parse {
+        newer if newer > FORMAT_VERSION => Ok(MonthContent::Newer {
+            entries: file.entries,
+            version: newer,
+        }),
+        older => Err(StoreError::Parse {
             path: path.to_path_buf(),
             line: 1,
             col: 1,
-            message: format!("unknown format version {}", file.version),
+            message: format!("unknown format version {older}"),
         }),
-        Err(err) => {
-            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-                && probe.version > FORMAT_VERSION
-            {
-                return Err(StoreError::NewerVersion {
-                    path: path.to_path_buf(),
-                    found: probe.version,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            Err(StoreError::from_ron(path, &err))
-        }
     }
 }
