@@ -527,3 +527,43 @@ fn fields_this_version_does_not_know_are_kept_by_never_rewriting_the_month() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn two_different_entries_under_one_id_make_the_month_read_only_so_neither_is_lost() {
+    let (_dir, journal) = journal();
+    let a = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
+    let mut b = a.clone();
+    b.intensity = 8.try_into().unwrap();
+    let text = month_file::encode(MARCH, std::slice::from_ref(&a))
+        .unwrap()
+        .replacen("  entries: [\n", "  entries: [\n    ENTRY_B,\n", 1);
+    let b_line = month_file::encode(MARCH, std::slice::from_ref(&b)).unwrap();
+    let b_line = b_line
+        .lines()
+        .find(|l| l.trim_start().starts_with("(id:"))
+        .unwrap()
+        .trim()
+        .trim_end_matches(',');
+    let text = text.replace("ENTRY_B", b_line);
+    let path = plant_march(&journal, &text);
+    let loaded = journal.load_all().unwrap();
+    assert_eq!(loaded.read_only, vec![MARCH]);
+    let notice = loaded.notices[0].error.to_string();
+    assert!(
+        notice.contains(&format!("sharing an id ({})", a.id)),
+        "{notice}"
+    );
+    let err = journal
+        .add(entry("2026-03-06T10:00:00+01:00", &["f25"], 4))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("sharing an id"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text, "both lines kept");
+    // The same line twice loses nothing when one copy is kept: writable.
+    let twice = text.replace(b_line, &b_line.replace("intensity: 8", "intensity: 3"));
+    plant_march(&journal, &twice);
+    journal
+        .add(entry("2026-03-06T10:00:00+01:00", &["f25"], 4))
+        .unwrap();
+    assert_eq!(journal.month_content(MARCH).unwrap().len(), 2);
+}

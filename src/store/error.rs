@@ -34,6 +34,20 @@ pub enum StoreError {
         /// Highest version this build reads.
         supported: u32,
     },
+    /// A month file where different entries share an id.
+    #[error(
+        "{} has different entries sharing an id ({}); it is read-only here so that \
+         a save cannot keep one and drop the other; give one of them a new id by hand \
+         (any new ULID) to change it",
+        path.display(),
+        ids.join(", ")
+    )]
+    DuplicateIds {
+        /// The file.
+        path: PathBuf,
+        /// The shared ids.
+        ids: Vec<String>,
+    },
     /// A month file with fields this version does not know.
     #[error(
         "{} has fields this sensemap does not know ({}), perhaps from a newer sensemap; \
@@ -124,7 +138,9 @@ impl StoreError {
 /// message already says to upgrade; a damaged one needs fixing by hand.
 fn advice(reason: &StoreError) -> &'static str {
     match reason {
-        StoreError::NewerVersion { .. } | StoreError::UnknownFields { .. } => "",
+        StoreError::NewerVersion { .. }
+        | StoreError::UnknownFields { .. }
+        | StoreError::DuplicateIds { .. } => "",
         _ => {
             ". sensemap never rewrites a file it cannot read; fix the file by hand \
              (or move it aside) and try again"

@@ -301,6 +301,13 @@ impl<S: MonthStore> Journal<S> {
                     supported: month_file::FORMAT_VERSION,
                 },
             )),
+            MonthContent::DuplicateIds { entries, ids } => Ok(MonthRead::ReadOnly(
+                entries,
+                StoreError::DuplicateIds {
+                    path: self.store.path(month),
+                    ids,
+                },
+            )),
             MonthContent::UnknownFields { entries, fields } => Ok(MonthRead::ReadOnly(
                 entries,
                 StoreError::UnknownFields {

@@ -46,6 +46,15 @@ pub enum MonthContent {
         /// The file's version.
         version: u32,
     },
+    /// Two or more different entries under one id (copied lines edited by
+    /// hand): all shown, never rewritten, so that a save cannot keep one
+    /// and drop the others.
+    DuplicateIds {
+        /// Every entry, copies included.
+        entries: Vec<Entry>,
+        /// The ids used by more than one different entry.
+        ids: Vec<String>,
+    },
     /// A file with fields this build does not know (a newer sensemap's, or
     /// added by hand): shown, never rewritten, so they are not lost.
     UnknownFields {
@@ -120,7 +129,12 @@ pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
             }
         },
     };
+    let clashes = clashing_ids(&file.entries);
     match file.version {
+        FORMAT_VERSION if !clashes.is_empty() => Ok(MonthContent::DuplicateIds {
+            entries: file.entries,
+            ids: clashes,
+        }),
         FORMAT_VERSION if unknown.is_empty() => Ok(MonthContent::Current(file.entries)),
         FORMAT_VERSION => Ok(MonthContent::UnknownFields {
             entries: file.entries,
@@ -137,4 +151,27 @@ pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
             message: format!("unknown format version {older}"),
         }),
     }
+}
+
+/// Ids that more than one *different* entry uses. The same line twice is
+/// harmless: keeping one copy loses nothing.
+fn clashing_ids(entries: &[Entry]) -> Vec<String> {
+    let mut first: std::collections::HashMap<ulid::Ulid, &Entry> =
+        std::collections::HashMap::with_capacity(entries.len());
+    let mut clashes = Vec::new();
+    for e in entries {
+        match first.get(&e.id) {
+            Some(seen) if *seen != e => {
+                let id = e.id.to_string();
+                if !clashes.contains(&id) {
+                    clashes.push(id);
+                }
+            }
+            Some(_) => {}
+            None => {
+                first.insert(e.id, e);
+            }
+        }
+    }
+    clashes
 }
