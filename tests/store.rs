@@ -232,6 +232,22 @@ fn stale_temp_files_from_a_killed_save_are_removed() {
 }
 
 #[test]
+fn deleting_a_lock_file_never_lets_a_second_writer_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = FsStore::new(dir.path());
+    let second = FsStore::new(dir.path()).with_lock_wait(Duration::from_millis(100));
+    let held = first.lock().unwrap();
+    // What a person might delete, thinking the lock is stuck.
+    let _ = fs::remove_file(dir.path().join(".lock"));
+    let err = Journal::new(second.clone())
+        .add(entry("2026-03-05T10:00:00+01:00", &["f25"], 3))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert!(second.months().unwrap().is_empty(), "nothing written");
+    drop(held);
+}
+
+#[test]
 fn a_second_writer_waits_then_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let first = FsStore::new(dir.path());

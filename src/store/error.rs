@@ -74,15 +74,12 @@ pub enum StoreError {
     NoSideFiles(&'static str),
     /// Another process holds the writer lock.
     #[error(
-        "another sensemap is saving to {} right now; try again in a moment (lock file {})",
-        dir.display(),
-        lock.display()
+        "another sensemap is saving to {} right now; try again in a moment",
+        dir.display()
     )]
     Locked {
-        /// The data directory.
+        /// The data directory, which is what is locked.
         dir: PathBuf,
-        /// The lock file.
-        lock: PathBuf,
     },
     /// An operating-system error on a path.
     #[error("cannot {action} {}: {source}", path.display())]

@@ -1,8 +1,8 @@
 //! The real store: `entries/YYYY/YYYY-MM.ron` under the data directory.
 
-use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
+use std::fs::{self, DirBuilder, File, TryLockError};
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -43,10 +43,6 @@ impl FsStore {
 
     fn entries_dir(&self) -> PathBuf {
         self.root.join("entries")
-    }
-
-    fn lock_path(&self) -> PathBuf {
-        self.root.join(".lock")
     }
 
     /// Removes temp files left by a process killed mid-save. Only called
@@ -221,17 +217,13 @@ impl MonthStore for FsStore {
 
     fn lock(&self) -> Result<WriteLock, StoreError> {
         create_private_dir(&self.root)?;
-        let lock_path = self.lock_path();
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&lock_path)
-            .map_err(StoreError::io("open lock file", &lock_path))?;
+        // The lock is on the data folder itself: unlike a lock file, it
+        // cannot be deleted from under a writer while the folder holds
+        // the journal, so two writers can never both hold it.
+        let folder = File::open(&self.root).map_err(StoreError::io("open", &self.root))?;
         let deadline = Instant::now() + self.lock_wait;
         loop {
-            match file.try_lock() {
+            match folder.try_lock() {
                 Ok(()) => break,
                 Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                     thread::sleep(Duration::from_millis(25));
@@ -239,14 +231,13 @@ impl MonthStore for FsStore {
                 Err(TryLockError::WouldBlock) => {
                     return Err(StoreError::Locked {
                         dir: self.root.clone(),
-                        lock: lock_path,
                     });
                 }
-                Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", lock_path)(e)),
+                Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &self.root)(e)),
             }
         }
         self.remove_stale_temps()?;
-        Ok(WriteLock { _file: file })
+        Ok(WriteLock { _file: folder })
     }
 
     fn path(&self, month: YearMonth) -> PathBuf {
