@@ -154,9 +154,18 @@ impl App {
     /// Starts a write unless one is already on its way (then says so and
     /// returns `None`; the caller keeps what it had).
     pub(super) fn start_write(&mut self, step: Step, purpose: Purpose) -> Option<Effect> {
+        self.begin_saving(purpose).then(|| Effect::Write {
+            step: Box::new(step),
+            purpose,
+        })
+    }
+
+    /// Marks a write of `purpose` as on its way; `false` (and says so) when
+    /// one already is: there is never more than one.
+    pub(super) fn begin_saving(&mut self, purpose: Purpose) -> bool {
         if self.saving.is_some() {
             self.say(StatusKind::Info, "Still saving the last change…");
-            return None;
+            return false;
         }
         self.saving = Some(Saving {
             purpose,
@@ -164,10 +173,7 @@ impl App {
             quit_when_done: false,
             discard_confirmed: false,
         });
-        Some(Effect::Write {
-            step: Box::new(step),
-            purpose,
-        })
+        true
     }
 
     /// Undo (or redo) the newest step: write the entry back as it was. A

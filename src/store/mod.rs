@@ -9,6 +9,7 @@ pub mod fs;
 pub mod journal;
 pub mod month_file;
 pub mod reports;
+mod side;
 pub mod treatments;
 
 use std::path::{Path, PathBuf};

@@ -1,10 +1,10 @@
 //! `reports.ron` beside the month folders: when each report was made and
 //! which period it covered, so the next report starts where the last ended.
 
-use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
+use super::side::Versioned;
 use super::{Journal, MonthStore, SideFile};
 use crate::domain::report::ReportMade;
 
@@ -21,27 +21,20 @@ struct ReportsFile {
     made: Vec<ReportMade>,
 }
 
+impl Versioned for ReportsFile {
+    const VERSION: u32 = VERSION;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
 impl<S: MonthStore> Journal<S> {
     /// Every report remembered, oldest first; none when there is no file.
     pub fn load_reports(&self) -> Result<Vec<ReportMade>, StoreError> {
-        let path = self.store().side_path(SideFile::Reports);
-        let Some(text) = self.store().read_side(SideFile::Reports)? else {
-            return Ok(Vec::new());
-        };
-        let file: ReportsFile =
-            ron::from_str(&text).map_err(|e| StoreError::from_ron(&path, &e))?;
-        if file.version > VERSION {
-            return Err(StoreError::Parse {
-                path,
-                line: 1,
-                col: 1,
-                message: format!(
-                    "written by a newer sensemap (format {}); update sensemap to change it",
-                    file.version
-                ),
-            });
-        }
-        Ok(file.made)
+        Ok(self
+            .read_side_file::<ReportsFile>(SideFile::Reports)?
+            .map(|f| f.made)
+            .unwrap_or_default())
     }
 
     /// Remembers a report, under the writer lock, in one atomic write.
@@ -56,16 +49,11 @@ impl<S: MonthStore> Journal<S> {
             version: VERSION,
             made,
         };
-        let body = ron::ser::to_string_pretty(&file, PrettyConfig::new().struct_names(false))
-            .map_err(|e| StoreError::Parse {
-                path: self.store().side_path(SideFile::Reports),
-                line: 1,
-                col: 1,
-                message: e.to_string(),
-            })?;
-        let text =
-            format!("// sensemap reports: when each was made and the period it covered.\n{body}\n");
-        self.store().write_side(SideFile::Reports, &text)
+        self.write_side_file(
+            SideFile::Reports,
+            "sensemap reports: when each was made and the period it covered.",
+            &file,
+        )
     }
 }
 

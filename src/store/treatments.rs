@@ -2,10 +2,10 @@
 //! course and application in one file (a course spans months, so it is
 //! never split across month files), changed under the writer lock.
 
-use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
+use super::side::Versioned;
 use super::{Journal, MonthStore, SideFile};
 use crate::domain::treatment::TreatmentLog;
 
@@ -22,30 +22,23 @@ struct TreatmentsFile {
     applications: Vec<crate::domain::treatment::Application>,
 }
 
+impl Versioned for TreatmentsFile {
+    const VERSION: u32 = VERSION;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
 impl<S: MonthStore> Journal<S> {
     /// Every treatment record; none when there is no file yet.
     pub fn load_treatments(&self) -> Result<TreatmentLog, StoreError> {
-        let path = self.store().side_path(SideFile::Treatments);
-        let Some(text) = self.store().read_side(SideFile::Treatments)? else {
-            return Ok(TreatmentLog::default());
-        };
-        let file: TreatmentsFile =
-            ron::from_str(&text).map_err(|e| StoreError::from_ron(&path, &e))?;
-        if file.version > VERSION {
-            return Err(StoreError::Parse {
-                path,
-                line: 1,
-                col: 1,
-                message: format!(
-                    "written by a newer sensemap (format {}); update sensemap to change it",
-                    file.version
-                ),
-            });
-        }
-        Ok(TreatmentLog {
-            courses: file.courses,
-            applications: file.applications,
-        })
+        Ok(self
+            .read_side_file::<TreatmentsFile>(SideFile::Treatments)?
+            .map(|f| TreatmentLog {
+                courses: f.courses,
+                applications: f.applications,
+            })
+            .unwrap_or_default())
     }
 
     /// Changes the treatment records under the writer lock: reads what is on
@@ -67,17 +60,11 @@ impl<S: MonthStore> Journal<S> {
             courses: log.courses,
             applications: log.applications,
         };
-        let body = ron::ser::to_string_pretty(&file, PrettyConfig::new().struct_names(false))
-            .map_err(|e| StoreError::Parse {
-                path: self.store().side_path(SideFile::Treatments),
-                line: 1,
-                col: 1,
-                message: e.to_string(),
-            })?;
-        let text = format!(
-            "// sensemap treatments: courses (start, stop, doses) and applications (once, somewhere).\n{body}\n"
-        );
-        self.store().write_side(SideFile::Treatments, &text)?;
+        self.write_side_file(
+            SideFile::Treatments,
+            "sensemap treatments: courses (start, stop, doses) and applications (once, somewhere).",
+            &file,
+        )?;
         Ok(Ok(outcome))
     }
 }
