@@ -359,3 +359,75 @@ fn the_form_adds_to_a_records_text_and_refuses_a_dose_that_is_no_change() {
         form_error(&c)
     );
 }
+
+#[test]
+fn a_form_open_while_the_record_changes_elsewhere_never_saves_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_screen_4(dir.path(), 80, 24);
+    let elsewhere = |dir: &std::path::Path| {
+        Journal::new(FsStore::new(dir))
+            .change_treatments(|l| {
+                l.courses[1].dose_changes.push(DoseChange {
+                    at: at("2026-03-01T09:00:00+01:00"),
+                    dose: "900 mg".into(),
+                });
+                Ok::<(), String>(())
+            })
+            .unwrap()
+            .unwrap();
+    };
+    // Seen through the watcher: the form warns, and the save is refused.
+    c.handle_event(&key(KeyCode::Char('s')));
+    elsewhere(dir.path());
+    let reloaded = on_disk(dir.path());
+    c.dispatch(Action::TreatmentsLoaded(Ok(reloaded.clone())));
+    assert!(screen_text(&c.app).contains("Changed elsewhere meanwhile"));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(on_disk(dir.path()), reloaded, "the 900 mg change stays");
+    c.handle_event(&key(KeyCode::Esc));
+    // Not seen: the disk refuses it.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut c = on_screen_4(dir2.path(), 80, 24);
+    c.handle_event(&key(KeyCode::Char('s')));
+    elsewhere(dir2.path());
+    let changed = on_disk(dir2.path());
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(on_disk(dir2.path()), changed, "nothing saved over it");
+    assert!(
+        screen_text(&c.app).contains("changed elsewhere meanwhile"),
+        "{}",
+        screen_text(&c.app)
+    );
+}
+
+#[test]
+fn editing_only_a_note_keeps_the_times_to_the_second_and_their_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_screen_4(dir.path(), 80, 24);
+    let exact = at("2025-09-01T10:00:37+02:00");
+    assert_eq!(
+        on_disk(dir.path()).courses[0].start,
+        at("2025-09-01T10:00:00+02:00")
+    );
+    Journal::new(FsStore::new(dir.path()))
+        .change_treatments(|l| {
+            l.courses[0].start = exact;
+            Ok::<(), String>(())
+        })
+        .unwrap()
+        .unwrap();
+    c.dispatch(Action::TreatmentsLoaded(Ok(on_disk(dir.path()))));
+    // CBT is the second row.
+    c.handle_event(&key(KeyCode::Down));
+    c.handle_event(&key(KeyCode::Enter));
+    for _ in 0..4 {
+        c.handle_event(&key(KeyCode::Tab));
+    }
+    type_text(&mut c, "!");
+    c.handle_event(&key(KeyCode::Enter));
+    let cbt = on_disk(dir.path()).courses[0].clone();
+    assert_eq!(cbt.note.as_deref(), Some("Ten weekly sessions!"));
+    assert_eq!(cbt.start, exact);
+    assert_eq!(cbt.start.offset(), exact.offset());
+    assert_eq!(cbt.stop, Some(at("2025-11-10T10:00:00+01:00")));
+}

@@ -273,18 +273,33 @@ impl TreatmentForm {
         };
         match (self.kind, &self.editing) {
             (TreatmentFormKind::Course, before) => {
+                let original = match before {
+                    Some(TreatmentRecord::Course(c)) => Some(c),
+                    _ => None,
+                };
+                // A time left as it was shown keeps its exact value and offset.
+                let kept = |field: TreatmentField, at: Option<DateTime<FixedOffset>>| {
+                    at.filter(|at| self.text(field) == when_text(*at))
+                };
                 let stop = match self.text(TreatmentField::Stopped) {
                     "" => None,
-                    text => Some(when(TreatmentField::Stopped, text)?),
+                    text => match kept(TreatmentField::Stopped, original.and_then(|c| c.stop)) {
+                        Some(at) => Some(at),
+                        None => Some(when(TreatmentField::Stopped, text)?),
+                    },
                 };
-                let (id, dose_changes) = match before {
-                    Some(TreatmentRecord::Course(c)) => (c.id, c.dose_changes.clone()),
-                    _ => (Ulid::generate(), Vec::new()),
+                let start = match kept(TreatmentField::When, original.map(|c| c.start)) {
+                    Some(at) => at,
+                    None => when(TreatmentField::When, self.text(TreatmentField::When))?,
+                };
+                let (id, dose_changes) = match original {
+                    Some(c) => (c.id, c.dose_changes.clone()),
+                    None => (Ulid::generate(), Vec::new()),
                 };
                 Ok(TreatmentRecord::Course(Course {
                     id,
                     treatment: treatment()?,
-                    start: when(TreatmentField::When, self.text(TreatmentField::When))?,
+                    start,
                     stop,
                     dose: non_empty(self.text(TreatmentField::Dose)),
                     dose_changes,
@@ -299,10 +314,18 @@ impl TreatmentForm {
                 let id = before
                     .as_ref()
                     .map_or_else(Ulid::generate, TreatmentRecord::id);
+                let at = match before {
+                    Some(TreatmentRecord::Application(a))
+                        if self.text(TreatmentField::When) == when_text(a.at) =>
+                    {
+                        a.at
+                    }
+                    _ => when(TreatmentField::When, self.text(TreatmentField::When))?,
+                };
                 Ok(TreatmentRecord::Application(Application {
                     id,
                     treatment: treatment()?,
-                    at: when(TreatmentField::When, self.text(TreatmentField::When))?,
+                    at,
                     regions,
                     note,
                 }))

@@ -115,6 +115,17 @@ impl App {
     pub(super) fn treatments_loaded(&mut self, log: Result<TreatmentLog, String>) {
         match log {
             Ok(log) => {
+                // A form open on a record that changed elsewhere says so
+                // before the person saves.
+                if let Some(Overlay::TreatmentForm(form)) = &mut self.modal.overlay
+                    && let Some(editing) = &form.editing
+                    && log.get(editing.id()).as_ref() != Some(editing)
+                {
+                    form.error = Some(
+                        "Changed elsewhere meanwhile: Esc, then open it again to see the change"
+                            .into(),
+                    );
+                }
                 self.treatments.log = log;
                 self.treatments.problem = None;
             }
@@ -255,10 +266,10 @@ impl App {
             ));
         }
         let after = form.record(&self.treatments.catalogue, &self.clock())?;
-        let before = form
-            .editing
-            .as_ref()
-            .and_then(|r| self.treatments.log.get(r.id()));
+        // Against the version the form was opened on: if it changed
+        // elsewhere since, the change is refused here and on disk, never
+        // saved over.
+        let before = form.editing.clone();
         let purpose = if before.is_some() {
             Purpose::Edit
         } else {
