@@ -703,6 +703,24 @@ fn an_output_through_a_link_or_to_a_pipe_is_written_through_never_replaced() {
     // /dev/stdout is this command's pipe: written to, not replaced.
     let out = stdout(sm(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]));
     assert!(out.starts_with("id,at,"), "{out}");
+    // ... and a file opened with >> keeps what it held.
+    let log_file = dir.path().join("log.txt");
+    fs::write(&log_file, "EARLIER\n").unwrap();
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log_file)
+        .unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin!("sensemap"))
+        .args(["export", "--format", "csv", "-o", "/dev/stdout"])
+        .env("SENSEMAP_DATA_DIR", dir.path().join("data"))
+        .env("SENSEMAP_CONFIG", dir.path().join("config.ron"))
+        .env("SENSEMAP_NOW", common::cli::NOW)
+        .stdout(appended)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = fs::read_to_string(&log_file).unwrap();
+    assert!(text.starts_with("EARLIER\nid,at,"), "{text}");
 }
 
 #[test]

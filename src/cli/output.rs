@@ -286,12 +286,16 @@ pub fn stats(ranked: &[RegionStats], format: ListFormat) -> String {
 /// Writes `text` to `path` through a temporary file, so a failure never
 /// leaves half a file.
 pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
+    // `/dev/stdout` and its kin stand for whatever this process was given
+    // (a pipe, a terminal, a file opened with >>): write into it, never
+    // replace what it points at.
+    let stands_for_a_stream = path.starts_with("/dev/") || path.starts_with("/proc/");
     let target = match std::fs::metadata(path) {
-        // A device or a pipe (`-o /dev/stdout`) is written to, never replaced.
-        Ok(meta) if !meta.is_file() => {
+        // A device or a pipe is written to, never replaced.
+        Ok(meta) if !meta.is_file() || stands_for_a_stream => {
             use std::io::Write as _;
             return std::fs::OpenOptions::new()
-                .write(true)
+                .append(true)
                 .open(path)
                 .and_then(|mut f| f.write_all(text.as_bytes()))
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())));
