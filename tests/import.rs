@@ -290,3 +290,31 @@ fn imported_treatments_are_checked_and_never_replace_yours() {
         mine
     );
 }
+
+#[test]
+fn a_month_that_cannot_take_the_import_stops_it_before_anything_is_written() {
+    let from = tempfile::tempdir().unwrap();
+    log_at(from.path(), "2026-03-05 10:00", "-r f25 -s tingling -i 4");
+    sm(from.path())
+        .args(["treatment", "start", "gaba", "--at", "2026-03-01"])
+        .assert()
+        .success();
+    let file = exported(from.path(), "json", "bundle");
+    // March in the other folder has a field this version does not know.
+    let to = tempfile::tempdir().unwrap();
+    log_at(to.path(), "2026-03-02 10:00", "-r f28 -s burning -i 2");
+    let march = to.path().join("data/entries/2026/2026-03.ron");
+    let text =
+        fs::read_to_string(&march)
+            .unwrap()
+            .replacen("intensity:", "mood: \"bad\", intensity:", 1);
+    fs::write(&march, &text).unwrap();
+    sm(to.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("does not know (mood)"));
+    assert!(!to.path().join("data/treatments.ron").exists());
+    assert_eq!(fs::read_to_string(&march).unwrap(), text);
+}

@@ -320,6 +320,11 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         Some(log) => Some(checked_treatments(ctx, path, log)?),
         None => None,
     };
+    // Every month the entries would go into must take a save, checked
+    // before anything is written, so a refusal changes nothing.
+    let months: std::collections::BTreeSet<_> = good.iter().map(Entry::month).collect();
+    ctx.journal()
+        .check_writable(&months.into_iter().collect::<Vec<_>>())?;
     if let (Some(log), Some(catalogue)) = (treatments, catalogue) {
         import_treatments(ctx, path, log, &catalogue)?;
     }

@@ -273,6 +273,14 @@ impl<S: MonthStore> Journal<S> {
             .ok_or_else(|| StoreError::NotFound(entry.id.to_string()))
     }
 
+    /// Whether every one of `months` may be saved into (a month without a
+    /// file may); the first that may not is the error a save would give.
+    pub fn check_writable(&self, months: &[YearMonth]) -> Result<(), StoreError> {
+        months
+            .iter()
+            .try_for_each(|&m| self.writable_month(m).map(|_| ()))
+    }
+
     /// A month's entries, if its file may be rewritten.
     fn writable_month(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
         let unwritable = |reason: StoreError| StoreError::MonthUnwritable {
