@@ -155,10 +155,11 @@ fn weeks(within: &[&Entry], first: NaiveDate, last: NaiveDate) -> Vec<WeekSummar
     let count = ((week_start(last) - first_week).num_days() / 7 + 1) as usize;
     let mut sums = vec![(0u32, 0u64, BTreeSet::new()); count];
     for entry in within {
+        // An entry in another UTC offset can fall on a local day just
+        // outside the period's dates: it counts in the nearest week.
         let week = (entry.day() - first_week).num_days().div_euclid(7);
-        if let Some((episodes, intensity, regions)) =
-            usize::try_from(week).ok().and_then(|w| sums.get_mut(w))
-        {
+        let week = usize::try_from(week.max(0)).unwrap_or(0).min(count - 1);
+        if let Some((episodes, intensity, regions)) = sums.get_mut(week) {
             *episodes += 1;
             *intensity += u64::from(entry.intensity.value());
             regions.extend(entry.regions.ids().iter().copied());
@@ -184,6 +185,22 @@ fn weeks(within: &[&Entry], first: NaiveDate, last: NaiveDate) -> Vec<WeekSummar
 mod tests {
     use super::super::tests::{at, entry, region};
     use super::*;
+
+    #[test]
+    fn an_entry_on_a_local_day_outside_the_dates_still_counts_in_the_weeks() {
+        let cat = SensationCatalogue::built_in();
+        // 2026-03-02 01:00 at UTC+1, but Sunday 1 March where it was felt.
+        let entries = [entry("2026-03-01T19:00:00-05:00", &["f25"], "tingling", 4)];
+        let summary = summarise(
+            &entries,
+            at("2026-03-02T00:00:00+01:00"),
+            at("2026-03-08T23:59:59+01:00"),
+            &cat,
+        );
+        assert_eq!(summary.entries, 1);
+        let weekly: u32 = summary.weeks.iter().map(|w| w.episodes).sum();
+        assert_eq!(weekly, 1);
+    }
 
     #[test]
     fn a_period_is_counted_by_region_pair_and_week() {

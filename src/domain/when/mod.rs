@@ -95,13 +95,22 @@ impl Zone {
         now: DateTime<FixedOffset>,
         order: DateOrder,
     ) -> Result<DateTime<FixedOffset>, WhenError> {
-        // A day alone takes a time after it; a text with a time does not.
         use chrono::Timelike;
+        let at = self.read(text, now, order)?;
+        // A day alone reads as its midnight; its end is that day at 23:59.
+        if (at.hour(), at.minute(), at.second()) != (0, 0, 0) {
+            return Ok(at);
+        }
         match self.read(&format!("{} 23:59", text.trim()), now, order) {
-            Ok(end) if !text.trim().is_empty() && (end.hour(), end.minute()) == (23, 59) => Ok(end
-                .checked_add_signed(chrono::Duration::milliseconds(59_999))
-                .unwrap_or(end)),
-            _ => self.read(text, now, order),
+            Ok(end)
+                if end.date_naive() == at.date_naive()
+                    && (end.hour(), end.minute()) == (23, 59) =>
+            {
+                Ok(end
+                    .checked_add_signed(chrono::Duration::milliseconds(59_999))
+                    .unwrap_or(end))
+            }
+            _ => Ok(at),
         }
     }
 
@@ -207,6 +216,14 @@ mod tests {
         assert_eq!(until("yesterday 9pm"), "2026-03-10T21:00:00+01:00");
         assert_eq!(until("3 days ago"), "2026-03-08T10:00:00+01:00");
         assert_eq!(until("now"), "2026-03-11T10:00:00+01:00");
+        // A time of day is that time, and nonsense stays an error.
+        assert_eq!(until("yesterday morning"), "2026-03-10T08:00:00+01:00");
+        assert_eq!(until("last night"), "2026-03-10T22:00:00+01:00");
+        assert!(
+            Zone::Fixed(tz())
+                .read_until("monday 30:00", now(), DateOrder::DayFirst)
+                .is_err()
+        );
     }
 
     #[test]
