@@ -217,3 +217,46 @@ fn compare_describes_before_and_after_in_words() {
         "{text}"
     );
 }
+
+#[test]
+fn treatments_with_fields_this_version_does_not_know_or_shared_ids_are_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    sm(dir.path())
+        .args([
+            "treatment",
+            "start",
+            "gaba",
+            "--at",
+            "2026-02-01",
+            "--dose",
+            "300 mg",
+        ])
+        .assert()
+        .success();
+    let file = dir.path().join("data/treatments.ron");
+    let plain = std::fs::read_to_string(&file).unwrap();
+    let with_unknown = plain.replacen("treatment:", "frequency: \"twice daily\", treatment:", 1);
+    assert_ne!(with_unknown, plain);
+    std::fs::write(&file, &with_unknown).unwrap();
+    // Still listed; a change is refused and the field stays.
+    assert!(stdout(sm(dir.path()).args(["treatment", "list"])).contains("Gabapentin"));
+    sm(dir.path())
+        .args(["treatment", "dose", "gaba", "600 mg"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("does not know (frequency)"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), with_unknown);
+    // Two different courses under one id: a change could keep only one.
+    let log = json(sm(dir.path()).args(["treatment", "list", "--format", "json"]));
+    let id = log["courses"][0]["id"].as_str().unwrap().to_string();
+    let twin = format!(
+        "(version: 1, courses: [(id: \"{id}\", treatment: \"gabapentin\", start: \"2026-02-01T00:00:00+01:00\", dose: Some(\"300 mg\")), (id: \"{id}\", treatment: \"cbt\", start: \"2026-02-05T00:00:00+01:00\")])\n"
+    );
+    std::fs::write(&file, &twin).unwrap();
+    sm(dir.path())
+        .args(["treatment", "stop", "cbt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("sharing an id"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), twin);
+}

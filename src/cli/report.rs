@@ -100,12 +100,15 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), CliError> {
     write_file_atomically(path, &page)?;
     eprintln!("Wrote the report to {}", path.display());
     // A page of nothing was not handed to anyone either.
-    if report.summary.entries > 0 {
-        journal.record_report(ReportMade {
+    if report.summary.entries > 0
+        && let Err(e) = journal.record_report(ReportMade {
             made: now,
             since,
             until,
-        })?;
+        })
+    {
+        // The page is written; only the next report's default start is lost.
+        eprintln!("sensemap: warning: the report was written but not remembered: {e}");
     }
     Ok(())
 }

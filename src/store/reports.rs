@@ -40,7 +40,10 @@ impl<S: MonthStore> Journal<S> {
     /// Remembers a report, under the writer lock, in one atomic write.
     pub fn record_report(&self, report: ReportMade) -> Result<(), StoreError> {
         let _lock = self.store().lock()?;
-        let mut made = self.load_reports()?;
+        let (mut made, unknown) = self
+            .read_side_file_noting::<ReportsFile>(SideFile::Reports)?
+            .map_or_else(|| (Vec::new(), Vec::new()), |(f, u)| (f.made, u));
+        Self::refuse_unknown(self.store().side_path(SideFile::Reports), unknown)?;
         made.push(report);
         made.sort_by_key(|r| r.made);
         let excess = made.len().saturating_sub(KEPT);

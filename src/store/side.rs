@@ -23,11 +23,37 @@ impl<S: MonthStore> Journal<S> {
         &self,
         file: SideFile,
     ) -> Result<Option<T>, StoreError> {
+        Ok(self.read_side_file_noting(file)?.map(|(doc, _)| doc))
+    }
+
+    /// The document in `file` and the names of fields this version does not
+    /// know (which a rewrite would drop).
+    pub(super) fn read_side_file_noting<T: DeserializeOwned + Versioned>(
+        &self,
+        file: SideFile,
+    ) -> Result<Option<(T, Vec<String>)>, StoreError> {
         let path = self.store().side_path(file);
         let Some(text) = self.store().read_side(file)? else {
             return Ok(None);
         };
-        let doc: T = ron::from_str(&text).map_err(|e| StoreError::from_ron(&path, &e))?;
+        let mut unknown: Vec<String> = Vec::new();
+        let noted = ron::Deserializer::from_str(&text)
+            .map_err(ron::Error::from)
+            .and_then(|mut de| {
+                serde_ignored::deserialize(&mut de, |field| {
+                    let path = field.to_string();
+                    let name = path.rsplit('.').next().unwrap_or(&path).to_string();
+                    if !unknown.contains(&name) {
+                        unknown.push(name);
+                    }
+                })
+                .and_then(|doc: T| de.end().map(|()| doc))
+            });
+        let doc: T = match noted {
+            Ok(doc) => doc,
+            // Parsed again only to say where, with line and column.
+            Err(_) => ron::from_str(&text).map_err(|e| StoreError::from_ron(&path, &e))?,
+        };
         if doc.version() > T::VERSION {
             return Err(StoreError::Parse {
                 path,
@@ -39,7 +65,22 @@ impl<S: MonthStore> Journal<S> {
                 ),
             });
         }
-        Ok(Some(doc))
+        Ok(Some((doc, unknown)))
+    }
+
+    /// Refuses to rewrite `file` when it holds fields this version would
+    /// drop, saying which.
+    pub(super) fn refuse_unknown(
+        file_path: std::path::PathBuf,
+        unknown: Vec<String>,
+    ) -> Result<(), StoreError> {
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(StoreError::UnknownFields {
+            path: file_path,
+            fields: unknown,
+        })
     }
 
     /// Replaces `file` with `doc` under a `// header` line, in one step.

@@ -49,7 +49,25 @@ impl<S: MonthStore> Journal<S> {
         change: impl FnOnce(&mut TreatmentLog) -> Result<T, E>,
     ) -> Result<Result<T, E>, StoreError> {
         let _lock = self.store().lock()?;
-        let mut log = self.load_treatments()?;
+        let path = self.store().side_path(SideFile::Treatments);
+        let (mut log, unknown) =
+            match self.read_side_file_noting::<TreatmentsFile>(SideFile::Treatments)? {
+                Some((f, unknown)) => (
+                    TreatmentLog {
+                        courses: f.courses,
+                        applications: f.applications,
+                    },
+                    unknown,
+                ),
+                None => (TreatmentLog::default(), Vec::new()),
+            };
+        // A rewrite must not drop what this version cannot read, nor keep
+        // one of two records that share an id and lose the other.
+        Self::refuse_unknown(path.clone(), unknown)?;
+        let shared = log.shared_ids();
+        if !shared.is_empty() {
+            return Err(StoreError::DuplicateIds { path, ids: shared });
+        }
         let outcome = match change(&mut log) {
             Ok(value) => value,
             Err(e) => return Ok(Err(e)),

@@ -49,6 +49,40 @@ impl TreatmentLog {
             })
     }
 
+    /// Ids that more than one different record uses (a line copied by
+    /// hand): changing one of them could lose the other.
+    pub fn shared_ids(&self) -> Vec<String> {
+        let mut seen: std::collections::HashMap<Ulid, TreatmentRecord> =
+            std::collections::HashMap::new();
+        let mut shared = Vec::new();
+        let all = self
+            .courses
+            .iter()
+            .cloned()
+            .map(TreatmentRecord::Course)
+            .chain(
+                self.applications
+                    .iter()
+                    .cloned()
+                    .map(TreatmentRecord::Application),
+            );
+        for record in all {
+            match seen.get(&record.id()) {
+                Some(first) if *first != record => {
+                    let id = record.id().to_string();
+                    if !shared.contains(&id) {
+                        shared.push(id);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(record.id(), record);
+                }
+            }
+        }
+        shared
+    }
+
     /// Changes one record from `before` to `after`: adds (`before` is
     /// `None`), replaces, or deletes (`after` is `None`). Refused, changing
     /// nothing, when the record is not as `before` says: it was changed
