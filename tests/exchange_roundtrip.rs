@@ -167,6 +167,7 @@ proptest! {
     ) {
         let from = tempfile::tempdir().unwrap();
         let journal = Journal::new(FsStore::new(from.path().join("data")));
+        let count = entries.len();
         journal.add_many(entries).unwrap();
         journal
             .change_treatments(|mine| {
@@ -176,6 +177,9 @@ proptest! {
             .unwrap()
             .unwrap();
         let original = bundle(from.path());
+        // The export holds what was generated, not just what export says.
+        prop_assert_eq!(original["entries"].as_array().unwrap().len(), count);
+        prop_assert_eq!(&original["treatments"], &serde_json::to_value(&log).unwrap());
         let json_file = from.path().join("out.json");
         std::fs::write(&json_file, stdout(sm(from.path()).args(["export", "--format", "json"]))).unwrap();
         let csv_file = from.path().join("out.csv");

@@ -318,3 +318,27 @@ fn a_month_that_cannot_take_the_import_stops_it_before_anything_is_written() {
     assert!(!to.path().join("data/treatments.ron").exists());
     assert_eq!(fs::read_to_string(&march).unwrap(), text);
 }
+
+#[test]
+fn a_damaged_treatments_file_leaves_the_entries_exportable() {
+    let dir = tempfile::tempdir().unwrap();
+    log(dir.path(), "-r left-sole -s tingling -i 4");
+    fs::write(
+        dir.path().join("data/treatments.ron"),
+        "(version: 1, courses: [ oops",
+    )
+    .unwrap();
+    sm(dir.path())
+        .args(["export", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: treatments left out"));
+    assert_eq!(entries_json(dir.path()).len(), 1);
+    sm(dir.path())
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "treatments left out of the report",
+        ));
+}

@@ -343,7 +343,12 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         .collect();
     let text = match args.format {
         ExportFormat::Json => {
-            let treatments = ctx.journal().load_treatments()?;
+            // A damaged treatments file must not keep the entries from
+            // being exported.
+            let treatments = ctx.journal().load_treatments().unwrap_or_else(|e| {
+                eprintln!("sensemap: warning: treatments left out: {e}");
+                Default::default()
+            });
             let period = super::exchange::treatments_in(&treatments, filter.since, filter.until);
             super::exchange::bundle_json(&entries, &sensations, &period)
         }

@@ -48,7 +48,10 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Result<(), CliError> {
             (since.min(until), period)
         }
     };
-    let treatments = journal.load_treatments()?;
+    let treatments = journal.load_treatments().unwrap_or_else(|e| {
+        eprintln!("sensemap: warning: treatments left out of the report: {e}");
+        Default::default()
+    });
     let catalogue = super::treatment::catalogue(ctx)?;
     // What "new", the flags and each course's weeks before it look back on.
     let windows = Windows::default();
