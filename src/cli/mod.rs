@@ -6,6 +6,7 @@ mod commands;
 mod compare_text;
 mod exchange;
 mod import;
+mod launch;
 mod map;
 mod output;
 mod report;
