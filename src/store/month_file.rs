@@ -93,23 +93,32 @@ pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError>
     }
 }
 
-/// Reads month-file text. `path` is only used in error messages.
-pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
-    // One pass that also notes every field it had to skip.
-    let mut unknown = Vec::new();
+/// Parses RON `text` in one pass that also notes the name of every field it
+/// had to skip (`entries.3.mood` is named `mood`), each once: what a rewrite
+/// would drop. On an error, parse again with `ron::from_str` for its line
+/// and column.
+pub(super) fn parse_noting_unknown<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> (Result<T, ron::Error>, Vec<String>) {
+    let mut unknown: Vec<String> = Vec::new();
     let parsed = ron::Deserializer::from_str(text)
         .map_err(ron::Error::from)
         .and_then(|mut de| {
             serde_ignored::deserialize(&mut de, |field| {
-                // `entries.3.mood` is named by its field: `mood`.
                 let path = field.to_string();
                 let name = path.rsplit('.').next().unwrap_or(&path).to_string();
                 if !unknown.contains(&name) {
                     unknown.push(name);
                 }
             })
-            .and_then(|file: MonthFileIn| de.end().map(|()| file))
+            .and_then(|doc: T| de.end().map(|()| doc))
         });
+    (parsed, unknown)
+}
+
+/// Reads month-file text. `path` is only used in error messages.
+pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
+    let (parsed, unknown) = parse_noting_unknown::<MonthFileIn>(text);
     let file = match parsed {
         Ok(file) => file,
         // Parsed again only to say where it went wrong, with line and column.

@@ -36,19 +36,7 @@ impl<S: MonthStore> Journal<S> {
         let Some(text) = self.store().read_side(file)? else {
             return Ok(None);
         };
-        let mut unknown: Vec<String> = Vec::new();
-        let noted = ron::Deserializer::from_str(&text)
-            .map_err(ron::Error::from)
-            .and_then(|mut de| {
-                serde_ignored::deserialize(&mut de, |field| {
-                    let path = field.to_string();
-                    let name = path.rsplit('.').next().unwrap_or(&path).to_string();
-                    if !unknown.contains(&name) {
-                        unknown.push(name);
-                    }
-                })
-                .and_then(|doc: T| de.end().map(|()| doc))
-            });
+        let (noted, unknown) = super::month_file::parse_noting_unknown::<T>(&text);
         let doc: T = match noted {
             Ok(doc) => doc,
             // Parsed again only to say where, with line and column.
