@@ -254,6 +254,26 @@ fn read_contents(path: &Path, text: &str) -> Result<Contents, CliError> {
     })
 }
 
+/// Reads `text` as `import` would and turns every record into an entry,
+/// without touching any file: the good entries, and why each bad record
+/// was refused. The fuzzer drives the import parser through this.
+pub fn read_import_text(
+    text: &str,
+    sensations: &SensationCatalogue,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<Entry>, Vec<String>), CliError> {
+    let contents = read_contents(Path::new("input"), text)?;
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (place, row) in contents.entries {
+        match row.and_then(|r| r.entry(sensations, now)) {
+            Ok(entry) => good.push(entry),
+            Err(reason) => bad.push(format!("{place}: {reason}")),
+        }
+    }
+    Ok((good, bad))
+}
+
 /// The entries that can be imported. With bad records and without
 /// `--skip-invalid`, an error listing each, so nothing is imported.
 fn checked_entries(

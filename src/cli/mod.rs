@@ -20,6 +20,7 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use args::*;
+pub use import::read_import_text;
 
 use crate::store::StoreError;
 
