@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use common::FailingStore;
 use proptest::prelude::*;
 use sensemap::domain::{Catalogue, Draft, Entry, SensationId, YearMonth};
-use sensemap::store::month_file::{self, MonthContent};
+use sensemap::store::month_file::{self, MonthContent, MonthData};
 use sensemap::store::{FsStore, Journal, MonthStore, StoreError};
 use ulid::Ulid;
 
@@ -104,8 +104,8 @@ fn month_files_are_private_0600_in_0700_directories() {
 #[test]
 fn month_file_is_readable_ron_with_one_entry_per_line() {
     let e = entry("2026-03-05T10:00:00+01:00", &["b37", "b38"], 6);
-    let text = month_file::encode(MARCH, std::slice::from_ref(&e)).unwrap();
-    assert!(text.contains("version: 1,"), "{text}");
+    let text = month_file::encode(MARCH, &MonthData::of_entries(vec![e.clone()])).unwrap();
+    assert!(text.contains("version: 2,"), "{text}");
     let line = text
         .lines()
         .find(|l| l.contains(&e.id.to_string()))
@@ -135,8 +135,11 @@ fn a_corrupt_month_is_reported_with_file_and_line_and_never_rewritten() {
     journal
         .add(entry("2026-04-05T10:00:00+01:00", &["f25"], 3))
         .unwrap();
-    let good =
-        month_file::encode(MARCH, &[entry("2026-03-05T10:00:00+01:00", &["f25"], 3)]).unwrap();
+    let good = month_file::encode(
+        MARCH,
+        &MonthData::of_entries(vec![entry("2026-03-05T10:00:00+01:00", &["f25"], 3)]),
+    )
+    .unwrap();
     let truncated = &good[..good.len() / 2];
     let garbage = "(\n  version: 1,\n  entries: [\n    (id: 12 oops\n";
     for bad in [truncated, garbage] {
@@ -170,9 +173,9 @@ fn a_corrupt_month_is_reported_with_file_and_line_and_never_rewritten() {
 fn a_newer_version_is_read_only() {
     let (_dir, journal) = journal();
     let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
-    let newer = month_file::encode(MARCH, std::slice::from_ref(&e))
+    let newer = month_file::encode(MARCH, &MonthData::of_entries(vec![e.clone()]))
         .unwrap()
-        .replace("version: 1", "version: 2");
+        .replace("version: 2", "version: 3");
     let path = plant_march(&journal, &newer);
     let loaded = journal.load_all().unwrap();
     assert_eq!(loaded.entries, vec![e]);
@@ -181,7 +184,7 @@ fn a_newer_version_is_read_only() {
         .add(entry("2026-03-06T10:00:00+01:00", &["f25"], 3))
         .unwrap_err();
     assert!(
-        err.to_string().contains("newer sensemap (format version 2"),
+        err.to_string().contains("newer sensemap (format version 3"),
         "{err}"
     );
     // One piece of advice: upgrade, not also "fix the file by hand".
@@ -385,9 +388,9 @@ proptest! {
     #[test]
     fn any_entries_survive_a_ron_round_trip(mut entries in proptest::collection::vec(arb_entry(), 0..20)) {
         entries.sort_by_key(Entry::sort_key);
-        let text = month_file::encode(MARCH, &entries).unwrap();
+        let text = month_file::encode(MARCH, &MonthData::of_entries(entries.clone())).unwrap();
         let back = month_file::decode(std::path::Path::new("x.ron"), &text).unwrap();
-        prop_assert_eq!(back, MonthContent::Current(entries));
+        prop_assert_eq!(back, MonthContent::Current(MonthData::of_entries(entries)));
     }
 }
 
@@ -465,25 +468,60 @@ fn a_move_that_fails_after_the_first_write_leaves_the_entry_findable() {
 }
 
 #[test]
-fn delete_removes_only_that_entry_and_unknown_ids_are_an_error() {
+fn delete_removes_only_that_entry_and_remembers_it_so_no_copy_brings_it_back() {
     let (_dir, journal) = journal();
     let keep = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
     let gone = entry("2026-03-06T10:00:00+01:00", &["f25"], 4);
     journal.add(keep.clone()).unwrap();
     journal.add(gone.clone()).unwrap();
     journal.delete(&gone).unwrap();
+    let loaded = journal.load_all().unwrap();
+    assert_eq!(loaded.entries, vec![keep.clone()]);
+    assert!(loaded.deleted[&gone.id] >= gone.updated);
+    let text = fs::read_to_string(journal.store().path(MARCH)).unwrap();
+    assert!(text.contains("deleted: ["), "{text}");
+    // A copy of the deleted version (an old export, another device's file)
+    // merged in later changes nothing; deleting again is harmless.
+    journal.merge_in(vec![gone.clone()]).unwrap();
+    journal.delete(&gone).unwrap();
     assert_eq!(journal.load_all().unwrap().entries, vec![keep]);
-    assert!(matches!(
-        journal.delete(&gone),
-        Err(StoreError::NotFound(_))
-    ));
+}
+
+#[test]
+fn a_deleted_entry_left_in_two_months_by_a_crash_mid_move_stays_deleted() {
+    let (_dir, journal) = journal();
+    let before = entry("2026-03-31T23:00:00+01:00", &["f25"], 3);
+    journal.add(before.clone()).unwrap();
+    let mut after = before.clone();
+    after.at = at("2026-04-01T08:00:00+01:00");
+    after.updated = at("2026-07-02T08:00:00+01:00");
+    // The crash: the new version is written into April, and March still
+    // has the old one.
+    let april = YearMonth {
+        year: 2026,
+        month: 4,
+    };
+    fs::create_dir_all(journal.store().path(april).parent().unwrap()).unwrap();
+    fs::write(
+        journal.store().path(april),
+        month_file::encode(april, &MonthData::of_entries(vec![after.clone()])).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(journal.load_all().unwrap().entries, vec![after.clone()]);
+    journal.delete(&after).unwrap();
+    assert!(
+        journal.load_all().unwrap().entries.is_empty(),
+        "the old version in March must not come back"
+    );
+    let march = journal.month_content(MARCH).unwrap();
+    assert!(march.is_empty(), "both files forget it: {march:?}");
 }
 
 #[test]
 fn a_byte_order_mark_from_an_editor_is_read_past() {
     let (_dir, journal) = journal();
     let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
-    let text = month_file::encode(MARCH, std::slice::from_ref(&e)).unwrap();
+    let text = month_file::encode(MARCH, &MonthData::of_entries(vec![e.clone()])).unwrap();
     plant_march(&journal, &format!("\u{feff}{text}"));
     let loaded = journal.load_all().unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -495,7 +533,7 @@ fn an_entry_filed_in_another_months_file_can_still_be_edited_and_deleted() {
     let (_dir, journal) = journal();
     // An April entry, moved by hand into March's file.
     let stray = entry("2026-04-02T10:00:00+02:00", &["f25"], 3);
-    let text = month_file::encode(MARCH, std::slice::from_ref(&stray)).unwrap();
+    let text = month_file::encode(MARCH, &MonthData::of_entries(vec![stray.clone()])).unwrap();
     plant_march(&journal, &text);
     assert_eq!(journal.load_all().unwrap().entries, vec![stray.clone()]);
     // It can be deleted where it is.
@@ -514,7 +552,7 @@ fn an_entry_filed_in_another_months_file_can_still_be_edited_and_deleted() {
 fn fields_this_version_does_not_know_are_kept_by_never_rewriting_the_month() {
     let (_dir, journal) = journal();
     let e = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
-    let text = month_file::encode(MARCH, std::slice::from_ref(&e))
+    let text = month_file::encode(MARCH, &MonthData::of_entries(vec![e.clone()]))
         .unwrap()
         .replacen("intensity:", "mood: \"bad\", intensity:", 1);
     assert!(text.contains("mood"));
@@ -550,10 +588,10 @@ fn two_different_entries_under_one_id_make_the_month_read_only_so_neither_is_los
     let a = entry("2026-03-05T10:00:00+01:00", &["f25"], 3);
     let mut b = a.clone();
     b.intensity = 8.try_into().unwrap();
-    let text = month_file::encode(MARCH, std::slice::from_ref(&a))
+    let text = month_file::encode(MARCH, &MonthData::of_entries(vec![a.clone()]))
         .unwrap()
         .replacen("  entries: [\n", "  entries: [\n    ENTRY_B,\n", 1);
-    let b_line = month_file::encode(MARCH, std::slice::from_ref(&b)).unwrap();
+    let b_line = month_file::encode(MARCH, &MonthData::of_entries(vec![b.clone()])).unwrap();
     let b_line = b_line
         .lines()
         .find(|l| l.trim_start().starts_with("(id:"))

@@ -156,7 +156,27 @@ impl Context {
                 notice.month, notice.error
             );
         }
+        note_strays(&loaded.strays);
         Ok(loaded)
+    }
+}
+
+/// Says which stray copies were found and what became of their entries.
+pub(super) fn note_strays(strays: &[crate::store::StrayFile]) {
+    for stray in strays {
+        match &stray.content {
+            Ok(data) => eprintln!(
+                "sensemap: note: {}; its {} shown with the rest; \
+                 `sensemap doctor --fix` merges it into its month",
+                super::output::printable(&stray.stray.to_string()),
+                plural(data.entries.len(), "entry is", "entries are"),
+            ),
+            Err(e) => eprintln!(
+                "sensemap: warning: {}, and it cannot be read: {}",
+                super::output::printable(&stray.stray.to_string()),
+                super::output::printable(&e.to_string()),
+            ),
+        }
     }
 }
 

@@ -355,19 +355,23 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
 }
 
 /// Adds the entries not in the journal and replaces those the journal holds
-/// an older version of.
+/// an older version of. An entry deleted after the version imported stays
+/// deleted: importing an old export never brings a deletion back.
 fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
     // Against the whole journal, whatever month an entry is in now.
     let journal = ctx.journal();
-    let known: HashMap<Ulid, Entry> = journal
-        .load_all()?
-        .entries
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let (mut new, mut newer, mut kept) = (Vec::new(), 0, 0);
+    let loaded = journal.load_all()?;
+    let known: HashMap<Ulid, Entry> = loaded.entries.into_iter().map(|e| (e.id, e)).collect();
+    let (mut new, mut newer, mut kept, mut deleted) = (Vec::new(), 0, 0, 0);
     for entry in good {
         match known.get(&entry.id) {
+            _ if loaded
+                .deleted
+                .get(&entry.id)
+                .is_some_and(|&at| at >= entry.updated) =>
+            {
+                deleted += 1;
+            }
             None => new.push(entry),
             Some(stored) if entry.updated > stored.updated => {
                 // A later version, moved to its month if it changed month.
@@ -378,9 +382,16 @@ fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
         }
     }
     let added = new.len();
-    journal.add_many(new)?;
+    journal.merge_in(new)?;
+    let deleted = match deleted {
+        0 => String::new(),
+        n => format!(
+            "; {} deleted since, so not brought back",
+            plural(n, "entry was", "entries were")
+        ),
+    };
     eprintln!(
-        "Imported {} and {} ({kept} already there as they are or newer)",
+        "Imported {} and {} ({kept} already there as they are or newer{deleted})",
         plural(added, "new entry", "new entries"),
         plural(newer, "newer version", "newer versions"),
     );

@@ -7,18 +7,20 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
+
+use super::backups::{self, BACKUPS, COPIES};
+use super::strays::{Stray, StrayKind, TEMP_PREFIX, TEMP_SUFFIX, classify};
 use super::{MonthStore, SideFile, StoreError, WriteLock};
 use crate::domain::YearMonth;
-
-/// Prefix and suffix of the temporary files a save writes before renaming.
-const TEMP_PREFIX: &str = ".sensemap-";
-const TEMP_SUFFIX: &str = ".tmp";
 
 /// Month files in a data directory on disk.
 #[derive(Debug, Clone)]
 pub struct FsStore {
     root: PathBuf,
     lock_wait: Duration,
+    /// The day backups are filed under; today when `None`.
+    backup_day: Option<NaiveDate>,
 }
 
 impl FsStore {
@@ -27,7 +29,31 @@ impl FsStore {
         FsStore {
             root: data_dir.into(),
             lock_wait: Duration::from_secs(2),
+            backup_day: None,
         }
+    }
+
+    /// Files backups under `day` instead of today (for tests).
+    pub fn with_backup_day(mut self, day: NaiveDate) -> FsStore {
+        self.backup_day = Some(day);
+        self
+    }
+
+    /// The day backups made now are filed under.
+    pub fn backup_day(&self) -> NaiveDate {
+        self.backup_day
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Replaces the file at `path` (inside the data folder) with `text`,
+    /// after copying its previous version to today's backups if today has
+    /// none yet.
+    fn save(&self, path: &Path, text: &str) -> Result<(), StoreError> {
+        if let Ok(relative) = path.strip_prefix(&self.root) {
+            backups::back_up_once_a_day(&self.root, relative, self.backup_day())?;
+        }
+        create_private_dir(path.parent().unwrap_or(&self.root))?;
+        write_atomically(path, text)
     }
 
     /// Sets how long a writer waits for another one to finish.
@@ -48,20 +74,10 @@ impl FsStore {
     /// Removes temp files left by a process killed mid-save. Only called
     /// while holding the lock, so no live save owns them.
     fn remove_stale_temps(&self) -> Result<(), StoreError> {
-        let entries_dir = self.entries_dir();
-        for year in read_dir_if_exists(&entries_dir)? {
-            if !year.is_dir() {
-                continue;
-            }
-            for file in read_dir_if_exists(&year)? {
-                let name = file
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default();
-                if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-                    fs::remove_file(&file)
-                        .map_err(StoreError::io("remove stale temp file", &file))?;
-                }
+        for stray in self.strays()? {
+            if stray.kind == StrayKind::TempFile {
+                fs::remove_file(&stray.path)
+                    .map_err(StoreError::io("remove stale temp file", &stray.path))?;
             }
         }
         Ok(())
@@ -196,9 +212,62 @@ impl MonthStore for FsStore {
     }
 
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
-        let path = self.path(month);
-        create_private_dir(path.parent().unwrap_or(&self.root))?;
-        write_atomically(&path, text)
+        self.save(&self.path(month), text)
+    }
+
+    fn strays(&self) -> Result<Vec<Stray>, StoreError> {
+        let mut found = Vec::new();
+        let mut look = |folder: Option<&str>, file: &Path| {
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if let Some((kind, month)) = classify(folder, name)
+                && file.is_file()
+            {
+                found.push(Stray {
+                    path: file.to_path_buf(),
+                    kind,
+                    month,
+                });
+            }
+        };
+        for item in read_dir_if_exists(&self.entries_dir())? {
+            let name = item.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if item.is_dir() && !name.starts_with('.') {
+                for file in read_dir_if_exists(&item)? {
+                    look(Some(name), &file);
+                }
+            } else {
+                look(None, &item);
+            }
+        }
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(found)
+    }
+
+    fn read_stray(&self, path: &Path) -> Result<String, StoreError> {
+        read_text(path)?.ok_or_else(|| StoreError::NotFound(path.display().to_string()))
+    }
+
+    fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let copies = self.root.join(BACKUPS).join(COPIES);
+        create_private_dir(&copies)?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("copy.ron");
+        let target = (1..)
+            .map(|n| match n {
+                1 => copies.join(name),
+                n => copies.join(format!("{n}-{name}")),
+            })
+            .find(|candidate| !candidate.exists())
+            .unwrap_or_else(|| copies.join(name));
+        fs::rename(path, &target).map_err(StoreError::io("move aside", path))?;
+        for dir in [path.parent().unwrap_or(&self.root), copies.as_path()] {
+            File::open(dir)
+                .and_then(|d| d.sync_all())
+                .map_err(StoreError::io("sync directory", dir))?;
+        }
+        Ok(target)
     }
 
     fn read_side(&self, file: SideFile) -> Result<Option<String>, StoreError> {
@@ -207,8 +276,7 @@ impl MonthStore for FsStore {
     }
 
     fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
-        create_private_dir(&self.root)?;
-        write_atomically(&self.side_path(file), text)
+        self.save(&self.side_path(file), text)
     }
 
     fn side_path(&self, file: SideFile) -> PathBuf {

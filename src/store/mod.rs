@@ -3,20 +3,24 @@
 //! [`MonthStore`] is the small seam between the journal and the file system,
 //! so tests can put a store that fails where they like behind the journal.
 
+pub mod backups;
 pub mod config;
 pub mod error;
 pub mod fs;
 pub mod journal;
+pub mod merge;
 pub mod month_file;
 pub mod reports;
 mod side;
+pub mod strays;
 pub mod treatments;
 
 use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
 pub use fs::{FsStore, write_atomically};
-pub use journal::{Journal, Loaded, MonthProblem, Written};
+pub use journal::{Journal, Loaded, MonthProblem, StrayFile, Written};
+pub use strays::{Stray, StrayKind};
 
 use crate::domain::YearMonth;
 
@@ -77,6 +81,20 @@ pub trait MonthStore: Send + Sync {
     /// Where a file beside the months lives, for messages.
     fn side_path(&self, file: SideFile) -> PathBuf {
         PathBuf::from(file.name())
+    }
+    /// Files beside the months that look like months but are not where
+    /// sensemap keeps them (see [`Stray`]).
+    fn strays(&self) -> Result<Vec<Stray>, StoreError> {
+        Ok(Vec::new())
+    }
+    /// The text of a stray file.
+    fn read_stray(&self, path: &Path) -> Result<String, StoreError> {
+        Err(StoreError::NotFound(path.display().to_string()))
+    }
+    /// Moves a stray file, once its entries are merged, into the backups,
+    /// and says where it went.
+    fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        Err(StoreError::NotFound(path.display().to_string()))
     }
     /// The month whose file is at `path`, if it is one.
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {

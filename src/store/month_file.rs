@@ -1,6 +1,9 @@
-//! The on-disk format of one month: `(version: 1, entries: [...])`.
+//! The on-disk format of one month:
+//! `(version: 2, entries: [...], deleted: [...])`.
 //!
-//! One entry per line, sorted by time, so files read well and diff cleanly.
+//! One entry per line, sorted by time, so files read well and diff cleanly;
+//! then one line per deleted id, so that a merge never brings it back.
+//! Version 1 files (without `deleted`) read the same.
 
 use std::path::Path;
 
@@ -8,16 +11,22 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
+pub use super::merge::{MonthData, Tombstone};
 use crate::domain::{Entry, YearMonth};
 
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes; it reads this one and version 1.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first version: entries only, no remembered deletions.
+const FIRST_VERSION: u32 = 1;
 
 /// A month file as written.
 #[derive(Serialize)]
 struct MonthFileOut<'a> {
     version: u32,
     entries: &'a [Entry],
+    #[serde(skip_serializing_if = "<[Tombstone]>::is_empty")]
+    deleted: &'a [Tombstone],
 }
 
 /// A month file as read.
@@ -25,6 +34,8 @@ struct MonthFileOut<'a> {
 struct MonthFileIn {
     version: u32,
     entries: Vec<Entry>,
+    #[serde(default)]
+    deleted: Vec<Tombstone>,
 }
 
 /// Only the version, to explain files that do not parse as this version.
@@ -37,12 +48,12 @@ struct VersionProbe {
 #[derive(Debug, Clone, PartialEq)]
 pub enum MonthContent {
     /// A current-version file: readable and writable.
-    Current(Vec<Entry>),
+    Current(MonthData),
     /// A newer-version file whose entries this build still understands:
     /// shown, never rewritten.
     Newer {
-        /// The entries.
-        entries: Vec<Entry>,
+        /// The entries and deletions.
+        data: MonthData,
         /// The file's version.
         version: u32,
     },
@@ -50,24 +61,47 @@ pub enum MonthContent {
     /// hand): all shown, never rewritten, so that a save cannot keep one
     /// and drop the others.
     DuplicateIds {
-        /// Every entry, copies included.
-        entries: Vec<Entry>,
+        /// Every entry, copies included, and the deletions.
+        data: MonthData,
         /// The ids used by more than one different entry.
         ids: Vec<String>,
     },
     /// A file with fields this build does not know (a newer sensemap's, or
     /// added by hand): shown, never rewritten, so they are not lost.
     UnknownFields {
-        /// The entries, without those fields.
-        entries: Vec<Entry>,
+        /// The entries, without those fields, and the deletions.
+        data: MonthData,
         /// The unknown fields' names, e.g. `mood`.
         fields: Vec<String>,
     },
 }
 
-/// Writes `entries` (sorted by the caller) as month-file text, and checks that
-/// the text reads back as the very same entries before anyone saves it.
-pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError> {
+impl MonthContent {
+    /// The entries and deletions, whatever the file's state.
+    pub fn data(&self) -> &MonthData {
+        match self {
+            MonthContent::Current(data)
+            | MonthContent::Newer { data, .. }
+            | MonthContent::DuplicateIds { data, .. }
+            | MonthContent::UnknownFields { data, .. } => data,
+        }
+    }
+
+    /// The entries and deletions, whatever the file's state.
+    pub fn into_data(self) -> MonthData {
+        match self {
+            MonthContent::Current(data)
+            | MonthContent::Newer { data, .. }
+            | MonthContent::DuplicateIds { data, .. }
+            | MonthContent::UnknownFields { data, .. } => data,
+        }
+    }
+}
+
+/// Writes `data` (settled by the caller) as month-file text, and checks
+/// that the text reads back as the very same entries and deletions before
+/// anyone saves it.
+pub fn encode(month: YearMonth, data: &MonthData) -> Result<String, StoreError> {
     let round_trip = |detail: String| StoreError::RoundTrip { month, detail };
     let config = PrettyConfig::new()
         .depth_limit(2)
@@ -76,7 +110,8 @@ pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError>
     let body = ron::ser::to_string_pretty(
         &MonthFileOut {
             version: FORMAT_VERSION,
-            entries,
+            entries: &data.entries,
+            deleted: &data.deleted,
         },
         config,
     )
@@ -84,10 +119,11 @@ pub fn encode(month: YearMonth, entries: &[Entry]) -> Result<String, StoreError>
     let text = format!(
         "// sensemap journal for {month}: one entry per line, sorted by time.\n\
          // Times are local with their UTC offset; intensity is 0-10; duration_s in seconds.\n\
+         // `deleted` remembers deleted ids, so that no copy brings one back.\n\
          {body}\n"
     );
     match decode(Path::new(""), &text) {
-        Ok(MonthContent::Current(back)) if back == entries => Ok(text),
+        Ok(MonthContent::Current(back)) if back == *data => Ok(text),
         Ok(_) => Err(round_trip("entries differ after reading back".into())),
         Err(e) => Err(round_trip(e.to_string())),
     }
@@ -139,18 +175,21 @@ pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
         },
     };
     let clashes = clashing_ids(&file.entries);
+    let data = MonthData {
+        entries: file.entries,
+        deleted: file.deleted,
+    };
     match file.version {
-        FORMAT_VERSION if !clashes.is_empty() => Ok(MonthContent::DuplicateIds {
-            entries: file.entries,
-            ids: clashes,
-        }),
-        FORMAT_VERSION if unknown.is_empty() => Ok(MonthContent::Current(file.entries)),
-        FORMAT_VERSION => Ok(MonthContent::UnknownFields {
-            entries: file.entries,
+        FIRST_VERSION..=FORMAT_VERSION if !clashes.is_empty() => {
+            Ok(MonthContent::DuplicateIds { data, ids: clashes })
+        }
+        FIRST_VERSION..=FORMAT_VERSION if unknown.is_empty() => Ok(MonthContent::Current(data)),
+        FIRST_VERSION..=FORMAT_VERSION => Ok(MonthContent::UnknownFields {
+            data,
             fields: unknown,
         }),
         newer if newer > FORMAT_VERSION => Ok(MonthContent::Newer {
-            entries: file.entries,
+            data,
             version: newer,
         }),
         older => Err(StoreError::Parse {

@@ -1,0 +1,295 @@
+//! The journal: every entry, spread over month files, read in parallel and
+//! changed one month at a time under the writer lock.
+
+mod write;
+
+use std::collections::HashMap;
+use std::thread;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use ulid::Ulid;
+
+use super::merge::MonthData;
+use super::month_file::{self, MonthContent};
+use super::{MonthStore, StoreError, Stray};
+use crate::domain::{Entry, YearMonth};
+
+/// A month that could not be read; the others still load.
+#[derive(Debug)]
+pub struct MonthProblem {
+    /// The month.
+    pub month: YearMonth,
+    /// Why it could not be read.
+    pub error: StoreError,
+}
+
+/// The result of reading many months.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every readable entry, sorted by time.
+    pub entries: Vec<Entry>,
+    /// Months whose files could not be read.
+    pub problems: Vec<MonthProblem>,
+    /// Months shown but never rewritten: from a newer sensemap, or with
+    /// fields this one does not know.
+    pub read_only: Vec<YearMonth>,
+    /// Why each of those is read-only, to tell the person.
+    pub notices: Vec<MonthProblem>,
+    /// When each deleted id was deleted, across every month read.
+    pub deleted: HashMap<Ulid, DateTime<FixedOffset>>,
+    /// Copies of months found beside them (a sync tool's conflict copies,
+    /// misnamed or misplaced files), with what each holds. Their entries
+    /// are merged into `entries` by the merge rule.
+    pub strays: Vec<StrayFile>,
+}
+
+/// A stray month file and what it holds.
+#[derive(Debug)]
+pub struct StrayFile {
+    /// Where it is and what it looks like.
+    pub stray: Stray,
+    /// Its entries and deletions, or why it could not be read.
+    pub content: Result<MonthData, StoreError>,
+}
+
+/// What a write left on disk: each month written, with all it now holds.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Written {
+    /// The months written, with their entries.
+    pub months: Vec<(YearMonth, Vec<Entry>)>,
+}
+
+/// One month as read, settled by the merge rule within itself.
+enum MonthRead {
+    Writable(MonthData),
+    /// Shown but never rewritten, and why.
+    ReadOnly(MonthData, StoreError),
+}
+
+impl MonthRead {
+    fn into_data(self) -> MonthData {
+        match self {
+            MonthRead::Writable(data) | MonthRead::ReadOnly(data, _) => data,
+        }
+    }
+}
+
+/// Entries on top of a [`MonthStore`].
+#[derive(Debug, Clone)]
+pub struct Journal<S: MonthStore> {
+    store: S,
+}
+
+impl<S: MonthStore> Journal<S> {
+    /// A journal over `store`.
+    pub fn new(store: S) -> Journal<S> {
+        Journal { store }
+    }
+
+    /// The store underneath.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Reads every month, and the stray copies beside them.
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
+        let months = self.store.months()?;
+        let mut loaded = self.load_months(&months);
+        self.merge_strays(&mut loaded)?;
+        Ok(loaded)
+    }
+
+    /// Reads the months that can hold entries at or after `since`. Two days
+    /// of margin cover entries logged in any other UTC offset (offsets run
+    /// from -12:00 to +14:00, so a local date can be 26 hours off).
+    pub fn load_since(&self, since: DateTime<FixedOffset>) -> Result<Loaded, StoreError> {
+        let first = YearMonth::of((since - Duration::days(2)).date_naive());
+        let months: Vec<YearMonth> = self
+            .store
+            .months()?
+            .into_iter()
+            .filter(|m| *m >= first)
+            .collect();
+        let mut loaded = self.load_months(&months);
+        self.merge_strays(&mut loaded)?;
+        Ok(loaded)
+    }
+
+    /// Every stray copy in the data folder, read.
+    pub fn strays(&self) -> Result<Vec<StrayFile>, StoreError> {
+        Ok(self
+            .store
+            .strays()?
+            .into_iter()
+            .filter(|stray| stray.holds_entries())
+            .map(|stray| {
+                let content = self
+                    .store
+                    .read_stray(&stray.path)
+                    .and_then(|text| month_file::decode(&stray.path, &text))
+                    .map(MonthContent::into_data);
+                StrayFile { stray, content }
+            })
+            .collect())
+    }
+
+    /// Adds the stray copies' entries and deletions to `loaded` by the
+    /// merge rule, so that nothing in them is missing from what is shown.
+    fn merge_strays(&self, loaded: &mut Loaded) -> Result<(), StoreError> {
+        let strays = self.strays()?;
+        if strays.iter().any(|s| s.content.is_ok()) {
+            let mut all = MonthData {
+                entries: std::mem::take(&mut loaded.entries),
+                deleted: deaths_to_tombstones(&loaded.deleted),
+            };
+            for stray in &strays {
+                if let Ok(data) = &stray.content {
+                    all.absorb(data.clone());
+                }
+            }
+            loaded.deleted = tombstones_to_deaths(&all.deleted);
+            loaded.entries = all.entries;
+        }
+        loaded.strays = strays;
+        Ok(())
+    }
+
+    /// Reads the given months in parallel; unreadable ones become problems.
+    /// Deletions remembered in one month hide older versions in any other
+    /// (an entry left in two months by a crash mid-move, then deleted).
+    pub fn load_months(&self, months: &[YearMonth]) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut all = MonthData::default();
+        for (month, result) in self.read_months(months) {
+            match result {
+                Ok(MonthRead::Writable(data)) => all.absorb_unsettled(data),
+                Ok(MonthRead::ReadOnly(data, why)) => {
+                    all.absorb_unsettled(data);
+                    loaded.read_only.push(month);
+                    loaded.notices.push(MonthProblem { month, error: why });
+                }
+                Err(error) => loaded.problems.push(MonthProblem { month, error }),
+            }
+        }
+        all.settle();
+        loaded.deleted = tombstones_to_deaths(&all.deleted);
+        loaded.entries = all.entries;
+        loaded
+    }
+
+    /// Each month's entries, read in parallel, in the order asked.
+    pub fn months_content(
+        &self,
+        months: &[YearMonth],
+    ) -> Vec<(YearMonth, Result<Vec<Entry>, StoreError>)> {
+        self.read_months(months)
+            .into_iter()
+            .map(|(month, read)| (month, read.map(|r| r.into_data().entries)))
+            .collect()
+    }
+
+    /// One month's entries.
+    pub fn month_content(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
+        self.read_month(month).map(|r| r.into_data().entries)
+    }
+
+    /// Reads months on as many threads as there are cores.
+    fn read_months(&self, months: &[YearMonth]) -> Vec<(YearMonth, Result<MonthRead, StoreError>)> {
+        let workers = thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(months.len().max(1));
+        let chunk = months.len().div_ceil(workers).max(1);
+        thread::scope(|scope| {
+            let handles: Vec<_> = months
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&m| (m, self.read_month(m)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// Whether every one of `months` may be saved into (a month without a
+    /// file may); the first that may not is the error a save would give.
+    pub fn check_writable(&self, months: &[YearMonth]) -> Result<(), StoreError> {
+        months
+            .iter()
+            .try_for_each(|&m| self.writable_month(m).map(|_| ()))
+    }
+
+    /// A month's entries and deletions, if its file may be rewritten.
+    fn writable_month(&self, month: YearMonth) -> Result<MonthData, StoreError> {
+        let unwritable = |reason: StoreError| StoreError::MonthUnwritable {
+            month,
+            reason: Box::new(reason),
+        };
+        match self.read_month(month) {
+            Ok(MonthRead::Writable(data)) => Ok(data),
+            Ok(MonthRead::ReadOnly(_, why)) => Err(unwritable(why)),
+            Err(e) => Err(unwritable(e)),
+        }
+    }
+
+    /// Reads and parses one month, settled within itself; a missing file
+    /// is an empty month.
+    fn read_month(&self, month: YearMonth) -> Result<MonthRead, StoreError> {
+        let Some(text) = self.store.read(month)? else {
+            return Ok(MonthRead::Writable(MonthData::default()));
+        };
+        let settled = |mut data: MonthData| {
+            data.settle();
+            data
+        };
+        match month_file::decode(&self.store.path(month), &text)? {
+            MonthContent::Current(data) => Ok(MonthRead::Writable(settled(data))),
+            MonthContent::Newer { data, version } => Ok(MonthRead::ReadOnly(
+                settled(data),
+                StoreError::NewerVersion {
+                    path: self.store.path(month),
+                    found: version,
+                    supported: month_file::FORMAT_VERSION,
+                },
+            )),
+            // Not settled: every entry under a shared id is shown.
+            MonthContent::DuplicateIds { data, ids } => Ok(MonthRead::ReadOnly(
+                data,
+                StoreError::DuplicateIds {
+                    path: self.store.path(month),
+                    ids,
+                },
+            )),
+            MonthContent::UnknownFields { data, fields } => Ok(MonthRead::ReadOnly(
+                settled(data),
+                StoreError::UnknownFields {
+                    path: self.store.path(month),
+                    fields,
+                },
+            )),
+        }
+    }
+}
+
+/// Each deleted id with when it was deleted.
+fn tombstones_to_deaths(
+    deleted: &[super::merge::Tombstone],
+) -> HashMap<Ulid, DateTime<FixedOffset>> {
+    deleted.iter().map(|t| (t.id, t.at)).collect()
+}
+
+/// The deletions as tombstones again.
+fn deaths_to_tombstones(
+    deaths: &HashMap<Ulid, DateTime<FixedOffset>>,
+) -> Vec<super::merge::Tombstone> {
+    deaths
+        .iter()
+        .map(|(&id, &at)| super::merge::Tombstone { id, at })
+        .collect()
+}

@@ -1,0 +1,186 @@
+//! Changing the journal: every save reads its month under the writer lock
+//! and merges by the one rule, so what another device or process saved
+//! meanwhile is kept.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ulid::Ulid;
+
+use super::super::merge::{MonthData, Tombstone};
+use super::super::month_file;
+use super::{Journal, Written};
+use crate::domain::{Entry, YearMonth};
+use crate::store::{MonthStore, StoreError};
+
+impl<S: MonthStore> Journal<S> {
+    /// Writes one change: adds `after` when `before` is `None`, deletes
+    /// `before` when `after` is `None`, else replaces it. Returns what each
+    /// month written now holds.
+    pub fn write(
+        &self,
+        before: Option<&Entry>,
+        after: Option<Entry>,
+    ) -> Result<Written, StoreError> {
+        match (before, after) {
+            (None, Some(entry)) => self.add_many(vec![entry]),
+            (Some(before), Some(after)) => self.update(before, after),
+            (Some(before), None) => self.delete(before),
+            (None, None) => Ok(Written::default()),
+        }
+    }
+
+    /// Saves one new entry, rewriting only its month.
+    pub fn add(&self, entry: Entry) -> Result<Written, StoreError> {
+        self.add_many(vec![entry])
+    }
+
+    /// Saves entries the person means to have: new ones, or deleted ones
+    /// brought back (an undone delete); each replaces any version or
+    /// deletion of its id in its month. One
+    /// rewrite per month touched; every month is read and checked before
+    /// the first write, so a month that cannot be written refuses the whole
+    /// batch. Each month is merged by id with what is on disk.
+    pub fn add_many(&self, entries: Vec<Entry>) -> Result<Written, StoreError> {
+        self.save_batch(entries, true)
+    }
+
+    /// Merges entries from elsewhere (an import) by the rule: a version
+    /// older than the one saved, or than its deletion, changes nothing.
+    pub fn merge_in(&self, entries: Vec<Entry>) -> Result<Written, StoreError> {
+        self.save_batch(entries, false)
+    }
+
+    fn save_batch(&self, entries: Vec<Entry>, deliberate: bool) -> Result<Written, StoreError> {
+        let mut by_month: BTreeMap<YearMonth, Vec<Entry>> = BTreeMap::new();
+        for entry in entries {
+            by_month.entry(entry.month()).or_default().push(entry);
+        }
+        let _lock = self.store.lock()?;
+        let mut merged = Vec::with_capacity(by_month.len());
+        for (month, new) in by_month {
+            let mut data = self.writable_month(month)?;
+            if deliberate {
+                data.put(new);
+            } else {
+                data.absorb(MonthData::of_entries(new));
+            }
+            merged.push((month, month_file::encode(month, &data)?, data.entries));
+        }
+        let mut written = Written::default();
+        for (month, text, entries) in merged {
+            self.store.write(month, &text)?;
+            written.months.push((month, entries));
+        }
+        Ok(written)
+    }
+
+    /// Replaces a saved entry by a new version with the same id. When the
+    /// new time falls in another month, the new version is written there
+    /// first and only then removed from the old month, so there is never a
+    /// moment where the entry is in neither file (loading keeps the latest
+    /// version if a crash leaves it in both). An entry no month file holds
+    /// any more (deleted elsewhere meanwhile) is saved again, as the edit
+    /// form warns.
+    pub fn update(&self, before: &Entry, after: Entry) -> Result<Written, StoreError> {
+        let _lock = self.store.lock()?;
+        let to = after.month();
+        let from = self.month_holding(before.id, before.month())?.unwrap_or(to);
+        let mut source = self.writable_month(from)?;
+        if from == to {
+            source.put(vec![after]);
+            self.store
+                .write(from, &month_file::encode(from, &source)?)?;
+            return Ok(Written {
+                months: vec![(from, source.entries)],
+            });
+        }
+        let mut target = self.writable_month(to)?;
+        target.put(vec![after]);
+        source.entries.retain(|e| e.id != before.id);
+        let (target_text, source_text) = (
+            month_file::encode(to, &target)?,
+            month_file::encode(from, &source)?,
+        );
+        self.store.write(to, &target_text)?;
+        self.store.write(from, &source_text)?;
+        Ok(Written {
+            months: vec![(to, target.entries), (from, source.entries)],
+        })
+    }
+
+    /// Deletes a saved entry: every month file that holds a version of it
+    /// loses it and remembers the deletion, so that no copy (a sync
+    /// tool's, or one left by a crash mid-move) brings it back. The
+    /// deletion is dated now, and never before the version it deletes.
+    pub fn delete(&self, entry: &Entry) -> Result<Written, StoreError> {
+        self.delete_at(entry, Utc::now().fixed_offset())
+    }
+
+    /// [`Journal::delete`], dated `now` (for tests and replays).
+    pub fn delete_at(
+        &self,
+        entry: &Entry,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Written, StoreError> {
+        let _lock = self.store.lock()?;
+        let tombstone = Tombstone {
+            id: entry.id,
+            at: now.max(entry.updated),
+        };
+        let mut months = self.months_mentioning(entry.id)?;
+        if months.is_empty() {
+            months.push(entry.month());
+        }
+        let mut changed = Vec::with_capacity(months.len());
+        for month in months {
+            let mut data = self.writable_month(month)?;
+            data.deleted.push(tombstone.clone());
+            data.settle();
+            changed.push((month, month_file::encode(month, &data)?, data.entries));
+        }
+        let mut written = Written::default();
+        for (month, text, entries) in changed {
+            self.store.write(month, &text)?;
+            written.months.push((month, entries));
+        }
+        Ok(written)
+    }
+
+    /// The month whose file holds an entry with `id`: `own` (its month by
+    /// time) when that file does, else (an entry edited by hand into
+    /// another month's file) whichever file has it; `None` when none does.
+    pub(super) fn month_holding(
+        &self,
+        id: Ulid,
+        own: YearMonth,
+    ) -> Result<Option<YearMonth>, StoreError> {
+        let holds = |month: YearMonth| {
+            self.read_month(month)
+                .is_ok_and(|r| r.into_data().entries.iter().any(|e| e.id == id))
+        };
+        if holds(own) {
+            return Ok(Some(own));
+        }
+        Ok(self.months_mentioning(id)?.into_iter().next())
+    }
+
+    /// The months whose file holds an entry with `id`. A plain text search
+    /// first, so that finding every copy of one entry parses only the
+    /// files that name it.
+    fn months_mentioning(&self, id: Ulid) -> Result<Vec<YearMonth>, StoreError> {
+        let needle = id.to_string();
+        let mut found = Vec::new();
+        for month in self.store.months()? {
+            if let Some(text) = self.store.read(month)?
+                && text.contains(&needle)
+                && self
+                    .read_month(month)
+                    .is_ok_and(|r| r.into_data().entries.iter().any(|e| e.id == id))
+            {
+                found.push(month);
+            }
+        }
+        Ok(found)
+    }
+}
