@@ -349,3 +349,30 @@ fn parse_region(text: &str) -> Result<RegionId, String> {
         )),
     }
 }
+
+/// `sensemap delete`.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The ids of the entries to delete, as `list` shows them.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+}
+
+/// `sensemap doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Repair what is safe to repair (copies merged, entries moved to their
+    /// month, shared ids split, temp files removed, permissions tightened).
+    #[arg(long)]
+    pub fix: bool,
+}
+
+/// `sensemap restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup folder, as `sensemap backups` lists it (e.g. 2026-11-20).
+    pub folder: String,
+    /// The file: a month (2026-11), `treatments`, `reports`, or its path as
+    /// listed (entries/2026/2026-11.ron).
+    pub file: String,
+}

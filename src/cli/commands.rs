@@ -206,6 +206,10 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
         Some(Command::Import(args)) => super::import::import(&ctx, &args),
         Some(Command::Report(args)) => super::report::report(&ctx, &args),
         Some(Command::Generate(args)) => super::launch::generate_history(&ctx, &args),
+        Some(Command::Delete(args)) => super::upkeep::delete(&ctx, &args),
+        Some(Command::Doctor(args)) => super::upkeep::doctor(&ctx, &args),
+        Some(Command::Backups) => super::upkeep::backups(&ctx),
+        Some(Command::Restore(args)) => super::upkeep::restore(&ctx, &args),
     }
 }
 

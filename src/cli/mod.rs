@@ -11,6 +11,7 @@ mod map;
 mod output;
 mod report;
 mod treatment;
+mod upkeep;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +71,16 @@ pub enum Command {
     Treatment(TreatmentCommand),
     /// Write a realistic synthetic history into an empty data directory.
     Generate(GenerateArgs),
+    /// Delete entries by id; the deletion is remembered, so no copy brings
+    /// them back.
+    Delete(DeleteArgs),
+    /// Check the data folder (damaged files, sync conflict copies, shared
+    /// ids, misfiled entries, permissions); --fix repairs what is safe.
+    Doctor(DoctorArgs),
+    /// List the backups: each file's version before its first save of a day.
+    Backups,
+    /// Bring back a file from the backups, after backing up the current one.
+    Restore(RestoreArgs),
 }
 
 /// A failed command: bad input (exit 2) or a failure while working (exit 1).

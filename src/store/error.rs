@@ -101,6 +101,9 @@ pub enum StoreError {
         /// What differed or failed.
         detail: String,
     },
+    /// A reader stopped on an internal error; what it was reading is named.
+    #[error("{0}: an internal error stopped reading it")]
+    Internal(String),
     /// An entry with this id does not exist.
     #[error("no entry with id {0}")]
     NotFound(String),

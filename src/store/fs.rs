@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::backups::{self, BACKUPS, COPIES};
-use super::strays::{Stray, StrayKind, TEMP_PREFIX, TEMP_SUFFIX, classify};
+use super::strays::{Stray, TEMP_PREFIX, TEMP_SUFFIX, classify};
 use super::{MonthStore, SideFile, StoreError, WriteLock};
 use crate::domain::YearMonth;
 
@@ -74,10 +74,18 @@ impl FsStore {
     /// Removes temp files left by a process killed mid-save. Only called
     /// while holding the lock, so no live save owns them.
     fn remove_stale_temps(&self) -> Result<(), StoreError> {
-        for stray in self.strays()? {
-            if stray.kind == StrayKind::TempFile {
-                fs::remove_file(&stray.path)
-                    .map_err(StoreError::io("remove stale temp file", &stray.path))?;
+        // Anywhere in the data folder: beside the months, the side files
+        // and the backups.
+        let mut folders = vec![self.root.clone()];
+        while let Some(folder) = folders.pop() {
+            for path in read_dir_if_exists(&folder)? {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                    fs::remove_file(&path)
+                        .map_err(StoreError::io("remove stale temp file", &path))?;
+                } else if path.is_dir() && !path.is_symlink() {
+                    folders.push(path);
+                }
             }
         }
         Ok(())
@@ -294,7 +302,9 @@ impl MonthStore for FsStore {
             match folder.try_lock() {
                 Ok(()) => break,
                 Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    thread::sleep(Duration::from_millis(25));
+                    // Saves hold the lock for a few milliseconds: look
+                    // often, so two loggers do not wait on each other long.
+                    thread::sleep(Duration::from_millis(3));
                 }
                 Err(TryLockError::WouldBlock) => {
                     return Err(StoreError::Locked {

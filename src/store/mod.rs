@@ -5,6 +5,7 @@
 
 pub mod backups;
 pub mod config;
+pub mod doctor;
 pub mod error;
 pub mod fs;
 pub mod journal;
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
 pub use fs::{FsStore, write_atomically};
-pub use journal::{Journal, Loaded, MonthProblem, StrayFile, Written};
+pub use journal::{Folded, Journal, Loaded, MonthProblem, StrayFile, Written};
 pub use strays::{Stray, StrayKind};
 
 use crate::domain::YearMonth;

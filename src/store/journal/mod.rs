@@ -3,6 +3,8 @@
 
 mod write;
 
+pub use write::Folded;
+
 use std::collections::HashMap;
 use std::thread;
 
@@ -210,9 +212,18 @@ impl<S: MonthStore> Journal<S> {
                     })
                 })
                 .collect();
+            // A reader that panicked loses no month silently: each of its
+            // months becomes a problem.
             handles
                 .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
+                .zip(months.chunks(chunk))
+                .flat_map(|(h, part)| {
+                    h.join().unwrap_or_else(|_| {
+                        part.iter()
+                            .map(|&m| (m, Err(StoreError::Internal(m.to_string()))))
+                            .collect()
+                    })
+                })
                 .collect()
         })
     }

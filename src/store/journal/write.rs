@@ -184,3 +184,79 @@ impl<S: MonthStore> Journal<S> {
         Ok(found)
     }
 }
+
+/// What folding stray copies in did.
+#[derive(Debug, Default)]
+pub struct Folded {
+    /// Each copy merged: the copy, how many entries it held, where it went.
+    pub merged: Vec<(crate::store::Stray, usize, std::path::PathBuf)>,
+    /// Each copy left where it is, and why.
+    pub left: Vec<(crate::store::Stray, String)>,
+    /// The months written into.
+    pub months: Vec<YearMonth>,
+}
+
+impl<S: MonthStore> Journal<S> {
+    /// Merges every stray copy (a sync tool's conflict copy, a misnamed or
+    /// misplaced month) into the months its entries belong to, by the
+    /// merge rule, then moves the copy into the backups. A copy that cannot
+    /// be read, or whose months cannot be saved into, stays where it is.
+    /// Safe to repeat after a crash: merging twice changes nothing.
+    pub fn fold_in_strays(&self) -> Result<Folded, StoreError> {
+        let _lock = self.store.lock()?;
+        let mut folded = Folded::default();
+        for file in self.strays()? {
+            let data = match file.content {
+                Ok(data) => data,
+                Err(e) => {
+                    folded.left.push((file.stray, e.to_string()));
+                    continue;
+                }
+            };
+            let count = data.entries.len();
+            match self.merge_copy(data, file.stray.month) {
+                Ok(months) => {
+                    folded.months.extend(months);
+                    let moved = self.store.set_aside(&file.stray.path)?;
+                    folded.merged.push((file.stray, count, moved));
+                }
+                Err(e) => folded.left.push((file.stray, e.to_string())),
+            }
+        }
+        Ok(folded)
+    }
+
+    /// Merges one copy's entries into their months and its deletions into
+    /// the month it is a copy of (or, without one, the months of the
+    /// entries). Every month is read and checked before the first write.
+    fn merge_copy(
+        &self,
+        copy: MonthData,
+        named: Option<YearMonth>,
+    ) -> Result<Vec<YearMonth>, StoreError> {
+        let mut by_month: BTreeMap<YearMonth, MonthData> = BTreeMap::new();
+        for entry in copy.entries {
+            by_month
+                .entry(entry.month())
+                .or_default()
+                .entries
+                .push(entry);
+        }
+        if let Some(month) = named.or_else(|| by_month.keys().next().copied()) {
+            by_month.entry(month).or_default().deleted = copy.deleted;
+        }
+        let mut texts = Vec::with_capacity(by_month.len());
+        for (month, part) in by_month {
+            let mut data = self.writable_month(month)?;
+            let before = data.clone();
+            data.absorb(part);
+            if data != before {
+                texts.push((month, month_file::encode(month, &data)?));
+            }
+        }
+        for (month, text) in &texts {
+            self.store.write(*month, text)?;
+        }
+        Ok(texts.into_iter().map(|(month, _)| month).collect())
+    }
+}
