@@ -150,6 +150,21 @@ pub enum Action {
     Loaded(Vec<MonthOnDisk>),
     /// The months on disk still to be loaded in the background.
     LoadingMonths(Vec<YearMonth>),
+    /// Copies of months found beside them (sync conflicts, misfiled
+    /// months), each described, whose entries are not shown until merged.
+    CopiesFound(Vec<String>),
+    /// Merge the copies into the journal by the merge rule.
+    MergeCopies,
+    /// The copies were merged (or why not), with the months they changed
+    /// and the copies still left.
+    CopiesMerged {
+        /// What was done, or why it could not be.
+        outcome: Result<String, String>,
+        /// The months merged into, as they are now on disk.
+        months: Vec<MonthOnDisk>,
+        /// The copies still there, described.
+        left: Vec<String>,
+    },
 }
 
 /// A write that went through, and what the months it touched now hold.
@@ -198,4 +213,7 @@ pub enum Effect {
     /// Remember the map style in `config.ron`; a failure answers
     /// `SettingNotSaved`.
     SaveMapStyle(MapStyle),
+    /// Merge the stray copies into their months; answered by
+    /// `CopiesMerged`.
+    MergeCopies,
 }

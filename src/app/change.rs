@@ -156,6 +156,52 @@ impl App {
         self.reloaded(fresh);
     }
 
+    /// Copies of months were found: say so, and how to merge them.
+    pub(super) fn copies_found(&mut self, copies: Vec<String>) {
+        if !copies.is_empty() {
+            self.say(
+                StatusKind::Error,
+                format!(
+                    "{} of months found (sync conflicts?): their entries are not shown; \
+                     press M on the map to merge them",
+                    match copies.len() {
+                        1 => "A copy".to_string(),
+                        n => format!("{n} copies"),
+                    }
+                ),
+            );
+        }
+        self.journal.copies = copies;
+    }
+
+    /// Asks the runtime to merge the copies, if there are any.
+    pub(super) fn merge_copies(&mut self) -> Option<super::Effect> {
+        if self.journal.copies.is_empty() {
+            self.say(StatusKind::Info, "No copies of months to merge");
+            return None;
+        }
+        self.say(StatusKind::Info, "Merging the copies…");
+        Some(super::Effect::MergeCopies)
+    }
+
+    /// The merge is done: the months it changed replace what is shown.
+    pub(super) fn copies_merged(
+        &mut self,
+        outcome: Result<String, String>,
+        months: Vec<MonthOnDisk>,
+        left: Vec<String>,
+    ) {
+        self.reloaded(months);
+        self.journal.copies = left;
+        match outcome {
+            Ok(done) => self.say(StatusKind::Info, done),
+            Err(why) => self.say(
+                StatusKind::Error,
+                format!("The copies were not merged: {why}"),
+            ),
+        }
+    }
+
     fn month_problem(&mut self, problem: String) {
         if !self.journal.problems.contains(&problem) {
             self.journal.problems.push(problem.clone());

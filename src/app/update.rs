@@ -64,6 +64,19 @@ impl App {
                 self.journal.pending_months = months.into_iter().collect();
                 return None;
             }
+            Action::CopiesFound(copies) => {
+                self.copies_found(copies);
+                return None;
+            }
+            Action::MergeCopies => return self.merge_copies(),
+            Action::CopiesMerged {
+                outcome,
+                months,
+                left,
+            } => {
+                self.copies_merged(outcome, months, left);
+                return None;
+            }
             _ => {}
         }
         self.tick();

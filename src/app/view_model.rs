@@ -32,6 +32,9 @@ pub struct JournalView {
     pub pending_months: BTreeSet<YearMonth>,
     /// How many months there were to load in the background.
     pub months_to_load: usize,
+    /// Copies of months beside them (sync conflicts, misfiled months),
+    /// described; their entries are not shown until merged.
+    pub copies: Vec<String>,
 }
 
 impl JournalView {
@@ -44,6 +47,7 @@ impl JournalView {
         JournalView {
             entries: Entries::from_entries(entries),
             sensations,
+            copies: Vec::new(),
             heat: HeatSettings::default(),
             heat_since: None,
             tally: RegionTally::default(),

@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use loader::{FirstLoad, first_load};
-pub use storage::{Job, LOCK_PATIENCE};
+pub use storage::{Job, LOCK_PATIENCE, copies};
 pub use terminal::{Settings, detect_color_mode, run};
 pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
 
@@ -117,6 +117,7 @@ impl Runtime {
         let first = first_load(&journal, now, HeatSettings::default().window_start(now));
         let mut app = App::new(first.entries, sensations, first.problems, now, zone);
         app.update(Action::TreatmentsLoaded(storage::treatments(&journal)));
+        app.update(Action::CopiesFound(storage::copies(&journal)));
         let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
         runtime.watcher = watcher;
         if options.background_load && !first.older.is_empty() {
@@ -224,6 +225,7 @@ impl Runtime {
                         | Action::WriteFailed { .. }
                         | Action::Reloaded(_)
                         | Action::TreatmentsLoaded(_)
+                        | Action::CopiesMerged { .. }
                 ) {
                     self.in_flight = self.in_flight.saturating_sub(1);
                 }
@@ -266,6 +268,14 @@ impl Runtime {
                 }
             }
             Some(Effect::CancelWrite) => self.cancel.store(true, Ordering::SeqCst),
+            Some(Effect::MergeCopies) if !self.send_job(Job::MergeCopies) => {
+                self.dispatch(Action::CopiesMerged {
+                    outcome: Err("the storage worker has stopped; restart sensemap".into()),
+                    months: Vec::new(),
+                    left: self.app.journal.copies.clone(),
+                });
+            }
+            Some(Effect::MergeCopies) => {}
             Some(Effect::SaveMapStyle(style)) => {
                 if let Some(config) = self.config.clone() {
                     // Not counted as in flight: nothing waits for it.

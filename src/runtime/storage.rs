@@ -47,6 +47,8 @@ pub enum Job {
     Reload(Vec<YearMonth>),
     /// Re-read the treatments file, answered by `TreatmentsLoaded`.
     ReloadTreatments,
+    /// Merge the stray copies of months, answered by `CopiesMerged`.
+    MergeCopies,
     /// Remember the map style in the config file; answered only when it
     /// fails, by `SettingNotSaved`.
     SaveMapStyle {
@@ -88,6 +90,14 @@ pub fn spawn<S: MonthStore + 'static>(
                     })
                 }
                 Job::ReloadTreatments => Action::TreatmentsLoaded(treatments(&journal)),
+                Job::MergeCopies => {
+                    let run = AssertUnwindSafe(|| merge_copies(&journal));
+                    panic::catch_unwind(run).unwrap_or_else(|_| Action::CopiesMerged {
+                        outcome: Err("an internal error stopped it".into()),
+                        months: Vec::new(),
+                        left: copies(&journal),
+                    })
+                }
                 Job::Reload(months) => {
                     let run = AssertUnwindSafe(|| read(&journal, &months));
                     let read = panic::catch_unwind(run).unwrap_or_else(|_| {
@@ -219,6 +229,72 @@ pub fn treatments<S: MonthStore>(journal: &Journal<S>) -> Result<TreatmentLog, S
     let run = AssertUnwindSafe(|| journal.load_treatments().map_err(|e| e.to_string()));
     panic::catch_unwind(run)
         .unwrap_or_else(|_| Err("an internal error stopped reading treatments.ron".into()))
+}
+
+/// The stray copies of months in the data folder, each described, with
+/// how many entries it holds.
+pub fn copies<S: MonthStore>(journal: &Journal<S>) -> Vec<String> {
+    let run = AssertUnwindSafe(|| journal.strays());
+    match panic::catch_unwind(run) {
+        Ok(Ok(strays)) => strays
+            .iter()
+            .map(|s| {
+                let name = s
+                    .stray
+                    .path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy();
+                let what = s.stray.kind.describe();
+                let of = s
+                    .stray
+                    .month
+                    .map(|m| format!(" of {m}"))
+                    .unwrap_or_default();
+                match &s.content {
+                    Ok(data) => format!("{name}: {what}{of} ({} entries)", data.entries.len()),
+                    Err(e) => format!("{name}: {what}{of}, which cannot be read: {e}"),
+                }
+            })
+            .collect(),
+        Ok(Err(e)) => vec![format!(
+            "the data folder could not be searched for copies: {e}"
+        )],
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Merges the stray copies into their months and says what it did.
+fn merge_copies<S: MonthStore>(journal: &Journal<S>) -> Action {
+    match journal.fold_in_strays() {
+        Ok(folded) => {
+            let entries: usize = folded.merged.iter().map(|(_, n, _)| n).sum();
+            let outcome = Ok(format!(
+                "Merged {} ({entries} entries) into the journal; the copies are kept in backups/copies{}",
+                match folded.merged.len() {
+                    1 => "1 copy".to_string(),
+                    n => format!("{n} copies"),
+                },
+                match folded.left.len() {
+                    0 => String::new(),
+                    n => format!("; {n} could not be merged (sensemap doctor says why)"),
+                }
+            ));
+            let mut months = folded.months;
+            months.sort_unstable();
+            months.dedup();
+            Action::CopiesMerged {
+                outcome,
+                months: read(journal, &months),
+                left: copies(journal),
+            }
+        }
+        Err(e) => Action::CopiesMerged {
+            outcome: Err(e.to_string()),
+            months: Vec::new(),
+            left: copies(journal),
+        },
+    }
 }
 
 /// Reads months, each to its entries or to why it could not be read.

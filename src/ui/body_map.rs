@@ -154,6 +154,26 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
                 .map(|p| Line::styled(p.clone(), THEME.error)),
         );
     }
+    if !app.journal.copies.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            match app.journal.copies.len() {
+                1 => "Not shown: 1 copy of a month (a sync conflict?)".to_string(),
+                n => format!("Not shown: {n} copies of months (sync conflicts?)"),
+            },
+            THEME.error,
+        ));
+        lines.extend(
+            app.journal
+                .copies
+                .iter()
+                .map(|c| Line::styled(super::report::words::plain(c), THEME.error)),
+        );
+        lines.push(Line::styled(
+            "M merges them into the journal (kept in backups/copies).",
+            THEME.error,
+        ));
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(areas.panel, buf);

@@ -130,7 +130,8 @@ fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'sta
     let note_room = room.saturating_sub(tags.width());
     if room > 0 {
         spans.push(Span::raw("  "));
-        spans.push(Span::raw(fit(note, note_room).trim_end().to_string()));
+        let note = super::report::words::plain(note);
+        spans.push(Span::raw(fit(&note, note_room).trim_end().to_string()));
         spans.push(Span::styled(tags, THEME.dim));
     }
     let line = Line::from(spans);

@@ -71,6 +71,7 @@ pub(crate) enum Intent {
     Apply,
     Dose,
     Stop,
+    MergeCopies,
 }
 
 mod remap;
@@ -172,6 +173,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(BodyMap, &[ch('m')], "m", Metric, Some("metric"), "episodes/days/intensity"),
     bind!(BodyMap, &[ch('t')], "t", TimelineHere, Some("timeline"), "timeline of this region"),
     bind!(BodyMap, &[ch('v')], "v", Style, Some("style"), "draw the map solid / outline"),
+    bind!(BodyMap, &[ch('M')], "M", MergeCopies, None, "merge sync conflict copies"),
     bind!(BodyMap, &[ch('u')], "u", Undo, None, "undo the last change"),
     bind!(BodyMap, REDO_KEYS, "U", Redo, None, "redo what u undid"),
     bind!(BodyMap, SCREEN_KEYS, "1-4", Screen, None, "go to screen 1-4"),
@@ -316,6 +318,7 @@ fn resolve(intent: Intent, event: &KeyEvent) -> Option<Action> {
         Intent::Apply => Action::ApplyTreatment,
         Intent::Dose => Action::ChangeDose,
         Intent::Stop => Action::StopCourse,
+        Intent::MergeCopies => Action::MergeCopies,
         Intent::LineEdit => Action::Edit(match event.code {
             KeyCode::Char('u') => TextEdit::DeleteToStart,
             KeyCode::Char('w') | KeyCode::Backspace => TextEdit::DeleteWord,

@@ -74,6 +74,7 @@ fn name_of(intent: Intent) -> Option<&'static str> {
         Intent::Apply => "apply",
         Intent::Dose => "dose",
         Intent::Stop => "stop",
+        Intent::MergeCopies => "merge_copies",
         Intent::Screen
         | Intent::Move
         | Intent::Submit

@@ -215,10 +215,15 @@ pub fn grouped_weeks(weeks: &[WeekSummary], rows: usize) -> (usize, Vec<WeekSumm
 }
 
 /// Text a person typed, safe to print: control characters (terminal
-/// escapes among them) become spaces, runs of space one space.
+/// escapes among them) and direction overrides become spaces, runs of
+/// space one space.
 pub fn plain(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => ' ',
+            c => c,
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
