@@ -21,6 +21,52 @@ pub struct FsStore {
     lock_wait: Duration,
     /// The day backups are filed under; today when `None`.
     backup_day: Option<NaiveDate>,
+    /// A failure to inject into every save (for tests).
+    fault: Option<Fault>,
+}
+
+/// The steps of an atomic save, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Creating the private temporary file beside the target.
+    CreateTemp,
+    /// Writing the new text into it.
+    Write,
+    /// Syncing it to the disk.
+    SyncFile,
+    /// Renaming it over the target.
+    Rename,
+    /// Syncing the folder, so the rename survives a crash.
+    SyncFolder,
+}
+
+impl SaveStep {
+    /// Every step, in order.
+    pub const ALL: [SaveStep; 5] = [
+        SaveStep::CreateTemp,
+        SaveStep::Write,
+        SaveStep::SyncFile,
+        SaveStep::Rename,
+        SaveStep::SyncFolder,
+    ];
+}
+
+/// An operating-system error to raise at one step of every save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fault {
+    /// Where the save fails.
+    pub step: SaveStep,
+    /// The `errno` it fails with (28 is a full disk, 5 an I/O error).
+    pub errno: i32,
+}
+
+impl Fault {
+    fn at(fault: Option<Fault>, step: SaveStep) -> std::io::Result<()> {
+        match fault {
+            Some(f) if f.step == step => Err(std::io::Error::from_raw_os_error(f.errno)),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl FsStore {
@@ -30,7 +76,15 @@ impl FsStore {
             root: data_dir.into(),
             lock_wait: Duration::from_secs(2),
             backup_day: None,
+            fault: None,
         }
+    }
+
+    /// Makes every save of a month or side file fail at `fault` (for
+    /// tests of what a full disk or a failing disk leaves behind).
+    pub fn with_fault(mut self, fault: Fault) -> FsStore {
+        self.fault = Some(fault);
+        self
     }
 
     /// Files backups under `day` instead of today (for tests).
@@ -53,7 +107,7 @@ impl FsStore {
             backups::back_up_once_a_day(&self.root, relative, self.backup_day())?;
         }
         create_private_dir(path.parent().unwrap_or(&self.root))?;
-        write_atomically(path, text)
+        write_atomically_failing(path, text, self.fault)
     }
 
     /// Sets how long a writer waits for another one to finish.
@@ -98,6 +152,16 @@ impl FsStore {
 /// directory is synced, so a crash leaves either the old file or the new.
 /// The folder must exist: a mistyped path is an error, not a new folder.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
+    write_atomically_failing(path, text, None)
+}
+
+/// [`write_atomically`], failing at `fault`'s step if one is given. Any
+/// failure before the rename removes the temporary file (it is dropped).
+fn write_atomically_failing(
+    path: &Path,
+    text: &str,
+    fault: Option<Fault>,
+) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -108,13 +172,20 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
         .suffix(TEMP_SUFFIX)
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .tempfile_in(&dir)
+        .and_then(|temp| Fault::at(fault, SaveStep::CreateTemp).map(|()| temp))
         .map_err(StoreError::io("create a temporary file in", &dir))?;
-    temp.write_all(text.as_bytes())
+    Fault::at(fault, SaveStep::Write)
+        .and_then(|()| temp.write_all(text.as_bytes()))
+        .and_then(|()| Fault::at(fault, SaveStep::SyncFile))
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(StoreError::io("write", temp.path().to_path_buf()))?;
+        .map_err(StoreError::io("write", path))?;
+    if let Err(e) = Fault::at(fault, SaveStep::Rename) {
+        return Err(StoreError::io("replace", path)(e));
+    }
     temp.persist(path)
         .map_err(|e| StoreError::io("replace", path)(e.error))?;
-    File::open(&dir)
+    Fault::at(fault, SaveStep::SyncFolder)
+        .and_then(|()| File::open(&dir))
         .and_then(|d| d.sync_all())
         .map_err(StoreError::io("sync directory", &dir))
 }
