@@ -54,7 +54,11 @@ fn a_save_failing_at_any_step_keeps_the_old_file_whole_and_leaves_no_temp_file()
             let expected = std::io::Error::from_raw_os_error(errno).to_string();
             assert!(err.contains(&expected), "{step:?} {errno}: {err}");
             assert!(err.contains("entries/2026"), "names the place: {err}");
-            assert!(temp_files(dir.path()).is_empty(), "{step:?} {errno}: {:?}", temp_files(dir.path()));
+            assert!(
+                temp_files(dir.path()).is_empty(),
+                "{step:?} {errno}: {:?}",
+                temp_files(dir.path())
+            );
 
             let now = fs::read_to_string(&path).unwrap();
             let loaded = Journal::new(FsStore::new(dir.path())).load_all().unwrap();

@@ -155,6 +155,9 @@ pub enum Action {
     CopiesFound(Vec<String>),
     /// Merge the copies into the journal by the merge rule.
     MergeCopies,
+    /// What was being typed when sensemap last stopped on an internal
+    /// error: opened again in the log form (boxed: it is large).
+    RecoverForm(Box<super::form::RecoveredForm>),
     /// The copies were merged (or why not), with the months they changed
     /// and the copies still left.
     CopiesMerged {

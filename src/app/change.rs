@@ -202,6 +202,34 @@ impl App {
         }
     }
 
+    /// Opens the log form again with what was kept when sensemap stopped.
+    pub(super) fn recover_form(&mut self, kept: &super::form::RecoveredForm) {
+        let edited = kept
+            .editing
+            .and_then(|id| self.journal.entries.get(id))
+            .cloned();
+        let form = super::form::LogForm::from_recovered(
+            kept,
+            &self.journal.sensations,
+            edited.as_ref(),
+            self.zone,
+        );
+        self.modal.overlay = Some(Overlay::Form(Box::new(form)));
+        self.say(
+            StatusKind::Info,
+            "sensemap stopped on an error last time: here is what you were typing. \
+             Enter saves it, Esc lets it go",
+        );
+    }
+
+    /// What the open log form holds, if anything was typed: to keep when
+    /// sensemap stops on an internal error.
+    pub fn recoverable_form(&self) -> Option<super::form::RecoveredForm> {
+        self.form()
+            .filter(|f| f.touched || f.editing.is_some())
+            .map(|f| f.recovered(&self.journal.sensations))
+    }
+
     fn month_problem(&mut self, problem: String) {
         if !self.journal.problems.contains(&problem) {
             self.journal.problems.push(problem.clone());

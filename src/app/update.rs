@@ -69,6 +69,10 @@ impl App {
                 return None;
             }
             Action::MergeCopies => return self.merge_copies(),
+            Action::RecoverForm(kept) => {
+                self.recover_form(&kept);
+                return None;
+            }
             Action::CopiesMerged {
                 outcome,
                 months,

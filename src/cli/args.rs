@@ -353,7 +353,7 @@ fn parse_region(text: &str) -> Result<RegionId, String> {
 /// `sensemap delete`.
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// The ids of the entries to delete, as `list` shows them.
+    /// The ids of the entries to delete, as `list --format json` shows them.
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
 }

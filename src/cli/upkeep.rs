@@ -29,7 +29,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs) -> Result<(), CliError> {
                 None => unknown.push(format!("no entry has the id {}", printable(text))),
             },
             Err(_) => unknown.push(format!(
-                "{} is not an id (ids are 26 letters and digits, as `sensemap list` shows them)",
+                "{} is not an id (ids are 26 letters and digits, as `sensemap list --format json` shows them)",
                 printable(text)
             )),
         }

@@ -6,6 +6,7 @@
 //! watch it react to files changed by other processes.
 
 mod loader;
+mod recovery;
 mod storage;
 mod terminal;
 mod watcher;
@@ -21,6 +22,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use loader::{FirstLoad, first_load};
+pub use recovery::Crashed;
 pub use storage::{Job, LOCK_PATIENCE, copies};
 pub use terminal::{Settings, detect_color_mode, run};
 pub use watcher::{DEBOUNCE, POLL_INTERVAL, Watcher};
@@ -93,6 +95,8 @@ pub struct Runtime {
     watcher: Option<Watcher>,
     /// Where settings the app changes are remembered, if anywhere.
     config: Option<PathBuf>,
+    /// Where typed text is kept if the app stops on an internal error.
+    recovery: recovery::RecoveryFile,
 }
 
 impl Runtime {
@@ -167,6 +171,7 @@ impl Runtime {
     ) -> Runtime {
         let (jobs, job_queue) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
+        let recovery = recovery::RecoveryFile::beside(&journal);
         storage::spawn(journal, job_queue, sender.clone(), Arc::clone(&cancel));
         Runtime {
             app,
@@ -180,6 +185,7 @@ impl Runtime {
             deferred_load: None,
             watcher: None,
             config: None,
+            recovery,
         }
     }
 

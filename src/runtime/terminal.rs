@@ -97,7 +97,11 @@ pub fn run<S: MonthStore + 'static>(
         if let Some(config) = settings.remember_in {
             runtime.remember_settings_in(config);
         }
-        event_loop(&mut terminal, &mut runtime)
+        runtime.offer_recovery();
+        // A panic keeps the log form's text before the terminal is restored.
+        runtime
+            .guard(|runtime| event_loop(&mut terminal, runtime))
+            .unwrap_or_else(|crashed| Err(io::Error::other(crashed.explain())))
     });
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();

@@ -358,6 +358,14 @@ impl MonthStore for FsStore {
         self.save(&self.side_path(file), text)
     }
 
+    fn remove_side(&self, file: SideFile) -> Result<(), StoreError> {
+        let path = self.side_path(file);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != ErrorKind::NotFound => Err(StoreError::io("remove", &path)(e)),
+            _ => Ok(()),
+        }
+    }
+
     fn side_path(&self, file: SideFile) -> PathBuf {
         self.root.join(file.name())
     }

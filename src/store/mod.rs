@@ -39,6 +39,9 @@ pub enum SideFile {
     /// When reports were made, for the next report's default period
     /// (`reports.ron`).
     Reports,
+    /// What was being typed when the app stopped on an internal error
+    /// (`recovery.ron`), offered back at the next start.
+    Recovery,
 }
 
 impl SideFile {
@@ -47,6 +50,7 @@ impl SideFile {
         match self {
             SideFile::Treatments => "treatments.ron",
             SideFile::Reports => "reports.ron",
+            SideFile::Recovery => "recovery.ron",
         }
     }
 }
@@ -78,6 +82,11 @@ pub trait MonthStore: Send + Sync {
     fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
         let _ = text;
         Err(StoreError::NoSideFiles(file.name()))
+    }
+    /// Removes a file beside the months; no file is not an error.
+    fn remove_side(&self, file: SideFile) -> Result<(), StoreError> {
+        let _ = file;
+        Ok(())
     }
     /// Where a file beside the months lives, for messages.
     fn side_path(&self, file: SideFile) -> PathBuf {

@@ -1,6 +1,9 @@
 //! The log form: what a person fills in to record a sensation.
 
 mod draft;
+mod recovery;
+
+pub use recovery::RecoveredForm;
 
 use super::Zone;
 use super::text::{TextEdit, TextField};

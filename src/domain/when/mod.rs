@@ -366,6 +366,21 @@ mod tests {
         assert!(check_felt("9am", now(), now()).is_ok());
     }
 
+    /// Found by the fuzzer: each of these overflowed the stack.
+    #[test]
+    fn several_times_in_a_row_are_refused_not_turned_round_forever() {
+        for text in [
+            "noon noon noon",
+            "8am 9am 10am",
+            "9:30pm 9pm 9pm",
+            "1:6 1:6 10pm",
+        ] {
+            let result = parse_when(text, &now(), &tz());
+            assert!(result.is_err(), "{text}: {result:?}");
+        }
+        assert!(parse_when("11pm last night", &now(), &tz()).is_ok());
+    }
+
     #[test]
     fn huge_spans_are_an_error_not_a_panic() {
         for text in [

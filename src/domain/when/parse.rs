@@ -77,10 +77,16 @@ pub(super) fn parse_when<Tz: TimeZone>(
     if text == "last week" {
         return back(now_fixed, Duration::weeks(1)).ok_or_else(too_far);
     }
-    // "11pm last night", "8am monday": the time first.
+    // "11pm last night", "8am monday": the time first. Moved once only:
+    // the day part must not start with a time itself, or "8am 9am 10am"
+    // would turn round forever.
     if let Some((time, day)) = text.split_once(' ')
         && time_of_day(time).is_some()
         && time_of_day(day).is_none()
+        && day
+            .split(' ')
+            .next()
+            .is_none_or(|word| time_of_day(word).is_none())
     {
         return parse_when(&format!("{day} {time}"), now, tz, order);
     }
