@@ -326,3 +326,39 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_conflict_copy_arriving_while_the_app_is_open_is_told_at_once() {
+    for polling in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_path_buf();
+        let mine = entry("2026-03-05T10:00:00+01:00", &["b37"], "tingling", 3);
+        journal(&data).add(mine.clone()).unwrap();
+        let mut runtime = Runtime::start(
+            journal(&data),
+            sensemap::domain::SensationCatalogue::built_in(),
+            Box::new(common::now),
+            common::zone(),
+            sensemap::runtime::Options {
+                watch: true,
+                force_polling: polling,
+                tick: false,
+                background_load: false,
+            },
+        );
+        assert!(runtime.app.journal.copies.is_empty());
+        let other = tempfile::tempdir().unwrap();
+        let theirs = entry("2026-03-06T10:00:00+01:00", &["f25"], "burning", 5);
+        journal(other.path())
+            .add_many(vec![mine.clone(), theirs])
+            .unwrap();
+        sync_as_conflicts(other.path(), &data);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while runtime.app.journal.copies.is_empty() && std::time::Instant::now() < deadline {
+            let _ = runtime.next(std::time::Duration::from_millis(50));
+        }
+        assert_eq!(runtime.app.journal.copies.len(), 1, "polling: {polling}");
+        let status = runtime.app.status.clone().unwrap().text;
+        assert!(status.contains("press M"), "{status}");
+    }
+}

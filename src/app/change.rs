@@ -158,7 +158,7 @@ impl App {
 
     /// Copies of months were found: say so, and how to merge them.
     pub(super) fn copies_found(&mut self, copies: Vec<String>) {
-        if !copies.is_empty() {
+        if !copies.is_empty() && copies != self.journal.copies {
             self.say(
                 StatusKind::Error,
                 format!(

@@ -48,6 +48,8 @@ pub enum Event {
     DiskChanged(Vec<YearMonth>),
     /// The treatments file changed on disk.
     TreatmentsChanged,
+    /// A copy of a month (a sync conflict) appeared or went.
+    CopiesChanged,
     /// Reading the terminal failed; the loop ends with this error.
     InputFailed(std::io::Error),
 }
@@ -232,6 +234,7 @@ impl Runtime {
                         | Action::Reloaded(_)
                         | Action::TreatmentsLoaded(_)
                         | Action::CopiesMerged { .. }
+                        | Action::CopiesFound(_)
                 ) {
                     self.in_flight = self.in_flight.saturating_sub(1);
                 }
@@ -240,6 +243,9 @@ impl Runtime {
             Event::DiskChanged(months) => {
                 self.reloads += 1;
                 self.send_job(Job::Reload(months));
+            }
+            Event::CopiesChanged => {
+                self.send_job(Job::FindCopies);
             }
             Event::TreatmentsChanged => {
                 self.reloads += 1;

@@ -49,6 +49,8 @@ pub enum Job {
     ReloadTreatments,
     /// Merge the stray copies of months, answered by `CopiesMerged`.
     MergeCopies,
+    /// Look for stray copies of months again, answered by `CopiesFound`.
+    FindCopies,
     /// Remember the map style in the config file; answered only when it
     /// fails, by `SettingNotSaved`.
     SaveMapStyle {
@@ -90,6 +92,7 @@ pub fn spawn<S: MonthStore + 'static>(
                     })
                 }
                 Job::ReloadTreatments => Action::TreatmentsLoaded(treatments(&journal)),
+                Job::FindCopies => Action::CopiesFound(copies(&journal)),
                 Job::MergeCopies => {
                     let run = AssertUnwindSafe(|| merge_copies(&journal));
                     panic::catch_unwind(run).unwrap_or_else(|_| Action::CopiesMerged {

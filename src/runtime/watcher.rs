@@ -68,6 +68,12 @@ pub fn spawn<S: MonthStore + 'static>(
             if !months.is_empty() {
                 let _ = events.send(Event::DiskChanged(months.into_iter().collect()));
             }
+            if changed
+                .iter()
+                .any(|event| journal.store().is_stray_path(&event.path))
+            {
+                let _ = events.send(Event::CopiesChanged);
+            }
             let treatments = journal.store().side_path(SideFile::Treatments);
             let name = Some(std::ffi::OsStr::new(SideFile::Treatments.name()));
             if changed.iter().any(|event| event.path.file_name() == name) {

@@ -125,11 +125,19 @@ impl StoreError {
 
     /// A RON parse error at its line and column in `path`.
     pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> StoreError {
+        let message = match err.code {
+            // The parser's own words suggest changing its settings, which
+            // means nothing to the person with the file.
+            ron::Error::ExceededRecursionLimit => "nested too deeply to read (sensemap's own \
+                files never are, so something else wrote or damaged this one)"
+                .to_string(),
+            ref code => code.to_string(),
+        };
         StoreError::Parse {
             path: path.to_path_buf(),
             line: err.span.start.line,
             col: err.span.start.col,
-            message: err.code.to_string(),
+            message,
         }
     }
 }
@@ -145,5 +153,24 @@ fn advice(reason: &StoreError) -> &'static str {
             ". sensemap never rewrites a file it cannot read; fix the file by hand \
              (or move it aside) and try again"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deeply_nested_file_gets_a_message_for_people_not_for_programmers() {
+        let text = format!(
+            "(version: 2, entries: [(mood: {}{})])",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        let err = crate::store::month_file::decode(Path::new("m.ron"), &text).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("nested too deeply"), "{message}");
+        assert!(!message.contains("recursion_limit"), "{message}");
+        assert!(message.starts_with("m.ron:1:"), "{message}");
     }
 }

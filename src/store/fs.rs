@@ -409,6 +409,19 @@ impl MonthStore for FsStore {
         Ok(Some(self.root.clone()))
     }
 
+    fn is_stray_path(&self, path: &Path) -> bool {
+        let Ok(inside) = path.strip_prefix(self.entries_dir()) else {
+            return false;
+        };
+        let parts: Vec<&str> = inside.iter().filter_map(|p| p.to_str()).collect();
+        let (folder, name) = match parts.as_slice() {
+            [name] => (None, *name),
+            [folder, name] => (Some(*folder), *name),
+            _ => return false,
+        };
+        classify(folder, name).is_some_and(|(kind, _)| kind != super::StrayKind::TempFile)
+    }
+
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
         let month = parse_month_file_name(path.file_name()?.to_str()?)?;
         let year = path.parent()?.file_name()?.to_str()?;

@@ -106,6 +106,12 @@ pub trait MonthStore: Send + Sync {
     fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
         Err(StoreError::NotFound(path.display().to_string()))
     }
+    /// Whether `path` is (or was) a stray copy of a month, whose coming or
+    /// going changes what [`MonthStore::strays`] finds.
+    fn is_stray_path(&self, path: &Path) -> bool {
+        let _ = path;
+        false
+    }
     /// The month whose file is at `path`, if it is one.
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
         let _ = path;
