@@ -161,14 +161,10 @@ impl App {
         if !copies.is_empty() && copies != self.journal.copies {
             self.say(
                 StatusKind::Error,
-                format!(
-                    "{} of months found (sync conflicts?): their entries are not shown; \
-                     press M on the map to merge them",
-                    match copies.len() {
-                        1 => "A copy".to_string(),
-                        n => format!("{n} copies"),
-                    }
-                ),
+                match copies.len() {
+                    1 => "A copy of a month was found: M on the map merges it".to_string(),
+                    n => format!("{n} copies of months were found: M on the map merges them"),
+                },
             );
         }
         self.journal.copies = copies;

@@ -156,10 +156,13 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
     }
     if !app.journal.copies.is_empty() {
         lines.push(Line::default());
+        // What to do first: at 80x24 only a few lines fit.
         lines.push(Line::styled(
             match app.journal.copies.len() {
-                1 => "Not shown: 1 copy of a month (a sync conflict?)".to_string(),
-                n => format!("Not shown: {n} copies of months (sync conflicts?)"),
+                1 => "A copy of a month (sync conflict?) is not merged: M merges it.".to_string(),
+                n => {
+                    format!("{n} copies of months (sync conflicts?) are not merged: M merges them.")
+                }
             },
             THEME.error,
         ));
@@ -169,10 +172,6 @@ fn panel(app: &App, scale: &HeatScale, areas: &BodyMapAreas, buf: &mut Buffer) {
                 .iter()
                 .map(|c| Line::styled(super::report::words::plain(c), THEME.error)),
         );
-        lines.push(Line::styled(
-            "M merges them into the journal (kept in backups/copies).",
-            THEME.error,
-        ));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
