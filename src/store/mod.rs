@@ -3,6 +3,7 @@
 //! [`MonthStore`] is the small seam between the journal and the file system,
 //! so tests can put a store that fails where they like behind the journal.
 
+mod atomic;
 pub mod backups;
 pub mod config;
 pub mod doctor;
