@@ -29,6 +29,9 @@ impl RecoveryFile {
         RecoveryFile {
             keep: Box::new(move |text| {
                 let store = writer.store();
+                // Best effort: the lock keeps a save elsewhere from meeting
+                // this one, but the text is kept even without it.
+                let _lock = store.lock().ok();
                 store
                     .write_side(SideFile::Recovery, text)
                     .map(|()| store.side_path(SideFile::Recovery))

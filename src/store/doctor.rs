@@ -243,14 +243,7 @@ pub type Repairs = Vec<String>;
 /// as they are.
 pub fn fix(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> {
     let mut repairs = Repairs::new();
-    // Taking the lock removes temp files left by killed saves.
-    let temps = journal
-        .store()
-        .strays()?
-        .into_iter()
-        .filter(|s| s.kind == StrayKind::TempFile)
-        .count();
-    drop(journal.store().lock()?);
+    let temps = journal.store().remove_all_stale_temps()?;
     if temps > 0 {
         repairs.push(format!(
             "removed {temps} temporary file(s) left by interrupted saves"

@@ -58,12 +58,22 @@ impl FsStore {
 
     /// Replaces the file at `path` (inside the data folder) with `text`,
     /// after copying its previous version to today's backups if today has
-    /// none yet.
+    /// none yet. Called under the lock, so temporary files left beside it
+    /// by a killed save are stale and go first; only the folders this save
+    /// writes into are looked at, so a save touches nothing else.
     fn save(&self, path: &Path, text: &str) -> Result<(), StoreError> {
         if let Ok(relative) = path.strip_prefix(&self.root) {
+            let backup_folder = self
+                .root
+                .join(BACKUPS)
+                .join(self.backup_day().format("%Y-%m-%d").to_string())
+                .join(relative.parent().unwrap_or(Path::new("")));
+            remove_temps_in(&backup_folder)?;
             backups::back_up_once_a_day(&self.root, relative, self.backup_day())?;
         }
-        create_private_dir(path.parent().unwrap_or(&self.root))?;
+        let folder = path.parent().unwrap_or(&self.root);
+        remove_temps_in(folder)?;
+        create_private_dir(folder)?;
         write_atomically_failing(path, text, self.fault)
     }
 
@@ -82,25 +92,38 @@ impl FsStore {
         self.root.join("entries")
     }
 
-    /// Removes temp files left by a process killed mid-save. Only called
-    /// while holding the lock, so no live save owns them.
-    fn remove_stale_temps(&self) -> Result<(), StoreError> {
-        // Anywhere in the data folder: beside the months, the side files
-        // and the backups.
+    /// Removes temp files left by processes killed mid-save anywhere in
+    /// the data folder (beside the months, the side files and the
+    /// backups), and says how many. Takes the lock, so no live save owns
+    /// them.
+    pub fn remove_all_stale_temps(&self) -> Result<usize, StoreError> {
+        let _lock = self.lock()?;
+        let mut removed = 0;
         let mut folders = vec![self.root.clone()];
         while let Some(folder) = folders.pop() {
-            for path in read_dir_if_exists(&folder)? {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-                    fs::remove_file(&path)
-                        .map_err(StoreError::io("remove stale temp file", &path))?;
-                } else if path.is_dir() && !path.is_symlink() {
-                    folders.push(path);
-                }
-            }
+            removed += remove_temps_in(&folder)?;
+            folders.extend(
+                read_dir_if_exists(&folder)?
+                    .into_iter()
+                    .filter(|p| p.is_dir() && !p.is_symlink()),
+            );
         }
-        Ok(())
+        Ok(removed)
     }
+}
+
+/// Removes the temporary files of saves in `folder` (only under the lock:
+/// then no live save owns them); how many.
+fn remove_temps_in(folder: &Path) -> Result<usize, StoreError> {
+    let mut removed = 0;
+    for path in read_dir_if_exists(folder)? {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            fs::remove_file(&path).map_err(StoreError::io("remove stale temp file", &path))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The paths in `dir`, or none when it does not exist.
@@ -265,7 +288,6 @@ impl MonthStore for FsStore {
                 Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &self.root)(e)),
             }
         }
-        self.remove_stale_temps()?;
         Ok(WriteLock { _file: folder })
     }
 
