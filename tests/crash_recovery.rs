@@ -73,3 +73,46 @@ fn a_panic_with_no_form_open_keeps_nothing() {
     assert!(!dir.path().join("recovery.ron").exists());
     assert_eq!(runtime.guard(|_| 7).unwrap(), 7);
 }
+
+#[test]
+fn a_kept_edit_of_an_entry_not_loaded_yet_is_still_an_edit_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = common::entry("2025-06-10T10:00:00+01:00", &["b37"], "tingling", 3);
+    Journal::new(FsStore::new(dir.path()))
+        .add(old.clone())
+        .unwrap();
+    let kept = format!(
+        "(regions: [\"left-sole\"], sensation: Some(\"tingling\"), intensity: 7, time: \"\", \
+         duration: \"\", tags: \"\", note: \"edited note\", editing: Some(\"{}\"))",
+        old.id
+    );
+    std::fs::write(dir.path().join("recovery.ron"), kept).unwrap();
+    // Started as the app is: only recent months are loaded at first.
+    let mut runtime = started(dir.path());
+    assert!(runtime.app.journal.entries.get(old.id).is_none());
+    runtime.offer_recovery();
+    let form = runtime.app.form().expect("the form is open again");
+    assert_eq!(form.editing.as_ref().map(|e| e.id), Some(old.id));
+    runtime.handle_event(&key(KeyCode::Enter));
+    assert!(runtime.settle(Duration::from_secs(20)));
+    let saved = Journal::new(FsStore::new(dir.path()))
+        .load_all()
+        .unwrap()
+        .entries;
+    assert_eq!(saved.len(), 1, "edited, not copied: {saved:?}");
+    assert_eq!(saved[0].note.as_deref(), Some("edited note"));
+    assert_eq!(saved[0].intensity.value(), 7);
+}
+
+#[test]
+fn a_kept_form_that_cannot_be_read_is_left_for_the_person_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recovery.ron");
+    std::fs::write(&path, "(regions: [\"nowhere\"], note: \"my words\")").unwrap();
+    let mut runtime = started(dir.path());
+    runtime.offer_recovery();
+    assert!(path.exists(), "the typed words are not thrown away");
+    let status = runtime.app.status.clone().unwrap().text;
+    assert!(status.contains("cannot be read"), "{status}");
+    assert!(status.contains("recovery.ron"), "{status}");
+}

@@ -233,7 +233,21 @@ fn an_edit_to_another_month_moves_the_entry_between_files() {
     }))
     .unwrap();
     let id = before.id.to_string();
-    assert!(feb.contains(&id) && !mar.contains(&id));
+    assert!(feb.contains(&id));
+    // March keeps only a note that its version was replaced.
+    assert!(
+        mar.split("deleted:")
+            .nth(1)
+            .is_some_and(|d| d.contains(&id)),
+        "{mar}"
+    );
+    let march_entries = journal
+        .month_content(YearMonth {
+            year: 2026,
+            month: 3,
+        })
+        .unwrap();
+    assert!(march_entries.iter().all(|e| e.id != before.id));
     assert_eq!(
         on_disk(dir.path())
             .iter()

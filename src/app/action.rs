@@ -157,7 +157,13 @@ pub enum Action {
     MergeCopies,
     /// What was being typed when sensemap last stopped on an internal
     /// error: opened again in the log form (boxed: it is large).
-    RecoverForm(Box<super::form::RecoveredForm>),
+    RecoverForm {
+        /// What the form held.
+        form: Box<super::form::RecoveredForm>,
+        /// The entry it was editing, found on disk when it is in a month
+        /// not loaded yet.
+        edited: Option<Box<Entry>>,
+    },
     /// The copies were merged (or why not), with the months they changed
     /// and the copies still left.
     CopiesMerged {

@@ -199,11 +199,16 @@ impl App {
     }
 
     /// Opens the log form again with what was kept when sensemap stopped.
-    pub(super) fn recover_form(&mut self, kept: &super::form::RecoveredForm) {
+    pub(super) fn recover_form(
+        &mut self,
+        kept: &super::form::RecoveredForm,
+        found: Option<crate::domain::Entry>,
+    ) {
         let edited = kept
             .editing
             .and_then(|id| self.journal.entries.get(id))
-            .cloned();
+            .cloned()
+            .or(found);
         let form = super::form::LogForm::from_recovered(
             kept,
             &self.journal.sensations,

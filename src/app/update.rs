@@ -69,8 +69,8 @@ impl App {
                 return None;
             }
             Action::MergeCopies => return self.merge_copies(),
-            Action::RecoverForm(kept) => {
-                self.recover_form(&kept);
+            Action::RecoverForm { form, edited } => {
+                self.recover_form(&form, edited.map(|e| *e));
                 return None;
             }
             Action::CopiesMerged {

@@ -165,11 +165,17 @@ impl Context {
 pub(super) fn note_strays(strays: &[crate::store::StrayFile]) {
     for stray in strays {
         match &stray.content {
-            Ok(data) => eprintln!(
-                "sensemap: note: {}; its {} shown with the rest; \
-                 `sensemap doctor --fix` merges it into its month",
+            Ok(content) => eprintln!(
+                "sensemap: note: {}; its {} shown with the rest; {}",
                 super::output::printable(&stray.stray.to_string()),
-                plural(data.entries.len(), "entry is", "entries are"),
+                plural(content.data().entries.len(), "entry is", "entries are"),
+                match content.why_not_mergeable() {
+                    None => "`sensemap doctor --fix` merges it into its month".to_string(),
+                    Some(why) => format!(
+                        "it is not merged automatically: {}",
+                        super::output::printable(&why)
+                    ),
+                }
             ),
             Err(e) => eprintln!(
                 "sensemap: warning: {}, and it cannot be read: {}",

@@ -40,8 +40,9 @@ pub fn delete(ctx: &Context, args: &DeleteArgs) -> Result<(), CliError> {
             unknown.join("; ")
         )));
     }
+    let doomed_entries: Vec<Entry> = doomed.iter().map(|e| (*e).clone()).collect();
+    journal.delete_many(&doomed_entries)?;
     for entry in &doomed {
-        journal.delete(entry)?;
         eprintln!(
             "Deleted {} {} {} ({})",
             entry.at.format("%Y-%m-%d %H:%M"),
@@ -114,13 +115,27 @@ pub fn backups(ctx: &Context) -> Result<(), CliError> {
         "{}",
         super::output::table(&["FOLDER", "FILE", "BYTES"], &rows)
     );
-    println!("Bring one back with: sensemap restore FOLDER FILE");
+    println!(
+        "Bring one back with: sensemap restore FOLDER FILE (FOLDER a day; `copies` holds \
+         conflict copies already merged)"
+    );
     Ok(())
 }
 
 /// `sensemap restore FOLDER FILE`: the backup must read as the file it
 /// replaces; the current file is backed up first.
 pub fn restore(ctx: &Context, args: &RestoreArgs) -> Result<(), CliError> {
+    if args.folder == backups::COPIES {
+        return Err(CliError::Usage(format!(
+            "{} holds sync conflict copies that were merged into the journal: their entries \
+             are there already, and nothing is restored from it (the files are kept for you \
+             to read)",
+            ctx.data_dir
+                .join(backups::BACKUPS)
+                .join(backups::COPIES)
+                .display()
+        )));
+    }
     let relative = relative_path(&args.file)?;
     if args.folder.contains('/') || args.folder.starts_with('.') {
         return Err(CliError::Usage(format!(

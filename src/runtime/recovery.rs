@@ -9,23 +9,32 @@ use std::sync::Arc;
 use super::Runtime;
 use crate::app::Action;
 use crate::app::form::RecoveredForm;
+use crate::domain::Entry;
 use crate::store::{Journal, MonthStore, SideFile};
+use ulid::Ulid;
 
 /// Keeps text in the recovery file and says where.
 type Keep = Box<dyn Fn(&str) -> Result<PathBuf, String> + Send>;
-/// Takes the text out of the recovery file, if there is one.
-type Take = Box<dyn Fn() -> Option<String> + Send>;
+/// The text in the recovery file and where it is, if there is one.
+type Read = Box<dyn Fn() -> Option<(String, PathBuf)> + Send>;
+/// Removes the recovery file once its text is back in the form.
+type Forget = Box<dyn Fn() + Send>;
+/// A saved entry wherever it is filed (loaded yet or not).
+type Find = Box<dyn Fn(Ulid) -> Option<Entry> + Send>;
 
 /// Where typed text is kept across a crash.
 pub(super) struct RecoveryFile {
     keep: Keep,
-    take: Take,
+    read: Read,
+    forget: Forget,
+    find: Find,
 }
 
 impl RecoveryFile {
     /// The recovery file beside `journal`'s months.
     pub(super) fn beside<S: MonthStore + 'static>(journal: &Arc<Journal<S>>) -> RecoveryFile {
         let (writer, reader) = (Arc::clone(journal), Arc::clone(journal));
+        let (forgetter, finder) = (Arc::clone(journal), Arc::clone(journal));
         RecoveryFile {
             keep: Box::new(move |text| {
                 let store = writer.store();
@@ -37,13 +46,16 @@ impl RecoveryFile {
                     .map(|()| store.side_path(SideFile::Recovery))
                     .map_err(|e| e.to_string())
             }),
-            take: Box::new(move || {
+            read: Box::new(move || {
                 let store = reader.store();
                 let text = store.read_side(SideFile::Recovery).ok()??;
-                // Offered once: if the app stops again, the form is kept again.
-                let _ = store.remove_side(SideFile::Recovery);
-                Some(text)
+                Some((text, store.side_path(SideFile::Recovery)))
             }),
+            // Offered once: if the app stops again, the form is kept again.
+            forget: Box::new(move || {
+                let _ = forgetter.store().remove_side(SideFile::Recovery);
+            }),
+            find: Box::new(move |id| finder.find(id).ok().flatten()),
         }
     }
 }
@@ -101,14 +113,32 @@ impl Runtime {
     /// Opens the log form with what was kept when sensemap last stopped on
     /// an internal error, if anything was.
     pub fn offer_recovery(&mut self) {
-        let Some(text) = (self.recovery.take)() else {
+        let Some((text, path)) = (self.recovery.read)() else {
             return;
         };
         match ron::from_str::<RecoveredForm>(&text) {
-            Ok(form) => self.dispatch(Action::RecoverForm(Box::new(form))),
+            Ok(form) => {
+                // An edit of an entry in a month not loaded yet is still an
+                // edit of that entry, never a copy of it.
+                let edited = form
+                    .editing
+                    .filter(|&id| self.app.journal.entries.get(id).is_none())
+                    .and_then(|id| (self.recovery.find)(id))
+                    .map(Box::new);
+                self.dispatch(Action::RecoverForm {
+                    form: Box::new(form),
+                    edited,
+                });
+                (self.recovery.forget)();
+            }
+            // Left where it is, so the text can still be read by hand.
             Err(e) => self.app.say(
                 crate::app::StatusKind::Error,
-                format!("What was kept when sensemap last stopped cannot be read: {e}"),
+                format!(
+                    "What was kept when sensemap last stopped cannot be read ({e}); \
+                     it is left in {}",
+                    path.display()
+                ),
             ),
         }
     }

@@ -255,7 +255,15 @@ pub fn copies<S: MonthStore>(journal: &Journal<S>) -> Vec<String> {
                     .map(|m| format!(" of {m}"))
                     .unwrap_or_default();
                 match &s.content {
-                    Ok(data) => format!("{name}: {what}{of} ({} entries)", data.entries.len()),
+                    Ok(content) => {
+                        let count = content.data().entries.len();
+                        match content.why_not_mergeable() {
+                            None => format!("{name}: {what}{of} ({count} entries)"),
+                            Some(why) => {
+                                format!("{name}: {what}{of} ({count} entries), not merged: {why}")
+                            }
+                        }
+                    }
                     Err(e) => format!("{name}: {what}{of}, which cannot be read: {e}"),
                 }
             })

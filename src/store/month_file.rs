@@ -77,6 +77,25 @@ pub enum MonthContent {
 }
 
 impl MonthContent {
+    /// Why this file's entries must not be merged into another (they would
+    /// lose what this version cannot keep), or `None` when they may be.
+    pub fn why_not_mergeable(&self) -> Option<String> {
+        match self {
+            MonthContent::Current(_) => None,
+            MonthContent::Newer { version, .. } => Some(format!(
+                "it was written by a newer sensemap (format version {version}); upgrade to merge it"
+            )),
+            MonthContent::DuplicateIds { ids, .. } => Some(format!(
+                "different entries in it share an id ({}); give one a new id by hand to merge it",
+                ids.join(", ")
+            )),
+            MonthContent::UnknownFields { fields, .. } => Some(format!(
+                "it has fields this sensemap does not know ({}), which merging would drop",
+                fields.join(", ")
+            )),
+        }
+    }
+
     /// The entries and deletions, whatever the file's state.
     pub fn data(&self) -> &MonthData {
         match self {

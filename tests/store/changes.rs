@@ -36,8 +36,16 @@ fn an_edit_that_moves_an_entry_to_another_month_moves_it_between_files() {
     journal.update(&e, moved.clone()).unwrap();
     let loaded = journal.load_all().unwrap().entries;
     assert_eq!(loaded, vec![moved.clone()]);
-    let march = fs::read_to_string(journal.store().path(MARCH)).unwrap();
-    assert!(!march.contains(&e.id.to_string()), "gone from March");
+    let march = journal.month_content(MARCH).unwrap();
+    assert!(march.iter().all(|x| x.id != e.id), "gone from March");
+    // March remembers the version it held as replaced, so an old copy of
+    // March cannot bring it back.
+    let text = fs::read_to_string(journal.store().path(MARCH)).unwrap();
+    let deleted = text.split("deleted:").nth(1).unwrap_or_default();
+    assert!(deleted.contains(&e.id.to_string()), "{text}");
+    journal.merge_in(vec![e.clone()]).unwrap();
+    assert_eq!(journal.load_all().unwrap().entries, vec![moved.clone()]);
+    assert!(journal.month_content(MARCH).unwrap().is_empty());
     let april = fs::read_to_string(journal.store().path(APRIL)).unwrap();
     assert!(april.contains(&e.id.to_string()), "now in April");
 }

@@ -50,8 +50,9 @@ pub struct Loaded {
 pub struct StrayFile {
     /// Where it is and what it looks like.
     pub stray: Stray,
-    /// Its entries and deletions, or why it could not be read.
-    pub content: Result<MonthData, StoreError>,
+    /// What it holds (which says whether it may be merged), or why it
+    /// could not be read.
+    pub content: Result<MonthContent, StoreError>,
 }
 
 /// What a write left on disk: each month written, with all it now holds.
@@ -96,14 +97,13 @@ impl<S: MonthStore> Journal<S> {
     /// Reads every month, and the stray copies beside them.
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let months = self.store.months()?;
-        let mut loaded = self.load_months(&months);
-        self.merge_strays(&mut loaded)?;
-        Ok(loaded)
+        self.load(&months, true)
     }
 
-    /// Reads the months that can hold entries at or after `since`. Two days
-    /// of margin cover entries logged in any other UTC offset (offsets run
-    /// from -12:00 to +14:00, so a local date can be 26 hours off).
+    /// Reads the months that can hold entries at or after `since`, and the
+    /// stray copies. Two days of margin cover entries logged in any other
+    /// UTC offset (offsets run from -12:00 to +14:00, so a local date can be
+    /// 26 hours off).
     pub fn load_since(&self, since: DateTime<FixedOffset>) -> Result<Loaded, StoreError> {
         let first = YearMonth::of((since - Duration::days(2)).date_naive());
         let months: Vec<YearMonth> = self
@@ -112,9 +112,7 @@ impl<S: MonthStore> Journal<S> {
             .into_iter()
             .filter(|m| *m >= first)
             .collect();
-        let mut loaded = self.load_months(&months);
-        self.merge_strays(&mut loaded)?;
-        Ok(loaded)
+        self.load(&months, true)
     }
 
     /// Every stray copy in the data folder, read.
@@ -128,55 +126,64 @@ impl<S: MonthStore> Journal<S> {
                 let content = self
                     .store
                     .read_stray(&stray.path)
-                    .and_then(|text| month_file::decode(&stray.path, &text))
-                    .map(MonthContent::into_data);
+                    .and_then(|text| month_file::decode(&stray.path, &text));
                 StrayFile { stray, content }
             })
             .collect())
-    }
-
-    /// Adds the stray copies' entries and deletions to `loaded` by the
-    /// merge rule, so that nothing in them is missing from what is shown.
-    fn merge_strays(&self, loaded: &mut Loaded) -> Result<(), StoreError> {
-        let strays = self.strays()?;
-        if strays.iter().any(|s| s.content.is_ok()) {
-            let mut all = MonthData {
-                entries: std::mem::take(&mut loaded.entries),
-                deleted: deaths_to_tombstones(&loaded.deleted),
-            };
-            for stray in &strays {
-                if let Ok(data) = &stray.content {
-                    all.absorb(data.clone());
-                }
-            }
-            loaded.deleted = tombstones_to_deaths(&all.deleted);
-            loaded.entries = all.entries;
-        }
-        loaded.strays = strays;
-        Ok(())
     }
 
     /// Reads the given months in parallel; unreadable ones become problems.
     /// Deletions remembered in one month hide older versions in any other
     /// (an entry left in two months by a crash mid-move, then deleted).
     pub fn load_months(&self, months: &[YearMonth]) -> Loaded {
+        self.load(months, false).unwrap_or_default()
+    }
+
+    /// Reads `months` (and, `with_strays`, the stray copies beside them),
+    /// and merges them by the rule. Different entries sharing an id in one
+    /// file are all kept: that file is read-only until `doctor --fix`
+    /// gives them ids of their own.
+    fn load(&self, months: &[YearMonth], with_strays: bool) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         let mut all = MonthData::default();
+        let mut shared_ids: Vec<Entry> = Vec::new();
         for (month, result) in self.read_months(months) {
             match result {
                 Ok(MonthRead::Writable(data)) => all.absorb_unsettled(data),
                 Ok(MonthRead::ReadOnly(data, why)) => {
-                    all.absorb_unsettled(data);
+                    if matches!(why, StoreError::DuplicateIds { .. }) {
+                        shared_ids.extend(data.entries);
+                        all.deleted.extend(data.deleted);
+                    } else {
+                        all.absorb_unsettled(data);
+                    }
                     loaded.read_only.push(month);
                     loaded.notices.push(MonthProblem { month, error: why });
                 }
                 Err(error) => loaded.problems.push(MonthProblem { month, error }),
             }
         }
+        if with_strays {
+            loaded.strays = self.strays()?;
+            for stray in &loaded.strays {
+                match &stray.content {
+                    Ok(MonthContent::DuplicateIds { data, .. }) => {
+                        shared_ids.extend(data.entries.iter().cloned());
+                    }
+                    Ok(content) => all.absorb_unsettled(content.data().clone()),
+                    Err(_) => {}
+                }
+            }
+        }
         all.settle();
         loaded.deleted = tombstones_to_deaths(&all.deleted);
         loaded.entries = all.entries;
-        loaded
+        if !shared_ids.is_empty() {
+            shared_ids.dedup();
+            loaded.entries.extend(shared_ids);
+            loaded.entries.sort_by_key(Entry::sort_key);
+        }
+        Ok(loaded)
     }
 
     /// Each month's entries, read in parallel, in the order asked.
@@ -293,14 +300,4 @@ fn tombstones_to_deaths(
     deleted: &[super::merge::Tombstone],
 ) -> HashMap<Ulid, DateTime<FixedOffset>> {
     deleted.iter().map(|t| (t.id, t.at)).collect()
-}
-
-/// The deletions as tombstones again.
-fn deaths_to_tombstones(
-    deaths: &HashMap<Ulid, DateTime<FixedOffset>>,
-) -> Vec<super::merge::Tombstone> {
-    deaths
-        .iter()
-        .map(|(&id, &at)| super::merge::Tombstone { id, at })
-        .collect()
 }

@@ -96,8 +96,21 @@ impl<S: MonthStore> Journal<S> {
             });
         }
         let mut target = self.writable_month(to)?;
+        let (id, replaced_at, moved_on) =
+            (after.id, before.updated, after.updated > before.updated);
         target.put(vec![after]);
-        source.entries.retain(|e| e.id != before.id);
+        source.entries.retain(|e| e.id != id);
+        // The old month remembers the version it held as replaced, so a
+        // copy of that month made before the move (another device's, or
+        // one a crash left) cannot bring it back. Not when the clocks
+        // disagree: a marker as new as the new version would hide it.
+        if moved_on {
+            source.deleted.push(Tombstone {
+                id,
+                at: replaced_at,
+            });
+            source.settle();
+        }
         let (target_text, source_text) = (
             month_file::encode(to, &target)?,
             month_file::encode(from, &source)?,
@@ -123,19 +136,40 @@ impl<S: MonthStore> Journal<S> {
         entry: &Entry,
         now: DateTime<FixedOffset>,
     ) -> Result<Written, StoreError> {
+        self.delete_many_at(std::slice::from_ref(entry), now)
+    }
+
+    /// Deletes several entries at once: every month any of them is in is
+    /// checked before the first is written, so either all are deleted or
+    /// none is.
+    pub fn delete_many(&self, entries: &[Entry]) -> Result<Written, StoreError> {
+        self.delete_many_at(entries, Utc::now().fixed_offset())
+    }
+
+    fn delete_many_at(
+        &self,
+        entries: &[Entry],
+        now: DateTime<FixedOffset>,
+    ) -> Result<Written, StoreError> {
         let _lock = self.store.lock()?;
-        let tombstone = Tombstone {
-            id: entry.id,
-            at: now.max(entry.updated),
-        };
-        let mut months = self.months_mentioning(entry.id)?;
-        if months.is_empty() {
-            months.push(entry.month());
+        let mut deaths: BTreeMap<YearMonth, Vec<Tombstone>> = BTreeMap::new();
+        for entry in entries {
+            let tombstone = Tombstone {
+                id: entry.id,
+                at: now.max(entry.updated),
+            };
+            let mut months = self.months_mentioning(entry.id)?;
+            if months.is_empty() {
+                months.push(entry.month());
+            }
+            for month in months {
+                deaths.entry(month).or_default().push(tombstone.clone());
+            }
         }
-        let mut changed = Vec::with_capacity(months.len());
-        for month in months {
+        let mut changed = Vec::with_capacity(deaths.len());
+        for (month, tombstones) in deaths {
             let mut data = self.writable_month(month)?;
-            data.deleted.push(tombstone.clone());
+            data.deleted.extend(tombstones);
             data.settle();
             changed.push((month, month_file::encode(month, &data)?, data.entries));
         }
@@ -145,6 +179,19 @@ impl<S: MonthStore> Journal<S> {
             written.months.push((month, entries));
         }
         Ok(written)
+    }
+
+    /// The saved entry with `id`, wherever it is filed; `None` when no
+    /// month file holds it.
+    pub fn find(&self, id: Ulid) -> Result<Option<Entry>, StoreError> {
+        let mut versions: Vec<Entry> = Vec::new();
+        for month in self.months_mentioning(id)? {
+            if let Ok(read) = self.read_month(month) {
+                versions.extend(read.into_data().entries.into_iter().filter(|e| e.id == id));
+            }
+        }
+        crate::store::merge::keep_newest_of_each_id(&mut versions);
+        Ok(versions.pop())
     }
 
     /// The month whose file holds an entry with `id`: `own` (its month by
@@ -206,13 +253,18 @@ impl<S: MonthStore> Journal<S> {
         let _lock = self.store.lock()?;
         let mut folded = Folded::default();
         for file in self.strays()? {
-            let data = match file.content {
-                Ok(data) => data,
+            let content = match file.content {
+                Ok(content) => content,
                 Err(e) => {
                     folded.left.push((file.stray, e.to_string()));
                     continue;
                 }
             };
+            if let Some(why) = content.why_not_mergeable() {
+                folded.left.push((file.stray, why));
+                continue;
+            }
+            let data = content.into_data();
             let count = data.entries.len();
             match self.merge_copy(data, file.stray.month) {
                 Ok(months) => {
@@ -226,24 +278,57 @@ impl<S: MonthStore> Journal<S> {
         Ok(folded)
     }
 
-    /// Merges one copy's entries into their months and its deletions into
-    /// the month it is a copy of (or, without one, the months of the
-    /// entries). Every month is read and checked before the first write.
+    /// Merges one copy into the journal by the rule, against the whole
+    /// journal (a version is only newer than what every month holds): each
+    /// newer entry goes to its month, and where an older version lives in
+    /// another month, that month remembers it as replaced; each deletion
+    /// goes to the month the copy is of and to the month holding what it
+    /// deletes. Every month is read and checked before the first write.
     fn merge_copy(
         &self,
         copy: MonthData,
         named: Option<YearMonth>,
     ) -> Result<Vec<YearMonth>, StoreError> {
+        let known = self.load(&self.store.months()?, false)?;
+        let known_by_id: std::collections::HashMap<Ulid, &Entry> =
+            known.entries.iter().map(|e| (e.id, e)).collect();
+        let home = named.or_else(|| copy.entries.first().map(Entry::month));
         let mut by_month: BTreeMap<YearMonth, MonthData> = BTreeMap::new();
+        let mut put = |month: YearMonth, entry: Option<Entry>, tombstone: Option<Tombstone>| {
+            let part = by_month.entry(month).or_default();
+            part.entries.extend(entry);
+            part.deleted.extend(tombstone);
+        };
         for entry in copy.entries {
-            by_month
-                .entry(entry.month())
-                .or_default()
-                .entries
-                .push(entry);
+            if known
+                .deleted
+                .get(&entry.id)
+                .is_some_and(|&died| died >= entry.updated)
+            {
+                continue;
+            }
+            match known_by_id.get(&entry.id) {
+                Some(held) if held.updated >= entry.updated => continue,
+                Some(held) if held.month() != entry.month() => {
+                    let replaced = Tombstone {
+                        id: held.id,
+                        at: held.updated,
+                    };
+                    put(held.month(), None, Some(replaced));
+                    put(entry.month(), Some(entry), None);
+                }
+                _ => put(entry.month(), Some(entry), None),
+            }
         }
-        if let Some(month) = named.or_else(|| by_month.keys().next().copied()) {
-            by_month.entry(month).or_default().deleted = copy.deleted;
+        for tombstone in copy.deleted {
+            if let Some(held) = known_by_id.get(&tombstone.id)
+                && held.updated <= tombstone.at
+            {
+                put(held.month(), None, Some(tombstone.clone()));
+            }
+            if let Some(month) = home {
+                put(month, None, Some(tombstone));
+            }
         }
         let mut texts = Vec::with_capacity(by_month.len());
         for (month, part) in by_month {
