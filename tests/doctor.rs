@@ -13,6 +13,10 @@ use sensemap::domain::{Entry, YearMonth};
 use sensemap::store::month_file::{self, MonthData};
 use sensemap::store::{FsStore, Journal, MonthStore};
 
+const SEPTEMBER: YearMonth = YearMonth {
+    year: 2026,
+    month: 9,
+};
 const OCTOBER: YearMonth = YearMonth {
     year: 2026,
     month: 10,
@@ -256,4 +260,161 @@ fn restore_from_the_merged_copies_is_refused_and_changes_nothing() {
         .stderr(predicates::str::contains("already"));
     assert_eq!(fs::read_to_string(path(data, NOVEMBER)).unwrap(), before);
     assert!(!data.join(COPY).exists());
+}
+
+#[test]
+fn an_entry_deleted_on_one_device_and_moved_on_another_stays_deleted_everywhere() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, b) = (a.path(), b.path());
+    let x = entry("2026-09-20T09:00:00+01:00", &["b37"], "tingling", 3);
+    journal(a).add(x.clone()).unwrap();
+    fs::create_dir_all(b.join("entries/2026")).unwrap();
+    fs::copy(path(a, SEPTEMBER), path(b, SEPTEMBER)).unwrap();
+    // Device B moves it to November; device A deletes it, later.
+    let mut moved = x.clone();
+    moved.at = at("2026-11-10T09:00:00+01:00");
+    moved.intensity = 7u8.try_into().unwrap();
+    moved.updated = at("2026-11-20T09:00:00+01:00");
+    journal(b).update(&x, moved.clone()).unwrap();
+    journal(a)
+        .delete_at(&x, at("2026-11-21T09:00:00+01:00"))
+        .unwrap();
+    // The sync: B's November arrives whole, its September as a copy.
+    fs::copy(path(b, NOVEMBER), path(a, NOVEMBER)).unwrap();
+    fs::copy(
+        path(b, SEPTEMBER),
+        a.join("entries/2026").join(COPY.replace("11", "09")),
+    )
+    .unwrap();
+
+    assert!(all(a).is_empty());
+    let since = journal(a)
+        .load_since(at("2026-11-05T00:00:00+01:00"))
+        .unwrap();
+    assert!(since.entries.is_empty(), "{:?}", since.entries);
+    sensemap(a, &["doctor"])
+        .code(1)
+        .stdout(predicates::str::contains("was deleted"));
+    sensemap(a, &["doctor", "--fix"]).success();
+    assert!(journal(a).month_content(NOVEMBER).unwrap().is_empty());
+    assert!(all(a).is_empty());
+}
+
+#[test]
+fn a_file_with_unknown_fields_and_a_shared_id_keeps_its_fields_through_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let a = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    let mut twin = entry("2026-11-06T10:00:00+01:00", &["b38"], "burning", 8);
+    twin.id = a.id;
+    journal(data).add(a).unwrap();
+    let text = fs::read_to_string(path(data, NOVEMBER)).unwrap();
+    let line = text_of(NOVEMBER, vec![twin]);
+    let line = line
+        .lines()
+        .find(|l| l.contains("(id:"))
+        .unwrap()
+        .to_string();
+    let text = text.replacen("  ],", &format!("{line}\n  ],"), 1).replacen(
+        "intensity: 8,",
+        "intensity: 8, mood: \"awful\",",
+        1,
+    );
+    fs::write(path(data, NOVEMBER), &text).unwrap();
+    sensemap(data, &["doctor"])
+        .code(1)
+        .stdout(predicates::str::contains("mood"));
+    sensemap(data, &["doctor", "--fix"]).code(1);
+    assert_eq!(fs::read_to_string(path(data, NOVEMBER)).unwrap(), text);
+}
+
+#[test]
+fn two_devices_splitting_the_same_shared_id_give_the_same_new_id() {
+    let (g, h) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    let mut twin = entry("2026-11-07T10:00:00+01:00", &["b38"], "burning", 8);
+    twin.id = a.id;
+    for device in [g.path(), h.path()] {
+        journal(device).add(a.clone()).unwrap();
+        let text = fs::read_to_string(path(device, NOVEMBER)).unwrap();
+        let line = text_of(NOVEMBER, vec![twin.clone()]);
+        let line = line
+            .lines()
+            .find(|l| l.contains("(id:"))
+            .unwrap()
+            .to_string();
+        fs::write(
+            path(device, NOVEMBER),
+            text.replacen("  ],", &format!("{line}\n  ],"), 1),
+        )
+        .unwrap();
+        sensemap(device, &["doctor", "--fix"]).success();
+    }
+    assert_eq!(all(g.path()), all(h.path()));
+    fs::copy(path(h.path(), NOVEMBER), copy_path(g.path())).unwrap();
+    sensemap(g.path(), &["doctor", "--fix"]).success();
+    assert_eq!(all(g.path()).len(), 2, "no third entry");
+}
+
+#[test]
+fn a_month_that_is_not_even_text_blocks_neither_delete_nor_doctor() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let a = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    journal(data).add(a.clone()).unwrap();
+    fs::write(path(data, OCTOBER), b"\xff\xfe garbage").unwrap();
+    sensemap(data, &["delete", &a.id.to_string()]).success();
+    assert!(journal(data).month_content(NOVEMBER).unwrap().is_empty());
+    sensemap(data, &["doctor"])
+        .code(1)
+        .stdout(predicates::str::contains("cannot be read"));
+    sensemap(data, &["doctor", "--fix"]).code(1);
+}
+
+#[test]
+fn versions_changed_at_the_same_moment_show_the_same_before_and_after_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mine = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    let mut theirs = mine.clone();
+    theirs.intensity = 8u8.try_into().unwrap();
+    journal(data).add(mine).unwrap();
+    fs::write(copy_path(data), text_of(NOVEMBER, vec![theirs])).unwrap();
+    let shown = all(data);
+    sensemap(data, &["doctor", "--fix"]).success();
+    assert_eq!(all(data), shown);
+}
+
+#[test]
+fn an_import_whose_older_version_sits_in_a_read_only_month_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let p = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    let q = entry("2026-10-05T10:00:00+01:00", &["f25"], "burning", 5);
+    journal(data).add_many(vec![p.clone(), q.clone()]).unwrap();
+    let exported = sensemap(data, &["export", "--format", "json"]).success();
+    let mut bundle: serde_json::Value =
+        serde_json::from_slice(&exported.get_output().stdout).unwrap();
+    for row in bundle["entries"].as_array_mut().unwrap() {
+        row["updated"] = "2026-11-25T10:00:00+01:00".into();
+        row["intensity"] = 9.into();
+        if row["id"] == q.id.to_string() {
+            row["at"] = "2026-09-05T10:00:00+01:00".into();
+        }
+    }
+    // November's entry first, so a per-entry import would write it before
+    // meeting October.
+    bundle["entries"].as_array_mut().unwrap().reverse();
+    let file = dir.path().join("newer.json");
+    fs::write(&file, bundle.to_string()).unwrap();
+    let october = fs::read_to_string(path(data, OCTOBER)).unwrap().replacen(
+        "intensity: 5,",
+        "intensity: 5, mood: \"bad\",",
+        1,
+    );
+    fs::write(path(data, OCTOBER), &october).unwrap();
+    let november = fs::read_to_string(path(data, NOVEMBER)).unwrap();
+    sensemap(data, &["import", file.to_str().unwrap()]).failure();
+    assert_eq!(fs::read_to_string(path(data, NOVEMBER)).unwrap(), november);
+    assert_eq!(fs::read_to_string(path(data, OCTOBER)).unwrap(), october);
 }

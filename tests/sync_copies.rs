@@ -363,3 +363,58 @@ fn a_conflict_copy_arriving_while_the_app_is_open_is_told_at_once() {
         assert!(status.contains("M on the map merges it"), "{status}");
     }
 }
+
+#[test]
+fn the_app_hides_an_entry_whose_deletion_another_month_remembers() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    // A deletion in January (loaded in the background) of a version that a
+    // sync tool left live in March (loaded first; the clock is 11 March).
+    let x = entry("2026-01-20T09:00:00+01:00", &["b37"], "tingling", 3);
+    let mut moved = x.clone();
+    moved.at = at("2026-03-05T09:00:00+01:00");
+    moved.updated = at("2026-03-06T09:00:00+01:00");
+    journal(&data)
+        .add_many(vec![x.clone(), moved.clone()])
+        .unwrap();
+    let january = YearMonth {
+        year: 2026,
+        month: 1,
+    };
+    let mut jan = journal(&data).month_data(january).unwrap();
+    jan.entries.clear();
+    jan.deleted.push(sensemap::store::month_file::Tombstone {
+        id: x.id,
+        at: at("2026-03-07T09:00:00+01:00"),
+    });
+    fs::write(
+        journal(&data).store().path(january),
+        sensemap::store::month_file::encode(january, &jan).unwrap(),
+    )
+    .unwrap();
+    let mut runtime = Runtime::start(
+        journal(&data),
+        sensemap::domain::SensationCatalogue::built_in(),
+        Box::new(common::now),
+        common::zone(),
+        sensemap::runtime::Options {
+            watch: false,
+            force_polling: false,
+            tick: false,
+            background_load: true,
+        },
+    );
+    assert!(
+        runtime.app.journal.entries.get(x.id).is_some(),
+        "first shown: the deletion is in a month not read yet"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !runtime.app.journal.pending_months.is_empty() && std::time::Instant::now() < deadline {
+        let _ = runtime.next(std::time::Duration::from_millis(50));
+    }
+    assert!(runtime.app.journal.pending_months.is_empty());
+    assert!(
+        runtime.app.journal.entries.get(x.id).is_none(),
+        "shown although deleted"
+    );
+}

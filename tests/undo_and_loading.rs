@@ -191,6 +191,7 @@ fn an_unreadable_month_from_the_loader_is_named_and_no_longer_awaited() {
     a.update(Action::Loaded(vec![MonthOnDisk {
         month: FEB,
         entries: Err("2026-02: bad.ron:3:1: expected ')'".into()),
+        deleted: Vec::new(),
     }]));
     assert!(a.journal.pending_months.is_empty());
     assert!(a.journal.problems.iter().any(|p| p.contains("bad.ron:3:1")));

@@ -155,6 +155,8 @@ pub enum Action {
     CopiesFound(Vec<String>),
     /// Merge the copies into the journal by the merge rule.
     MergeCopies,
+    /// Deletions remembered in the months read so far (id, when).
+    DeathsKnown(Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>),
     /// What was being typed when sensemap last stopped on an internal
     /// error: opened again in the log form (boxed: it is large).
     RecoverForm {
@@ -194,6 +196,9 @@ pub struct MonthOnDisk {
     pub month: YearMonth,
     /// Its entries, or the reason it could not be read.
     pub entries: Result<Vec<Entry>, String>,
+    /// The deletions its file remembers (id, when): they hide older
+    /// versions of those entries in any other month.
+    pub deleted: Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>,
 }
 
 /// Work an update asks the runtime to do; the result comes back as an action.

@@ -133,10 +133,39 @@ impl App {
 
     /// Months read from disk replace what is in memory for them.
     pub(super) fn reloaded(&mut self, months: Vec<MonthOnDisk>) {
-        for MonthOnDisk { month, entries } in months {
+        for MonthOnDisk {
+            month,
+            entries,
+            deleted,
+        } in months
+        {
+            self.learn_deaths(deleted);
             match entries {
-                Ok(entries) => self.apply(Change::MonthReplaced { month, entries }, None),
+                Ok(mut entries) => {
+                    entries.retain(|e| !self.journal.is_dead(e));
+                    self.apply(Change::MonthReplaced { month, entries }, None);
+                }
                 Err(problem) => self.month_problem(problem),
+            }
+        }
+    }
+
+    /// Deletions remembered on disk: an older version of a deleted entry
+    /// in any month (a sync tool kept a stale file) is taken out of view.
+    pub(super) fn learn_deaths(
+        &mut self,
+        deleted: Vec<(Ulid, chrono::DateTime<chrono::FixedOffset>)>,
+    ) {
+        for (id, at) in deleted {
+            let known = self.journal.deaths.entry(id).or_insert(at);
+            *known = (*known).max(at);
+            if self
+                .journal
+                .entries
+                .get(id)
+                .is_some_and(|e| e.updated <= at)
+            {
+                self.apply(Change::Removed(id), None);
             }
         }
     }

@@ -69,6 +69,10 @@ impl App {
                 return None;
             }
             Action::MergeCopies => return self.merge_copies(),
+            Action::DeathsKnown(deaths) => {
+                self.learn_deaths(deaths);
+                return None;
+            }
             Action::RecoverForm { form, edited } => {
                 self.recover_form(&form, edited.map(|e| *e));
                 return None;

@@ -35,9 +35,19 @@ pub struct JournalView {
     /// Copies of months beside them (sync conflicts, misfiled months),
     /// described; their entries are not shown until merged.
     pub copies: Vec<String>,
+    /// When each deleted id was deleted, as far as known: an older version
+    /// of it in any month is not shown.
+    pub deaths: std::collections::HashMap<ulid::Ulid, DateTime<FixedOffset>>,
 }
 
 impl JournalView {
+    /// Whether `entry` is a version older than its remembered deletion.
+    pub fn is_dead(&self, entry: &Entry) -> bool {
+        self.deaths
+            .get(&entry.id)
+            .is_some_and(|&died| entry.updated <= died)
+    }
+
     /// A view model over loaded entries, counted by [`JournalView::recount`].
     pub fn new(
         entries: Vec<Entry>,
@@ -48,6 +58,7 @@ impl JournalView {
             entries: Entries::from_entries(entries),
             sensations,
             copies: Vec::new(),
+            deaths: std::collections::HashMap::new(),
             heat: HeatSettings::default(),
             heat_since: None,
             tally: RegionTally::default(),

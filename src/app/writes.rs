@@ -37,8 +37,18 @@ impl App {
             .map(|e| e.id)
             .filter(|_| purpose != Purpose::Log);
         match (&step.before, &step.after) {
-            (_, Some(after)) => self.apply(Change::Updated(after.clone()), id),
-            (Some(before), None) => self.apply(Change::Removed(before.id), None),
+            (_, Some(after)) => {
+                // What the person saved replaces any deletion of it, as on
+                // disk.
+                self.journal.deaths.remove(&after.id);
+                self.apply(Change::Updated(after.clone()), id);
+            }
+            (Some(before), None) => {
+                // Deleted at least as late as this version: older copies
+                // of it in other months stay out of view.
+                self.learn_deaths(vec![(before.id, before.updated)]);
+                self.apply(Change::Removed(before.id), None);
+            }
             (None, None) => {}
         }
         self.reloaded(months);

@@ -24,6 +24,8 @@ pub struct FirstLoad {
     pub problems: Vec<String>,
     /// Older months on disk, newest first, for the background.
     pub older: Vec<YearMonth>,
+    /// The deletions the recent months remember (id, when).
+    pub deaths: Vec<(ulid::Ulid, DateTime<FixedOffset>)>,
 }
 
 /// Reads the months that can hold entries at or after `since` (and the
@@ -55,6 +57,7 @@ pub fn first_load<S: MonthStore>(
             .map(|p| format!("{}: {}", p.month, p.error))
             .collect(),
         older: older.into_iter().rev().collect(),
+        deaths: loaded.deleted.into_iter().collect(),
     }
 }
 
@@ -70,7 +73,7 @@ pub fn spawn_background<S: MonthStore + 'static>(
         for batch in older.chunks(BATCH) {
             let months = batch
                 .iter()
-                .map(|&month| storage::on_disk(month, journal.month_content(month)))
+                .map(|&month| storage::on_disk(month, journal.month_data(month)))
                 .collect();
             if events.send(Event::Answer(Action::Loaded(months))).is_err() {
                 break;

@@ -124,6 +124,7 @@ impl Runtime {
         let mut app = App::new(first.entries, sensations, first.problems, now, zone);
         app.update(Action::TreatmentsLoaded(storage::treatments(&journal)));
         app.update(Action::CopiesFound(storage::copies(&journal)));
+        app.update(Action::DeathsKnown(first.deaths.clone()));
         let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
         runtime.watcher = watcher;
         if options.background_load && !first.older.is_empty() {

@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 
 use super::Event;
 use crate::app::{Action, MonthOnDisk, Purpose, Step, TreatmentWritten, Written};
+use crate::domain::YearMonth;
 use crate::domain::body_map::MapStyle;
 use crate::domain::treatment::{TreatmentLog, TreatmentRecord};
-use crate::domain::{Entry, YearMonth};
 use crate::store::config::save_map_style;
+use crate::store::month_file::MonthData;
 use crate::store::{Journal, MonthStore, StoreError};
 
 /// A change to one treatment record.
@@ -111,6 +112,7 @@ pub fn spawn<S: MonthStore + 'static>(
                                 entries: Err(format!(
                                     "{month}: an internal error stopped reading it"
                                 )),
+                                deleted: Vec::new(),
                             })
                             .collect()
                     });
@@ -187,6 +189,7 @@ fn write<S: MonthStore>(
                 .map(|(month, entries)| MonthOnDisk {
                     month,
                     entries: Ok(entries),
+                    deleted: Vec::new(),
                 })
                 .collect();
             Action::Written(Box::new(Written {
@@ -311,16 +314,24 @@ fn merge_copies<S: MonthStore>(journal: &Journal<S>) -> Action {
 /// Reads months, each to its entries or to why it could not be read.
 pub fn read<S: MonthStore>(journal: &Journal<S>, months: &[YearMonth]) -> Vec<MonthOnDisk> {
     journal
-        .months_content(months)
+        .months_data(months)
         .into_iter()
         .map(|(month, entries)| on_disk(month, entries))
         .collect()
 }
 
 /// A month as read, with a failure worded for the person.
-pub fn on_disk(month: YearMonth, entries: Result<Vec<Entry>, StoreError>) -> MonthOnDisk {
-    MonthOnDisk {
-        month,
-        entries: entries.map_err(|e| format!("{month}: {e}")),
+pub fn on_disk(month: YearMonth, data: Result<MonthData, StoreError>) -> MonthOnDisk {
+    match data {
+        Ok(data) => MonthOnDisk {
+            month,
+            deleted: data.deleted.iter().map(|t| (t.id, t.at)).collect(),
+            entries: Ok(data.entries),
+        },
+        Err(e) => MonthOnDisk {
+            month,
+            entries: Err(format!("{month}: {e}")),
+            deleted: Vec::new(),
+        },
     }
 }

@@ -90,35 +90,76 @@ fn folder_day(name: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(name.get(..10)?, "%Y-%m-%d").ok()
 }
 
-/// Removes the day folders older than [`KEEP_DAYS`], but the newest of
-/// each month.
+/// Of backups older than [`KEEP_DAYS`], keeps for each file the newest
+/// copy of each calendar month and removes the others, then the folders
+/// left empty. Per file, so a file backed up once in a month keeps that
+/// backup even when a later folder of the month holds other files.
 fn prune(root: &Path, today: NaiveDate) -> Result<(), StoreError> {
     let backups = root.join(BACKUPS);
-    let mut old_by_month: BTreeMap<(i32, u32), Vec<(NaiveDate, PathBuf)>> = BTreeMap::new();
+    let mut old_folders: Vec<(NaiveDate, String, PathBuf)> = Vec::new();
     for item in fs::read_dir(&backups).map_err(StoreError::io("read directory", &backups))? {
         let path = item
             .map_err(StoreError::io("read directory", &backups))?
             .path();
-        let Some(day) = path
+        let Some(name) = path
             .file_name()
             .and_then(|n| n.to_str())
-            .and_then(folder_day)
+            .map(str::to_string)
         else {
             continue;
         };
-        if (today - day).num_days() >= KEEP_DAYS {
-            old_by_month
-                .entry((day.year(), day.month()))
-                .or_default()
-                .push((day, path));
+        if let Some(day) = folder_day(&name)
+            && (today - day).num_days() >= KEEP_DAYS
+        {
+            old_folders.push((day, name, path));
         }
     }
-    for (_, mut folders) in old_by_month {
-        folders.sort();
-        folders.pop();
-        for (_, folder) in folders {
-            fs::remove_dir_all(&folder).map_err(StoreError::io("remove old backup", &folder))?;
+    // For each file and month, the newest folder holding it.
+    let mut newest: BTreeMap<(PathBuf, i32, u32), (NaiveDate, String)> = BTreeMap::new();
+    let mut files: Vec<(PathBuf, PathBuf, NaiveDate, String)> = Vec::new();
+    for (day, name, folder) in &old_folders {
+        walk(folder, folder, &mut |relative, _| {
+            files.push((
+                folder.join(relative),
+                relative.to_path_buf(),
+                *day,
+                name.clone(),
+            ));
+        })?;
+    }
+    for (_, relative, day, name) in &files {
+        let key = (relative.clone(), day.year(), day.month());
+        let candidate = (*day, name.clone());
+        if newest.get(&key).is_none_or(|kept| candidate > *kept) {
+            newest.insert(key, candidate);
         }
+    }
+    for (path, relative, day, name) in files {
+        let key = (relative, day.year(), day.month());
+        if newest.get(&key) != Some(&(day, name)) {
+            fs::remove_file(&path).map_err(StoreError::io("remove old backup", &path))?;
+        }
+    }
+    for (_, _, folder) in old_folders {
+        remove_empty_folders(&folder)?;
+    }
+    Ok(())
+}
+
+/// Removes `dir` and the folders under it that hold no file.
+fn remove_empty_folders(dir: &Path) -> Result<(), StoreError> {
+    for item in fs::read_dir(dir).map_err(StoreError::io("read directory", dir))? {
+        let path = item.map_err(StoreError::io("read directory", dir))?.path();
+        if path.is_dir() {
+            remove_empty_folders(&path)?;
+        }
+    }
+    let empty = fs::read_dir(dir)
+        .map_err(StoreError::io("read directory", dir))?
+        .next()
+        .is_none();
+    if empty {
+        fs::remove_dir(dir).map_err(StoreError::io("remove old backup", dir))?;
     }
     Ok(())
 }

@@ -199,14 +199,16 @@ pub fn decode(path: &Path, text: &str) -> Result<MonthContent, StoreError> {
         deleted: file.deleted,
     };
     match file.version {
-        FIRST_VERSION..=FORMAT_VERSION if !clashes.is_empty() => {
-            Ok(MonthContent::DuplicateIds { data, ids: clashes })
-        }
-        FIRST_VERSION..=FORMAT_VERSION if unknown.is_empty() => Ok(MonthContent::Current(data)),
-        FIRST_VERSION..=FORMAT_VERSION => Ok(MonthContent::UnknownFields {
+        // Unknown fields first: a file with them is never rewritten, not
+        // even by `doctor --fix` giving shared ids new ones.
+        FIRST_VERSION..=FORMAT_VERSION if !unknown.is_empty() => Ok(MonthContent::UnknownFields {
             data,
             fields: unknown,
         }),
+        FIRST_VERSION..=FORMAT_VERSION if !clashes.is_empty() => {
+            Ok(MonthContent::DuplicateIds { data, ids: clashes })
+        }
+        FIRST_VERSION..=FORMAT_VERSION => Ok(MonthContent::Current(data)),
         newer if newer > FORMAT_VERSION => Ok(MonthContent::Newer {
             data,
             version: newer,

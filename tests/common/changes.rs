@@ -32,6 +32,7 @@ pub fn write_model(model: &mut Model, step: &Step) -> Vec<MonthOnDisk> {
                 .filter(|e| e.month() == month)
                 .cloned()
                 .collect()),
+            deleted: Vec::new(),
         })
         .collect()
 }
@@ -85,6 +86,7 @@ pub fn month_on_disk(month: sensemap::domain::YearMonth, entries: Vec<Entry>) ->
     MonthOnDisk {
         month,
         entries: Ok(entries),
+        deleted: Vec::new(),
     }
 }
 

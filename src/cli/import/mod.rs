@@ -107,7 +107,7 @@ fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
     let journal = ctx.journal();
     let loaded = journal.load_all()?;
     let known: HashMap<Ulid, Entry> = loaded.entries.into_iter().map(|e| (e.id, e)).collect();
-    let (mut new, mut newer, mut kept, mut deleted) = (Vec::new(), 0, 0, 0);
+    let (mut new, mut updates, mut kept, mut deleted) = (Vec::new(), Vec::new(), 0, 0);
     for entry in good {
         match known.get(&entry.id) {
             _ if loaded
@@ -118,13 +118,22 @@ fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
                 deleted += 1;
             }
             None => new.push(entry),
-            Some(stored) if entry.updated > stored.updated => {
-                // A later version, moved to its month if it changed month.
-                journal.update(stored, entry)?;
-                newer += 1;
-            }
+            Some(stored) if entry.updated > stored.updated => updates.push((stored, entry)),
             Some(_) => kept += 1,
         }
+    }
+    // Every month a write would touch, the stored versions' included, is
+    // checked before the first write, so a refusal changes nothing.
+    let mut months: std::collections::BTreeSet<_> = new.iter().map(Entry::month).collect();
+    for (stored, entry) in &updates {
+        months.insert(stored.month());
+        months.insert(entry.month());
+    }
+    journal.check_writable(&months.into_iter().collect::<Vec<_>>())?;
+    let newer = updates.len();
+    for (stored, entry) in updates {
+        // A later version, moved to its month if it changed month.
+        journal.update(stored, entry)?;
     }
     let added = new.len();
     journal.merge_in(new)?;

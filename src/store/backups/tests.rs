@@ -72,3 +72,30 @@ fn a_backup_before_a_restore_never_replaces_the_days_backup() {
         "a"
     );
 }
+
+#[test]
+fn a_file_backed_up_once_in_an_old_month_keeps_that_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let august = Path::new("entries/2026/2026-08.ron");
+    let september = Path::new("entries/2026/2026-09.ron");
+    fs::create_dir_all(dir.path().join("entries/2026")).unwrap();
+    fs::write(dir.path().join(august), "august").unwrap();
+    fs::write(dir.path().join(september), "september").unwrap();
+    back_up_once_a_day(dir.path(), august, day("2026-09-03")).unwrap();
+    back_up_once_a_day(dir.path(), september, day("2026-09-28")).unwrap();
+    // Long after, a save starts a new day's folder and prunes.
+    back_up_once_a_day(dir.path(), september, day("2026-11-26")).unwrap();
+    let kept: Vec<(String, PathBuf)> = list(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.folder, f.relative))
+        .collect();
+    assert!(
+        kept.contains(&("2026-09-03".into(), august.to_path_buf())),
+        "{kept:?}"
+    );
+    assert!(
+        kept.contains(&("2026-09-28".into(), september.to_path_buf())),
+        "{kept:?}"
+    );
+}

@@ -39,6 +39,14 @@ pub enum Finding {
         /// The files holding versions of it.
         paths: Vec<PathBuf>,
     },
+    /// An entry deleted in another file (a sync tool kept this file's
+    /// version): hidden in full views, but not where only this file is read.
+    DeletedElsewhere {
+        /// The entry.
+        id: Ulid,
+        /// The file still holding it.
+        path: PathBuf,
+    },
     /// The same entry twice (identical copies).
     Repeated {
         /// The id.
@@ -102,6 +110,11 @@ impl Finding {
                 "older versions of the entry {id} are in {} (left by a move or a sync); \
                  --fix keeps the newest, as is shown",
                 list(paths)
+            ),
+            Finding::DeletedElsewhere { id, path } => format!(
+                "the entry {id} in {} was deleted (another month's file remembers it); \
+                 --fix removes it there too",
+                path.display()
             ),
             Finding::Repeated { id, paths } => format!(
                 "the entry {id} is there twice, identical, in {}; --fix keeps one",

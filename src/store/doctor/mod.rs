@@ -36,8 +36,16 @@ fn survey(journal: &Journal<FsStore>) -> Result<Survey, StoreError> {
     };
     for month in store.months()? {
         let path = store.path(month);
-        let Some(text) = store.read(month)? else {
-            continue;
+        let text = match store.read(month) {
+            Ok(Some(text)) => text,
+            Ok(None) => continue,
+            Err(e) => {
+                survey.findings.push(Finding::Unreadable {
+                    path,
+                    error: e.to_string(),
+                });
+                continue;
+            }
         };
         match month_file::decode(&path, &text) {
             Ok(MonthContent::Current(data)) | Ok(MonthContent::DuplicateIds { data, .. }) => {
@@ -69,6 +77,30 @@ pub fn check(journal: &Journal<FsStore>) -> Result<Vec<Finding>, StoreError> {
         months,
         mut findings,
     } = survey(journal)?;
+    let mut deaths: HashMap<Ulid, chrono::DateTime<chrono::FixedOffset>> = HashMap::new();
+    for data in months.values() {
+        for t in &data.deleted {
+            let at = deaths.entry(t.id).or_insert(t.at);
+            *at = (*at).max(t.at);
+        }
+    }
+    for (&month, data) in &months {
+        for entry in &data.entries {
+            if deaths
+                .get(&entry.id)
+                .is_some_and(|&died| died >= entry.updated)
+                && !data
+                    .deleted
+                    .iter()
+                    .any(|t| t.id == entry.id && t.at >= entry.updated)
+            {
+                findings.push(Finding::DeletedElsewhere {
+                    id: entry.id,
+                    path: store.path(month),
+                });
+            }
+        }
+    }
     let mut copies: HashMap<Ulid, Vec<(YearMonth, &Entry)>> = HashMap::new();
     for (&month, data) in &months {
         for entry in &data.entries {

@@ -34,6 +34,16 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
             )
         })
         .collect();
+    // Deletions remembered in any file apply to versions in every file.
+    let mut deaths: HashMap<Ulid, crate::store::merge::Tombstone> = HashMap::new();
+    for data in months.values() {
+        for t in &data.deleted {
+            let newest = deaths.entry(t.id).or_insert_with(|| t.clone());
+            if t.at > newest.at {
+                *newest = t.clone();
+            }
+        }
+    }
     // Within each file, different entries under one id get ids of their
     // own (the newest keeps it); identical repeats become one.
     let mut versions: Vec<(YearMonth, Entry)> = Vec::new();
@@ -53,7 +63,7 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
             }
             if !kept.is_empty() {
                 let old = entry.id;
-                entry.id = Ulid::generate();
+                entry.id = split_id(&entry);
                 repairs.push(format!(
                     "gave a different entry that shared the id {old} the new id {} \
                      ({}, {}); delete it if it is not wanted",
@@ -72,6 +82,17 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
     let newest: std::collections::HashSet<(Ulid, String)> =
         newest.iter().map(|e| (e.id, format!("{e:?}"))).collect();
     for (month, entry) in versions {
+        if let Some(death) = deaths.get(&entry.id)
+            && death.at >= entry.updated
+        {
+            repairs.push(format!(
+                "removed {} from {}: it was deleted, and the deletion is now remembered there too",
+                entry.id,
+                store.path(month).display()
+            ));
+            target.entry(month).or_default().deleted.push(death.clone());
+            continue;
+        }
         if !newest.contains(&(entry.id, format!("{entry:?}"))) {
             repairs.push(format!(
                 "dropped an older version of {} from {} (the newest is kept)",
@@ -158,4 +179,19 @@ fn write_refiled(
         store.write(*month, text)?;
     }
     Ok(())
+}
+
+/// The new id for an entry that shared its id with a different one: the
+/// same on every device that runs `--fix` on the same file (so two devices
+/// do not make two copies), from the old id's time and the entry's content.
+fn split_id(entry: &Entry) -> Ulid {
+    // FNV-1a, fixed for ever, unlike the standard library's hasher.
+    let fnv = |seed: u64| {
+        format!("{entry:?}").bytes().fold(seed, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let random =
+        (u128::from(fnv(0xcbf2_9ce4_8422_2325)) << 64) | u128::from(fnv(0x6c62_272e_07bb_0142));
+    Ulid::from_parts(entry.id.timestamp_ms(), random)
 }

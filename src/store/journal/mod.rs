@@ -106,13 +106,42 @@ impl<S: MonthStore> Journal<S> {
     /// 26 hours off).
     pub fn load_since(&self, since: DateTime<FixedOffset>) -> Result<Loaded, StoreError> {
         let first = YearMonth::of((since - Duration::days(2)).date_naive());
-        let months: Vec<YearMonth> = self
-            .store
-            .months()?
-            .into_iter()
-            .filter(|m| *m >= first)
-            .collect();
-        self.load(&months, true)
+        let (months, earlier): (Vec<YearMonth>, Vec<YearMonth>) =
+            self.store.months()?.into_iter().partition(|m| *m >= first);
+        let mut loaded = self.load(&months, true)?;
+        // A deletion remembered in an earlier month (a sync tool kept a
+        // later month's older copy) still hides the entry here.
+        let deaths = self.deaths_in(&earlier);
+        loaded
+            .entries
+            .retain(|e| deaths.get(&e.id).is_none_or(|&died| e.updated > died));
+        for (id, at) in deaths {
+            let known = loaded.deleted.entry(id).or_insert(at);
+            *known = (*known).max(at);
+        }
+        Ok(loaded)
+    }
+
+    /// Every deletion remembered in `months`, newest per id. Only files
+    /// whose text mentions `deleted` are parsed, so this costs a read of
+    /// each file and little more.
+    pub fn deaths_in(&self, months: &[YearMonth]) -> HashMap<Ulid, DateTime<FixedOffset>> {
+        let mut deaths: HashMap<Ulid, DateTime<FixedOffset>> = HashMap::new();
+        for &month in months {
+            let Ok(Some(text)) = self.store.read(month) else {
+                continue;
+            };
+            if !text.contains("deleted") {
+                continue;
+            }
+            if let Ok(content) = month_file::decode(&self.store.path(month), &text) {
+                for t in &content.data().deleted {
+                    let at = deaths.entry(t.id).or_insert(t.at);
+                    *at = (*at).max(t.at);
+                }
+            }
+        }
+        deaths
     }
 
     /// Every stray copy in the data folder, read.
@@ -150,13 +179,17 @@ impl<S: MonthStore> Journal<S> {
         for (month, result) in self.read_months(months) {
             match result {
                 Ok(MonthRead::Writable(data)) => all.absorb_unsettled(data),
-                Ok(MonthRead::ReadOnly(data, why)) => {
-                    if matches!(why, StoreError::DuplicateIds { .. }) {
-                        shared_ids.extend(data.entries);
-                        all.deleted.extend(data.deleted);
-                    } else {
-                        all.absorb_unsettled(data);
+                Ok(MonthRead::ReadOnly(mut data, why)) => {
+                    // Only the entries under a shared id are kept apart.
+                    if let StoreError::DuplicateIds { ids, .. } = &why {
+                        let (shared, rest) = data
+                            .entries
+                            .into_iter()
+                            .partition(|e: &Entry| ids.contains(&e.id.to_string()));
+                        shared_ids.extend::<Vec<Entry>>(shared);
+                        data.entries = rest;
                     }
+                    all.absorb_unsettled(data);
                     loaded.read_only.push(month);
                     loaded.notices.push(MonthProblem { month, error: why });
                 }
@@ -167,8 +200,17 @@ impl<S: MonthStore> Journal<S> {
             loaded.strays = self.strays()?;
             for stray in &loaded.strays {
                 match &stray.content {
-                    Ok(MonthContent::DuplicateIds { data, .. }) => {
-                        shared_ids.extend(data.entries.iter().cloned());
+                    Ok(MonthContent::DuplicateIds { data, ids }) => {
+                        let (shared, rest): (Vec<Entry>, Vec<Entry>) = data
+                            .entries
+                            .iter()
+                            .cloned()
+                            .partition(|e| ids.contains(&e.id.to_string()));
+                        shared_ids.extend(shared);
+                        all.absorb_unsettled(MonthData {
+                            entries: rest,
+                            deleted: data.deleted.clone(),
+                        });
                     }
                     Ok(content) => all.absorb_unsettled(content.data().clone()),
                     Err(_) => {}
@@ -179,11 +221,35 @@ impl<S: MonthStore> Journal<S> {
         loaded.deleted = tombstones_to_deaths(&all.deleted);
         loaded.entries = all.entries;
         if !shared_ids.is_empty() {
+            // Deletions still apply to them.
+            shared_ids.retain(|e| {
+                loaded
+                    .deleted
+                    .get(&e.id)
+                    .is_none_or(|&died| e.updated > died)
+            });
             shared_ids.dedup();
             loaded.entries.extend(shared_ids);
             loaded.entries.sort_by_key(Entry::sort_key);
         }
         Ok(loaded)
+    }
+
+    /// Each month's entries and deletions, read in parallel, in the order
+    /// asked.
+    pub fn months_data(
+        &self,
+        months: &[YearMonth],
+    ) -> Vec<(YearMonth, Result<MonthData, StoreError>)> {
+        self.read_months(months)
+            .into_iter()
+            .map(|(month, read)| (month, read.map(MonthRead::into_data)))
+            .collect()
+    }
+
+    /// One month's entries and deletions.
+    pub fn month_data(&self, month: YearMonth) -> Result<MonthData, StoreError> {
+        self.read_month(month).map(MonthRead::into_data)
     }
 
     /// Each month's entries, read in parallel, in the order asked.

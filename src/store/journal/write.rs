@@ -219,7 +219,9 @@ impl<S: MonthStore> Journal<S> {
         let needle = id.to_string();
         let mut found = Vec::new();
         for month in self.store.months()? {
-            if let Some(text) = self.store.read(month)?
+            // A month that cannot even be read as text holds nothing this
+            // could change; it is reported wherever it is loaded.
+            if let Ok(Some(text)) = self.store.read(month)
                 && text.contains(&needle)
                 && self
                     .read_month(month)
@@ -308,7 +310,8 @@ impl<S: MonthStore> Journal<S> {
                 continue;
             }
             match known_by_id.get(&entry.id) {
-                Some(held) if held.updated >= entry.updated => continue,
+                // The same rule as every load, ties included.
+                Some(held) if !crate::store::merge::newer(&entry, held) => continue,
                 Some(held) if held.month() != entry.month() => {
                     let replaced = Tombstone {
                         id: held.id,

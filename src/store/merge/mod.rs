@@ -132,7 +132,7 @@ pub fn keep_newest_of_each_id(entries: &mut Vec<Entry>) {
 
 /// Whether `a` beats `b` (two versions of one entry): changed later, or at
 /// the same moment and greater in a fixed order of their fields.
-fn newer(a: &Entry, b: &Entry) -> bool {
+pub fn newer(a: &Entry, b: &Entry) -> bool {
     match a.updated.cmp(&b.updated) {
         std::cmp::Ordering::Equal => tie_key(a) > tie_key(b),
         order => order.is_gt(),
