@@ -97,6 +97,10 @@ fn fix_never_rewrites_a_read_only_or_unreadable_month_to_file_an_entry_into_it()
             november.iter().any(|e| e.id == misfiled.id),
             "left where it was"
         );
+        let again = sensemap(data, &["doctor"]).code(1);
+        let said = String::from_utf8_lossy(&again.get_output().stdout).to_string();
+        assert!(said.contains("stays where it is"), "{said}");
+        assert!(!said.contains("--fix moves it there"), "{said}");
     }
 }
 

@@ -102,9 +102,16 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         .replacen(",4,,", ",4,18446744073709551615,", 1)
         .replacen(&row[..26], "01ARZ3NDEKTSV4RRFFQ69G5FAX", 1);
     assert_ne!(endless, row, "the row has an empty duration to fill");
+    // A version dated in 2099 would win every later merge.
+    let (before_updated, _) = row.rsplit_once(',').unwrap();
+    let ahead = format!("{before_updated},2099-01-01T00:00:00+00:00").replacen(
+        &row[..26],
+        "01ARZ3NDEKTSV4RRFFQ69G5FAY",
+        1,
+    );
     fs::write(
         &file,
-        format!("{good}{bad_intensity}\n{bad_region}\n{endless}\n"),
+        format!("{good}{bad_intensity}\n{bad_region}\n{endless}\n{ahead}\n"),
     )
     .unwrap();
     let to = tempfile::tempdir().unwrap();
@@ -113,7 +120,7 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("3 records in"))
+        .stderr(predicate::str::contains("4 records in"))
         .stderr(predicate::str::contains(
             "line 3: intensity must be 0 to 10, not 14",
         ))
@@ -122,14 +129,15 @@ fn bad_rows_are_listed_and_nothing_is_imported_unless_asked() {
         ))
         .stderr(predicate::str::contains(
             "line 5: a duration must be more than 0 and at most 365 days",
-        ));
+        ))
+        .stderr(predicate::str::contains("line 6: updated 2099-01-01"));
     assert_eq!(entries_json(to.path()).len(), 0, "nothing imported");
     sm(to.path())
         .args(["import", "--skip-invalid"])
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Skipped 3 records"))
+        .stderr(predicate::str::contains("Skipped 4 records"))
         .stderr(predicate::str::contains("Imported 1 new entry"));
 }
 

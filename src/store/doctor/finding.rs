@@ -62,6 +62,9 @@ pub enum Finding {
         path: PathBuf,
         /// The month it belongs to.
         belongs: YearMonth,
+        /// Whether that month's file can take it (it cannot while it is
+        /// read-only or unreadable).
+        can_move: bool,
     },
     /// A stray copy or temp file.
     Stray {
@@ -82,7 +85,15 @@ pub enum Finding {
 impl Finding {
     /// Whether `doctor --fix` repairs it.
     pub fn fixable(&self) -> bool {
-        !matches!(self, Finding::Unreadable { .. } | Finding::ReadOnly { .. })
+        !matches!(
+            self,
+            Finding::Unreadable { .. }
+                | Finding::ReadOnly { .. }
+                | Finding::Misfiled {
+                    can_move: false,
+                    ..
+                }
+        )
     }
 
     /// The finding in words, with what `--fix` would do.
@@ -120,8 +131,20 @@ impl Finding {
                 "the entry {id} is there twice, identical, in {}; --fix keeps one",
                 list(paths)
             ),
-            Finding::Misfiled { id, path, belongs } => format!(
+            Finding::Misfiled {
+                id,
+                path,
+                belongs,
+                can_move: true,
+            } => format!(
                 "the entry {id} in {} belongs to {belongs}; --fix moves it there",
+                path.display()
+            ),
+            Finding::Misfiled {
+                id, path, belongs, ..
+            } => format!(
+                "the entry {id} in {} belongs to {belongs}, whose file cannot be rewritten; \
+                 it stays where it is until that file is fixed",
                 path.display()
             ),
             Finding::Stray { path, kind } if *kind == StrayKind::TempFile => format!(

@@ -106,10 +106,12 @@ pub fn check(journal: &Journal<FsStore>) -> Result<Vec<Finding>, StoreError> {
         for entry in &data.entries {
             copies.entry(entry.id).or_default().push((month, entry));
             if entry.month() != month {
+                let home = entry.month();
                 findings.push(Finding::Misfiled {
                     id: entry.id,
                     path: store.path(month),
-                    belongs: entry.month(),
+                    belongs: home,
+                    can_move: months.contains_key(&home) || !store.path(home).exists(),
                 });
             }
         }
