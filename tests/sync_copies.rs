@@ -28,18 +28,27 @@ fn journal(dir: &Path) -> Journal<FsStore> {
 /// Puts every month file of `from` into `to` as a sync tool would: as the
 /// month itself where `to` has none, else as a Syncthing conflict copy.
 fn sync_as_conflicts(from: &Path, to: &Path) {
+    sync(from, to, false);
+}
+
+/// [`sync_as_conflicts`], or, `theirs_wins`, with the arriving file taking
+/// the month's place and the one there becoming the conflict copy.
+fn sync(from: &Path, to: &Path, theirs_wins: bool) {
     let source = journal(from);
     let target = journal(to);
     for month in source.store().months().unwrap() {
         let text = fs::read_to_string(source.store().path(month)).unwrap();
         let canonical = target.store().path(month);
+        let copy = canonical.with_file_name(format!("{month}{SYNCTHING}"));
         fs::create_dir_all(canonical.parent().unwrap()).unwrap();
-        let place = if canonical.exists() {
-            canonical.with_file_name(format!("{month}{SYNCTHING}"))
-        } else {
-            canonical
-        };
-        fs::write(place, text).unwrap();
+        match (canonical.exists(), theirs_wins) {
+            (false, _) => fs::write(canonical, text).unwrap(),
+            (true, false) => fs::write(copy, text).unwrap(),
+            (true, true) => {
+                fs::rename(&canonical, copy).unwrap();
+                fs::write(canonical, text).unwrap();
+            }
+        }
     }
 }
 
@@ -272,7 +281,7 @@ fn play(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Two devices start from the same journal, change it apart in any
     /// order of adds, edits and deletes, then each receives the other's
@@ -282,6 +291,7 @@ proptest! {
     fn two_devices_end_the_same_and_lose_nothing(
         shared in proptest::collection::vec(any::<u8>(), 0..4),
         steps in proptest::collection::vec((any::<bool>(), step()), 1..12),
+        theirs_wins in any::<(bool, bool)>(),
     ) {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let mut expected = BTreeMap::new();
@@ -300,18 +310,52 @@ proptest! {
         // ...and each receives the other's files.
         let a_before = tempfile::tempdir().unwrap();
         copy_dir(a.path(), a_before.path());
-        sync_as_conflicts(b.path(), a.path());
-        sync_as_conflicts(a_before.path(), b.path());
+        sync(b.path(), a.path(), theirs_wins.0);
+        sync(a_before.path(), b.path(), theirs_wins.1);
+        let mut want: Vec<Entry> = expected.into_values().filter_map(|(_, e)| e).collect();
+        want.sort_by_key(Entry::sort_key);
+        // Before anything is merged, every view already shows the end state.
+        prop_assert_eq!(&journal(a.path()).load_all().unwrap().entries, &want);
         journal(a.path()).fold_in_strays().unwrap();
         journal(b.path()).fold_in_strays().unwrap();
         let end_a = journal(a.path()).load_all().unwrap();
         let end_b = journal(b.path()).load_all().unwrap();
         prop_assert!(end_a.strays.is_empty() && end_b.strays.is_empty());
         prop_assert_eq!(&end_a.entries, &end_b.entries);
-        let mut want: Vec<Entry> = expected.into_values().filter_map(|(_, e)| e).collect();
-        want.sort_by_key(Entry::sort_key);
-        prop_assert_eq!(end_a.entries, want);
+        prop_assert_eq!(&end_a.entries, &want);
+        // The views that read only some months agree: --since April...
+        let april: Vec<Entry> = want.iter().filter(|e| e.at >= at("2026-04-01T00:00:00+01:00")).cloned().collect();
+        let since = journal(a.path()).load_since(at("2026-04-03T00:00:00+01:00")).unwrap().entries;
+        let since: Vec<Entry> = since.into_iter().filter(|e| e.at >= at("2026-04-01T00:00:00+01:00")).collect();
+        prop_assert_eq!(since, april);
+        // ...and the app, which reads month by month.
+        let shown = app_view(a.path());
+        prop_assert_eq!(shown, want);
     }
+}
+
+/// What the app shows once every month is loaded, oldest first. Its clock
+/// is in June, so March and April come from the background loader.
+fn app_view(data: &Path) -> Vec<Entry> {
+    let mut runtime = Runtime::start(
+        journal(data),
+        sensemap::domain::SensationCatalogue::built_in(),
+        Box::new(|| at("2026-06-01T12:00:00+01:00")),
+        common::zone(),
+        sensemap::runtime::Options {
+            watch: false,
+            force_polling: false,
+            tick: false,
+            background_load: true,
+        },
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !runtime.app.journal.pending_months.is_empty() && std::time::Instant::now() < deadline {
+        let _ = runtime.next(std::time::Duration::from_millis(20));
+    }
+    let mut shown: Vec<Entry> = runtime.app.journal.entries.iter().cloned().collect();
+    shown.sort_by_key(Entry::sort_key);
+    shown
 }
 
 /// Copies a folder tree.

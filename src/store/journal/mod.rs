@@ -5,7 +5,7 @@ mod write;
 
 pub use write::Folded;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::thread;
 
 use chrono::{DateTime, Duration, FixedOffset};
@@ -43,6 +43,15 @@ pub struct Loaded {
     /// misnamed or misplaced files), with what each holds. Their entries
     /// are merged into `entries` by the merge rule.
     pub strays: Vec<StrayFile>,
+}
+
+/// What earlier months know about some entries.
+#[derive(Default)]
+struct News {
+    /// Every deletion they remember, newest per id.
+    deaths: HashMap<Ulid, DateTime<FixedOffset>>,
+    /// The newest version they hold of each entry asked about.
+    versions: HashMap<Ulid, Entry>,
 }
 
 /// A stray month file and what it holds.
@@ -109,39 +118,68 @@ impl<S: MonthStore> Journal<S> {
         let (months, earlier): (Vec<YearMonth>, Vec<YearMonth>) =
             self.store.months()?.into_iter().partition(|m| *m >= first);
         let mut loaded = self.load(&months, true)?;
-        // A deletion remembered in an earlier month (a sync tool kept a
-        // later month's older copy) still hides the entry here.
-        let deaths = self.deaths_in(&earlier);
-        loaded
-            .entries
-            .retain(|e| deaths.get(&e.id).is_none_or(|&died| e.updated > died));
-        for (id, at) in deaths {
+        // What earlier months know about these entries (a sync tool can
+        // leave an older version here, and the deletion or a newer version
+        // in an earlier month) still decides what is shown.
+        let ids: HashSet<Ulid> = loaded.entries.iter().map(|e| e.id).collect();
+        let news = self.earlier_news(&earlier, &ids);
+        for (&id, &at) in &news.deaths {
             let known = loaded.deleted.entry(id).or_insert(at);
             *known = (*known).max(at);
+        }
+        if !news.deaths.is_empty() || !news.versions.is_empty() {
+            let mut entries: Vec<Entry> = std::mem::take(&mut loaded.entries)
+                .into_iter()
+                .filter(|e| news.deaths.get(&e.id).is_none_or(|&died| e.updated > died))
+                .map(|e| match news.versions.get(&e.id) {
+                    Some(other) if crate::store::merge::newer(other, &e) => other.clone(),
+                    _ => e,
+                })
+                .collect();
+            entries.sort_by_key(Entry::sort_key);
+            entries.dedup();
+            loaded.entries = entries;
         }
         Ok(loaded)
     }
 
-    /// Every deletion remembered in `months`, newest per id. Only files
-    /// whose text mentions `deleted` are parsed, so this costs a read of
-    /// each file and little more.
-    pub fn deaths_in(&self, months: &[YearMonth]) -> HashMap<Ulid, DateTime<FixedOffset>> {
-        let mut deaths: HashMap<Ulid, DateTime<FixedOffset>> = HashMap::new();
+    /// What `months` know about `ids`: every deletion they remember, and
+    /// the newest version of each of `ids` they hold. A file is parsed
+    /// only when its text mentions a deletion or one of `ids`, so this
+    /// costs little more than reading the files.
+    fn earlier_news(&self, months: &[YearMonth], ids: &HashSet<Ulid>) -> News {
+        let mut news = News::default();
         for &month in months {
             let Ok(Some(text)) = self.store.read(month) else {
                 continue;
             };
-            if !text.contains("deleted") {
+            let relevant = text.contains("deleted")
+                || text.match_indices("id: \"").any(|(at, found)| {
+                    text.get(at + found.len()..at + found.len() + 26)
+                        .and_then(|id| Ulid::from_string(id).ok())
+                        .is_some_and(|id| ids.contains(&id))
+                });
+            if !relevant {
                 continue;
             }
-            if let Ok(content) = month_file::decode(&self.store.path(month), &text) {
-                for t in &content.data().deleted {
-                    let at = deaths.entry(t.id).or_insert(t.at);
-                    *at = (*at).max(t.at);
+            let Ok(content) = month_file::decode(&self.store.path(month), &text) else {
+                continue;
+            };
+            let data = content.into_data();
+            for t in data.deleted {
+                let at = news.deaths.entry(t.id).or_insert(t.at);
+                *at = (*at).max(t.at);
+            }
+            for e in data.entries.into_iter().filter(|e| ids.contains(&e.id)) {
+                match news.versions.get(&e.id) {
+                    Some(kept) if !crate::store::merge::newer(&e, kept) => {}
+                    _ => {
+                        news.versions.insert(e.id, e);
+                    }
                 }
             }
         }
-        deaths
+        news
     }
 
     /// Every stray copy in the data folder, read.
