@@ -390,3 +390,27 @@ fn the_search_box_shows_the_cursor_where_it_is() {
             .contains(Modifier::REVERSED)
     );
 }
+
+#[test]
+fn typed_escape_sequences_and_direction_overrides_never_reach_the_terminal() {
+    let mut hostile = common::entry("2026-03-10T21:00:00+01:00", &["b37"], "tingling", 4);
+    hostile.note = Some("\u{1b}[2J\u{1b}]0;owned\u{7}gone \u{202e}reversed".into());
+    hostile.tags = vec!["\u{1b}[31mred".into()];
+    let mut app = common::app(vec![hostile], 120, 40);
+    app.update(sensemap::app::Action::ShowScreen(
+        sensemap::app::Screen::Timeline,
+    ));
+    let terminal = common::draw(&app);
+    let symbols: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(symbols.contains("gone"), "the note is shown");
+    assert!(symbols.contains("#"), "the tag is shown");
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!symbols.contains(bad), "{bad:?} reached the screen");
+    }
+}

@@ -125,7 +125,11 @@ fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'sta
         .as_deref()
         .and_then(|n| n.lines().next())
         .unwrap_or_default();
-    let tags: String = entry.tags.iter().map(|t| format!(" #{t}")).collect();
+    let tags: String = entry
+        .tags
+        .iter()
+        .map(|t| format!(" #{}", super::report::words::plain(t)))
+        .collect();
     let room = (width as usize).saturating_sub(used + 2);
     let note_room = room.saturating_sub(tags.width());
     if room > 0 {
