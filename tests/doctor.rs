@@ -53,6 +53,14 @@ fn text_of(month: YearMonth, entries: Vec<Entry>) -> String {
     month_file::encode(month, &MonthData::of_entries(entries)).unwrap()
 }
 
+/// Month text with `entry` added as one more line, as a hand might add
+/// it: no check that its id is free.
+fn with_line(text: &str, entry: &Entry) -> String {
+    let own = text_of(NOVEMBER, vec![entry.clone()]);
+    let line = own.lines().find(|l| l.contains("(id:")).unwrap();
+    text.replacen("  ],", &format!("{line}\n  ],"), 1)
+}
+
 fn all(data: &Path) -> Vec<Entry> {
     journal(data).load_all().unwrap().entries
 }
@@ -168,14 +176,7 @@ fn copies_that_cannot_be_merged_whole_are_left_in_place_and_said() {
                 // A second, different entry under the same id in the copy.
                 let mut twin = entry("2026-11-07T10:00:00+01:00", &["f25"], "burning", 2);
                 twin.id = other.id;
-                let one = text_of(NOVEMBER, vec![other.clone()]);
-                let line = text_of(NOVEMBER, vec![twin]);
-                let line = line
-                    .lines()
-                    .find(|l| l.contains("(id:"))
-                    .unwrap()
-                    .to_string();
-                one.replacen("  ],", &format!("{line}\n  ],"), 1)
+                with_line(&text_of(NOVEMBER, vec![other.clone()]), &twin)
             }
             "unknown field" => text_of(NOVEMBER, vec![other.clone()]).replacen(
                 "intensity: 8,",
@@ -211,13 +212,7 @@ fn every_entry_of_a_month_with_a_shared_id_is_listed() {
     b.id = a.id;
     journal(data).add(a.clone()).unwrap();
     let text = fs::read_to_string(path(data, NOVEMBER)).unwrap();
-    let line = text_of(NOVEMBER, vec![b.clone()]);
-    let line = line.lines().find(|l| l.contains("(id:")).unwrap();
-    fs::write(
-        path(data, NOVEMBER),
-        text.replacen("  ],", &format!("{line}\n  ],"), 1),
-    )
-    .unwrap();
+    fs::write(path(data, NOVEMBER), with_line(&text, &b)).unwrap();
     assert_eq!(all(data), vec![a, b]);
     let listed = sensemap(data, &["list", "--format", "json"]).success();
     let json: Vec<serde_json::Value> = serde_json::from_slice(&listed.get_output().stdout).unwrap();
@@ -313,17 +308,8 @@ fn a_file_with_unknown_fields_and_a_shared_id_keeps_its_fields_through_fix() {
     twin.id = a.id;
     journal(data).add(a).unwrap();
     let text = fs::read_to_string(path(data, NOVEMBER)).unwrap();
-    let line = text_of(NOVEMBER, vec![twin]);
-    let line = line
-        .lines()
-        .find(|l| l.contains("(id:"))
-        .unwrap()
-        .to_string();
-    let text = text.replacen("  ],", &format!("{line}\n  ],"), 1).replacen(
-        "intensity: 8,",
-        "intensity: 8, mood: \"awful\",",
-        1,
-    );
+    let text =
+        with_line(&text, &twin).replacen("intensity: 8,", "intensity: 8, mood: \"awful\",", 1);
     fs::write(path(data, NOVEMBER), &text).unwrap();
     sensemap(data, &["doctor"])
         .code(1)
@@ -341,17 +327,7 @@ fn two_devices_splitting_the_same_shared_id_give_the_same_new_id() {
     for device in [g.path(), h.path()] {
         journal(device).add(a.clone()).unwrap();
         let text = fs::read_to_string(path(device, NOVEMBER)).unwrap();
-        let line = text_of(NOVEMBER, vec![twin.clone()]);
-        let line = line
-            .lines()
-            .find(|l| l.contains("(id:"))
-            .unwrap()
-            .to_string();
-        fs::write(
-            path(device, NOVEMBER),
-            text.replacen("  ],", &format!("{line}\n  ],"), 1),
-        )
-        .unwrap();
+        fs::write(path(device, NOVEMBER), with_line(&text, &twin)).unwrap();
         sensemap(device, &["doctor", "--fix"]).success();
     }
     assert_eq!(all(g.path()), all(h.path()));

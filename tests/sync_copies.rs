@@ -334,25 +334,42 @@ proptest! {
     }
 }
 
-/// What the app shows once every month is loaded, oldest first. Its clock
-/// is in June, so March and April come from the background loader.
-fn app_view(data: &Path) -> Vec<Entry> {
-    let mut runtime = Runtime::start(
+/// The app as it starts on `data` at `clock`, with the file watcher or the
+/// background loader as asked.
+fn app_on(
+    data: &Path,
+    clock: fn() -> DateTime<FixedOffset>,
+    watch: Option<bool>,
+    background_load: bool,
+) -> Runtime {
+    Runtime::start(
         journal(data),
         sensemap::domain::SensationCatalogue::built_in(),
-        Box::new(|| at("2026-06-01T12:00:00+01:00")),
+        Box::new(clock),
         common::zone(),
         sensemap::runtime::Options {
-            watch: false,
-            force_polling: false,
+            watch: watch.is_some(),
+            force_polling: watch.unwrap_or(false),
             tick: false,
-            background_load: true,
+            background_load,
         },
-    );
+    )
+}
+
+/// Lets the background loader bring every month in.
+fn load_everything(runtime: &mut Runtime) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while !runtime.app.journal.pending_months.is_empty() && std::time::Instant::now() < deadline {
         let _ = runtime.next(std::time::Duration::from_millis(20));
     }
+    assert!(runtime.app.journal.pending_months.is_empty());
+}
+
+/// What the app shows once every month is loaded, oldest first. Its clock
+/// is in June, so March and April come from the background loader.
+fn app_view(data: &Path) -> Vec<Entry> {
+    let mut runtime = app_on(data, || at("2026-06-01T12:00:00+01:00"), None, true);
+    load_everything(&mut runtime);
     let mut shown: Vec<Entry> = runtime.app.journal.entries.iter().cloned().collect();
     shown.sort_by_key(Entry::sort_key);
     shown
@@ -379,18 +396,7 @@ fn a_conflict_copy_arriving_while_the_app_is_open_is_told_at_once() {
         let data = dir.path().to_path_buf();
         let mine = entry("2026-03-05T10:00:00+01:00", &["b37"], "tingling", 3);
         journal(&data).add(mine.clone()).unwrap();
-        let mut runtime = Runtime::start(
-            journal(&data),
-            sensemap::domain::SensationCatalogue::built_in(),
-            Box::new(common::now),
-            common::zone(),
-            sensemap::runtime::Options {
-                watch: true,
-                force_polling: polling,
-                tick: false,
-                background_load: false,
-            },
-        );
+        let mut runtime = app_on(&data, common::now, Some(polling), false);
         assert!(runtime.app.journal.copies.is_empty());
         let other = tempfile::tempdir().unwrap();
         let theirs = entry("2026-03-06T10:00:00+01:00", &["f25"], "burning", 5);
@@ -436,27 +442,12 @@ fn the_app_hides_an_entry_whose_deletion_another_month_remembers() {
         sensemap::store::month_file::encode(january, &jan).unwrap(),
     )
     .unwrap();
-    let mut runtime = Runtime::start(
-        journal(&data),
-        sensemap::domain::SensationCatalogue::built_in(),
-        Box::new(common::now),
-        common::zone(),
-        sensemap::runtime::Options {
-            watch: false,
-            force_polling: false,
-            tick: false,
-            background_load: true,
-        },
-    );
+    let mut runtime = app_on(&data, common::now, None, true);
     assert!(
         runtime.app.journal.entries.get(x.id).is_some(),
         "first shown: the deletion is in a month not read yet"
     );
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !runtime.app.journal.pending_months.is_empty() && std::time::Instant::now() < deadline {
-        let _ = runtime.next(std::time::Duration::from_millis(50));
-    }
-    assert!(runtime.app.journal.pending_months.is_empty());
+    load_everything(&mut runtime);
     assert!(
         runtime.app.journal.entries.get(x.id).is_none(),
         "shown although deleted"
