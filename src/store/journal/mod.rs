@@ -149,15 +149,16 @@ impl<S: MonthStore> Journal<S> {
     /// costs little more than reading the files.
     fn earlier_news(&self, months: &[YearMonth], ids: &HashSet<Ulid>) -> News {
         let mut news = News::default();
+        // As written in files, to look up without parsing every id.
+        let id_texts: HashSet<String> = ids.iter().map(Ulid::to_string).collect();
         for &month in months {
             let Ok(Some(text)) = self.store.read(month) else {
                 continue;
             };
-            let relevant = text.contains("deleted")
+            let relevant = mentions_deletions(&text)
                 || text.match_indices("id: \"").any(|(at, found)| {
                     text.get(at + found.len()..at + found.len() + 26)
-                        .and_then(|id| Ulid::from_string(id).ok())
-                        .is_some_and(|id| ids.contains(&id))
+                        .is_some_and(|id| id_texts.contains(id))
                 });
             if !relevant {
                 continue;
@@ -404,4 +405,11 @@ fn tombstones_to_deaths(
     deleted: &[super::merge::Tombstone],
 ) -> HashMap<Ulid, DateTime<FixedOffset>> {
     deleted.iter().map(|t| (t.id, t.at)).collect()
+}
+
+/// Whether month-file text has a `deleted:` field (the header comment
+/// names the word too, so the colon after it is what counts).
+fn mentions_deletions(text: &str) -> bool {
+    text.match_indices("deleted")
+        .any(|(at, word)| text[at + word.len()..].trim_start().starts_with(':'))
 }
