@@ -413,3 +413,24 @@ fn mentions_deletions(text: &str) -> bool {
     text.match_indices("deleted")
         .any(|(at, word)| text[at + word.len()..].trim_start().starts_with(':'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_comment_alone_is_not_a_deletion() {
+        let empty = month_file::encode(
+            YearMonth {
+                year: 2026,
+                month: 3,
+            },
+            &MonthData::default(),
+        )
+        .unwrap();
+        assert!(empty.contains("`deleted`"), "the header names it");
+        assert!(!mentions_deletions(&empty));
+        assert!(mentions_deletions(&format!("{empty}\n  deleted: [")));
+        assert!(mentions_deletions("(version: 2, entries: [], deleted :[])"));
+    }
+}
