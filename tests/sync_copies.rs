@@ -453,3 +453,32 @@ fn the_app_hides_an_entry_whose_deletion_another_month_remembers() {
         "shown although deleted"
     );
 }
+
+#[test]
+fn an_entry_the_disk_brings_back_after_a_deletion_is_shown_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    let x = entry("2026-03-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    journal(&data).add(x.clone()).unwrap();
+    let march_file = journal(&data).store().path(march());
+    let before = fs::read_to_string(&march_file).unwrap();
+    let mut runtime = app_on(&data, common::now, None, false);
+    assert!(runtime.app.journal.entries.get(x.id).is_some());
+    let reread = |runtime: &mut Runtime| {
+        runtime
+            .handle(sensemap::runtime::Event::DiskChanged(vec![march()]))
+            .unwrap();
+        assert!(runtime.settle(std::time::Duration::from_secs(20)));
+    };
+    // Deleted elsewhere: the app hides it...
+    journal(&data).delete(&x).unwrap();
+    reread(&mut runtime);
+    assert!(runtime.app.journal.entries.get(x.id).is_none());
+    // ...and a restore of the month brings it back into view.
+    fs::write(&march_file, before).unwrap();
+    reread(&mut runtime);
+    assert!(
+        runtime.app.journal.entries.get(x.id).is_some(),
+        "still hidden by a deletion the file no longer holds"
+    );
+}

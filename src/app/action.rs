@@ -155,8 +155,13 @@ pub enum Action {
     CopiesFound(Vec<String>),
     /// Merge the copies into the journal by the merge rule.
     MergeCopies,
-    /// Deletions remembered in the months read so far (id, when).
-    DeathsKnown(Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>),
+    /// Deletions remembered in each month read at the start (id, when).
+    DeathsKnown(
+        Vec<(
+            YearMonth,
+            Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>,
+        )>,
+    ),
     /// What was being typed when sensemap last stopped on an internal
     /// error: opened again in the log form (boxed: it is large).
     RecoverForm {

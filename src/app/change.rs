@@ -1,12 +1,14 @@
 //! The one change path: every mutation of the journal in memory goes
 //! through [`App::apply`], which keeps every derived view current.
 
+use std::collections::HashMap;
+
 use ulid::Ulid;
 
 use super::action::MonthOnDisk;
 use super::{App, Charts, Overlay, StatusKind, timeline};
 use crate::domain::query::WeeklyTally;
-use crate::domain::{Change, Delta, RegionTally};
+use crate::domain::{Change, Delta, RegionTally, YearMonth};
 
 /// Everything derived from the entries, for comparing the incremental
 /// views with a recount from scratch.
@@ -131,7 +133,8 @@ impl App {
         }
     }
 
-    /// Months read from disk replace what is in memory for them.
+    /// Months read from disk replace what is in memory for them, their
+    /// remembered deletions included.
     pub(super) fn reloaded(&mut self, months: Vec<MonthOnDisk>) {
         for MonthOnDisk {
             month,
@@ -139,9 +142,9 @@ impl App {
             deleted,
         } in months
         {
-            self.learn_deaths(deleted);
             match entries {
                 Ok(mut entries) => {
+                    self.month_deaths(month, deleted);
                     entries.retain(|e| !self.journal.is_dead(e));
                     self.apply(Change::MonthReplaced { month, entries }, None);
                 }
@@ -150,15 +153,41 @@ impl App {
         }
     }
 
-    /// Deletions remembered on disk: an older version of a deleted entry
-    /// in any month (a sync tool kept a stale file) is taken out of view.
-    pub(super) fn learn_deaths(
+    /// The deletions `month`'s file remembers now, replacing what it
+    /// remembered before: an older version of a deleted entry in any
+    /// month (a sync tool kept a stale file) is taken out of view, and a
+    /// deletion the file no longer holds (a restore, a save that brought
+    /// the entry back) no longer hides anything.
+    pub(super) fn month_deaths(
         &mut self,
+        month: YearMonth,
         deleted: Vec<(Ulid, chrono::DateTime<chrono::FixedOffset>)>,
     ) {
-        for (id, at) in deleted {
-            let known = self.journal.deaths.entry(id).or_insert(at);
-            *known = (*known).max(at);
+        let now: HashMap<Ulid, chrono::DateTime<chrono::FixedOffset>> =
+            deleted.into_iter().collect();
+        let before = self
+            .journal
+            .deaths_by_month
+            .insert(month, now.clone())
+            .unwrap_or_default();
+        for id in before.keys().chain(now.keys()) {
+            let newest = self
+                .journal
+                .deaths_by_month
+                .values()
+                .filter_map(|m| m.get(id))
+                .max()
+                .copied();
+            match newest {
+                Some(at) => {
+                    self.journal.deaths.insert(*id, at);
+                }
+                None => {
+                    self.journal.deaths.remove(id);
+                }
+            }
+        }
+        for (id, at) in now {
             if self
                 .journal
                 .entries

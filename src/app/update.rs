@@ -69,8 +69,10 @@ impl App {
                 return None;
             }
             Action::MergeCopies => return self.merge_copies(),
-            Action::DeathsKnown(deaths) => {
-                self.learn_deaths(deaths);
+            Action::DeathsKnown(months) => {
+                for (month, deaths) in months {
+                    self.month_deaths(month, deaths);
+                }
                 return None;
             }
             Action::RecoverForm { form, edited } => {

@@ -35,9 +35,14 @@ pub struct JournalView {
     /// Copies of months beside them (sync conflicts, misfiled months),
     /// described; their entries are not shown until merged.
     pub copies: Vec<String>,
-    /// When each deleted id was deleted, as far as known: an older version
-    /// of it in any month is not shown.
+    /// When each deleted id was deleted, newest over every month read: an
+    /// older version of it in any month is not shown.
     pub deaths: std::collections::HashMap<ulid::Ulid, DateTime<FixedOffset>>,
+    /// The deletions each month's file remembered when last read.
+    pub deaths_by_month: std::collections::HashMap<
+        YearMonth,
+        std::collections::HashMap<ulid::Ulid, DateTime<FixedOffset>>,
+    >,
 }
 
 impl JournalView {
@@ -59,6 +64,7 @@ impl JournalView {
             sensations,
             copies: Vec::new(),
             deaths: std::collections::HashMap::new(),
+            deaths_by_month: std::collections::HashMap::new(),
             heat: HeatSettings::default(),
             heat_since: None,
             tally: RegionTally::default(),

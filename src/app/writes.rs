@@ -37,18 +37,10 @@ impl App {
             .map(|e| e.id)
             .filter(|_| purpose != Purpose::Log);
         match (&step.before, &step.after) {
-            (_, Some(after)) => {
-                // What the person saved replaces any deletion of it, as on
-                // disk.
-                self.journal.deaths.remove(&after.id);
-                self.apply(Change::Updated(after.clone()), id);
-            }
-            (Some(before), None) => {
-                // Deleted at least as late as this version: older copies
-                // of it in other months stay out of view.
-                self.learn_deaths(vec![(before.id, before.updated)]);
-                self.apply(Change::Removed(before.id), None);
-            }
+            // The months written come back below with the deletions they
+            // now remember, which decide what stays hidden.
+            (_, Some(after)) => self.apply(Change::Updated(after.clone()), id),
+            (Some(before), None) => self.apply(Change::Removed(before.id), None),
             (None, None) => {}
         }
         self.reloaded(months);

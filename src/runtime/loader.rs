@@ -24,8 +24,8 @@ pub struct FirstLoad {
     pub problems: Vec<String>,
     /// Older months on disk, newest first, for the background.
     pub older: Vec<YearMonth>,
-    /// The deletions the recent months remember (id, when).
-    pub deaths: Vec<(ulid::Ulid, DateTime<FixedOffset>)>,
+    /// The deletions each recent month remembers (id, when).
+    pub deaths: Vec<(YearMonth, Vec<(ulid::Ulid, DateTime<FixedOffset>)>)>,
 }
 
 /// Reads the months that can hold entries at or after `since` (and the
@@ -57,7 +57,16 @@ pub fn first_load<S: MonthStore>(
             .map(|p| format!("{}: {}", p.month, p.error))
             .collect(),
         older: older.into_iter().rev().collect(),
-        deaths: loaded.deleted.into_iter().collect(),
+        deaths: loaded
+            .deleted_by_month
+            .into_iter()
+            .map(|(month, tombstones)| {
+                (
+                    month,
+                    tombstones.into_iter().map(|t| (t.id, t.at)).collect(),
+                )
+            })
+            .collect(),
     }
 }
 

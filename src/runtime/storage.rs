@@ -186,11 +186,7 @@ fn write<S: MonthStore>(
             let months = written
                 .months
                 .into_iter()
-                .map(|(month, entries)| MonthOnDisk {
-                    month,
-                    entries: Ok(entries),
-                    deleted: Vec::new(),
-                })
+                .map(|(month, data)| on_disk(month, Ok(data)))
                 .collect();
             Action::Written(Box::new(Written {
                 step: *step,

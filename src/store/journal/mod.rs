@@ -39,19 +39,12 @@ pub struct Loaded {
     pub notices: Vec<MonthProblem>,
     /// When each deleted id was deleted, across every month read.
     pub deleted: HashMap<Ulid, DateTime<FixedOffset>>,
+    /// The deletions each month read remembers.
+    pub deleted_by_month: Vec<(YearMonth, Vec<super::merge::Tombstone>)>,
     /// Copies of months found beside them (a sync tool's conflict copies,
     /// misnamed or misplaced files), with what each holds. Their entries
     /// are merged into `entries` by the merge rule.
     pub strays: Vec<StrayFile>,
-}
-
-/// What earlier months know about some entries.
-#[derive(Default)]
-struct News {
-    /// Every deletion they remember, newest per id.
-    deaths: HashMap<Ulid, DateTime<FixedOffset>>,
-    /// The newest version they hold of each entry asked about.
-    versions: HashMap<Ulid, Entry>,
 }
 
 /// A stray month file and what it holds.
@@ -67,8 +60,8 @@ pub struct StrayFile {
 /// What a write left on disk: each month written, with all it now holds.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Written {
-    /// The months written, with their entries.
-    pub months: Vec<(YearMonth, Vec<Entry>)>,
+    /// The months written, with their entries and deletions.
+    pub months: Vec<(YearMonth, MonthData)>,
 }
 
 /// One month as read, settled by the merge rule within itself.
@@ -117,70 +110,57 @@ impl<S: MonthStore> Journal<S> {
         let first = YearMonth::of((since - Duration::days(2)).date_naive());
         let (months, earlier): (Vec<YearMonth>, Vec<YearMonth>) =
             self.store.months()?.into_iter().partition(|m| *m >= first);
-        let mut loaded = self.load(&months, true)?;
-        // What earlier months know about these entries (a sync tool can
-        // leave an older version here, and the deletion or a newer version
-        // in an earlier month) still decides what is shown.
-        let ids: HashSet<Ulid> = loaded.entries.iter().map(|e| e.id).collect();
-        let news = self.earlier_news(&earlier, &ids);
-        for (&id, &at) in &news.deaths {
-            let known = loaded.deleted.entry(id).or_insert(at);
-            *known = (*known).max(at);
-        }
-        if !news.deaths.is_empty() || !news.versions.is_empty() {
-            let mut entries: Vec<Entry> = std::mem::take(&mut loaded.entries)
-                .into_iter()
-                .filter(|e| news.deaths.get(&e.id).is_none_or(|&died| e.updated > died))
-                .map(|e| match news.versions.get(&e.id) {
-                    Some(other) if crate::store::merge::newer(other, &e) => other.clone(),
-                    _ => e,
-                })
-                .collect();
-            entries.sort_by_key(Entry::sort_key);
-            entries.dedup();
-            loaded.entries = entries;
+        let loaded = self.load(&months, true)?;
+        // What earlier months hold can still decide what is shown here:
+        // a deletion or a newer version of an entry loaded (a sync tool
+        // can leave an older version in a later month), or an entry dated
+        // in range but filed by hand in an earlier month. Rare, and then
+        // the whole journal is read, so every view agrees with the full one.
+        if self.earlier_months_matter(&earlier, &loaded.entries, first) {
+            return self.load_all();
         }
         Ok(loaded)
     }
 
-    /// What `months` know about `ids`: every deletion they remember, and
-    /// the newest version of each of `ids` they hold. A file is parsed
-    /// only when its text mentions a deletion or one of `ids`, so this
-    /// costs little more than reading the files.
-    fn earlier_news(&self, months: &[YearMonth], ids: &HashSet<Ulid>) -> News {
-        let mut news = News::default();
+    /// Whether any of `months` (earlier than `first`) holds a deletion or
+    /// a version of one of `entries`, or an entry dated `first` or later.
+    /// Reads the text of each; parses only files with deletions.
+    fn earlier_months_matter(
+        &self,
+        months: &[YearMonth],
+        entries: &[Entry],
+        first: YearMonth,
+    ) -> bool {
         // As written in files, to look up without parsing every id.
-        let id_texts: HashSet<String> = ids.iter().map(Ulid::to_string).collect();
-        for &month in months {
+        let ids: HashSet<String> = entries.iter().map(|e| e.id.to_string()).collect();
+        let in_range = |date: &str| {
+            let year = date.get(..4).and_then(|y| y.parse::<i32>().ok());
+            let month = date.get(5..7).and_then(|m| m.parse::<u32>().ok());
+            matches!((year, month), (Some(year), Some(month)) if YearMonth { year, month } >= first)
+        };
+        months.iter().any(|&month| {
             let Ok(Some(text)) = self.store.read(month) else {
-                continue;
+                return false;
             };
-            let relevant = mentions_deletions(&text)
-                || text.match_indices("id: \"").any(|(at, found)| {
-                    text.get(at + found.len()..at + found.len() + 26)
-                        .is_some_and(|id| id_texts.contains(id))
-                });
-            if !relevant {
-                continue;
-            }
-            let Ok(content) = month_file::decode(&self.store.path(month), &text) else {
-                continue;
+            let follows = |key: &'static str| {
+                text.match_indices(key)
+                    .filter_map(|(at, found)| text.get(at + found.len()..))
             };
-            let data = content.into_data();
-            for t in data.deleted {
-                let at = news.deaths.entry(t.id).or_insert(t.at);
-                *at = (*at).max(t.at);
-            }
-            for e in data.entries.into_iter().filter(|e| ids.contains(&e.id)) {
-                match news.versions.get(&e.id) {
-                    Some(kept) if !crate::store::merge::newer(&e, kept) => {}
-                    _ => {
-                        news.versions.insert(e.id, e);
-                    }
-                }
-            }
-        }
-        news
+            follows("id: \"").any(|rest| rest.get(..26).is_some_and(|id| ids.contains(id)))
+                // An entry's `at` (a deletion's is followed by `)`).
+                || follows(" at: \"").any(|rest| {
+                    let after = rest.find('"').and_then(|end| rest.get(end + 1..end + 2));
+                    in_range(rest) && after != Some(")")
+                })
+                || (mentions_deletions(&text)
+                    && month_file::decode(&self.store.path(month), &text).is_ok_and(|content| {
+                        content
+                            .data()
+                            .deleted
+                            .iter()
+                            .any(|t| ids.contains(&t.id.to_string()))
+                    }))
+        })
     }
 
     /// Every stray copy in the data folder, read.
@@ -216,6 +196,14 @@ impl<S: MonthStore> Journal<S> {
         let mut all = MonthData::default();
         let mut shared_ids: Vec<Entry> = Vec::new();
         for (month, result) in self.read_months(months) {
+            if let Ok(read) = &result {
+                let deleted = match read {
+                    MonthRead::Writable(data) | MonthRead::ReadOnly(data, _) => &data.deleted,
+                };
+                if !deleted.is_empty() {
+                    loaded.deleted_by_month.push((month, deleted.clone()));
+                }
+            }
             match result {
                 Ok(MonthRead::Writable(data)) => all.absorb_unsettled(data),
                 Ok(MonthRead::ReadOnly(mut data, why)) => {

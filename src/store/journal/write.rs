@@ -65,7 +65,8 @@ impl<S: MonthStore> Journal<S> {
             } else {
                 data.absorb(MonthData::of_entries(new));
             }
-            merged.push((month, month_file::encode(month, &data)?, data.entries));
+            let text = month_file::encode(month, &data)?;
+            merged.push((month, text, data));
         }
         let mut written = Written::default();
         for (month, text, entries) in merged {
@@ -92,7 +93,7 @@ impl<S: MonthStore> Journal<S> {
             self.store
                 .write(from, &month_file::encode(from, &source)?)?;
             return Ok(Written {
-                months: vec![(from, source.entries)],
+                months: vec![(from, source)],
             });
         }
         let mut target = self.writable_month(to)?;
@@ -118,7 +119,7 @@ impl<S: MonthStore> Journal<S> {
         self.store.write(to, &target_text)?;
         self.store.write(from, &source_text)?;
         Ok(Written {
-            months: vec![(to, target.entries), (from, source.entries)],
+            months: vec![(to, target), (from, source)],
         })
     }
 
@@ -171,7 +172,8 @@ impl<S: MonthStore> Journal<S> {
             let mut data = self.writable_month(month)?;
             data.deleted.extend(tombstones);
             data.settle();
-            changed.push((month, month_file::encode(month, &data)?, data.entries));
+            let text = month_file::encode(month, &data)?;
+            changed.push((month, text, data));
         }
         let mut written = Written::default();
         for (month, text, entries) in changed {
