@@ -156,12 +156,7 @@ pub enum Action {
     /// Merge the copies into the journal by the merge rule.
     MergeCopies,
     /// Deletions remembered in each month read at the start (id, when).
-    DeathsKnown(
-        Vec<(
-            YearMonth,
-            Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>,
-        )>,
-    ),
+    DeathsKnown(Vec<(YearMonth, Deletions)>),
     /// What was being typed when sensemap last stopped on an internal
     /// error: opened again in the log form (boxed: it is large).
     RecoverForm {
@@ -194,6 +189,9 @@ pub struct Written {
     pub months: Vec<MonthOnDisk>,
 }
 
+/// The deletions a month file remembers: each id, and when.
+pub type Deletions = Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>;
+
 /// One month as read from disk, or why it could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonthOnDisk {
@@ -203,7 +201,7 @@ pub struct MonthOnDisk {
     pub entries: Result<Vec<Entry>, String>,
     /// The deletions its file remembers (id, when): they hide older
     /// versions of those entries in any other month.
-    pub deleted: Vec<(ulid::Ulid, chrono::DateTime<chrono::FixedOffset>)>,
+    pub deleted: Deletions,
 }
 
 /// Work an update asks the runtime to do; the result comes back as an action.

@@ -29,7 +29,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::layout::Rect;
 
-pub use action::{Action, Effect, MonthOnDisk, Written};
+pub use action::{Action, Deletions, Effect, MonthOnDisk, Written};
 pub use body_map::BodyMapState;
 pub use charts::Charts;
 use form::LogForm;

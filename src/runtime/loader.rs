@@ -25,7 +25,7 @@ pub struct FirstLoad {
     /// Older months on disk, newest first, for the background.
     pub older: Vec<YearMonth>,
     /// The deletions each recent month remembers (id, when).
-    pub deaths: Vec<(YearMonth, Vec<(ulid::Ulid, DateTime<FixedOffset>)>)>,
+    pub deaths: Vec<(YearMonth, crate::app::Deletions)>,
 }
 
 /// Reads the months that can hold entries at or after `since` (and the
