@@ -115,7 +115,16 @@ fn prune(root: &Path, today: NaiveDate) -> Result<(), StoreError> {
         }
     }
     // For each file and month, the newest folder holding it.
-    let mut newest: BTreeMap<(PathBuf, i32, u32), (NaiveDate, String)> = BTreeMap::new();
+    // Ordered by day, then by the number after it (`2026-09-05.10` is
+    // later than `2026-09-05.9`).
+    let order = |day: NaiveDate, name: &str| {
+        let nth = name
+            .get(11..)
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(1);
+        (day, nth, name.to_string())
+    };
+    let mut newest: BTreeMap<(PathBuf, i32, u32), (NaiveDate, u32, String)> = BTreeMap::new();
     let mut files: Vec<(PathBuf, PathBuf, NaiveDate, String)> = Vec::new();
     for (day, name, folder) in &old_folders {
         walk(folder, folder, &mut |relative, _| {
@@ -129,14 +138,14 @@ fn prune(root: &Path, today: NaiveDate) -> Result<(), StoreError> {
     }
     for (_, relative, day, name) in &files {
         let key = (relative.clone(), day.year(), day.month());
-        let candidate = (*day, name.clone());
+        let candidate = order(*day, name);
         if newest.get(&key).is_none_or(|kept| candidate > *kept) {
             newest.insert(key, candidate);
         }
     }
     for (path, relative, day, name) in files {
         let key = (relative, day.year(), day.month());
-        if newest.get(&key) != Some(&(day, name)) {
+        if newest.get(&key) != Some(&order(day, &name)) {
             fs::remove_file(&path).map_err(StoreError::io("remove old backup", &path))?;
         }
     }

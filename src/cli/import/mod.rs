@@ -126,7 +126,12 @@ fn import_entries(ctx: &Context, good: Vec<Entry>) -> Result<(), CliError> {
     // checked before the first write, so a refusal changes nothing.
     let mut months: std::collections::BTreeSet<_> = new.iter().map(Entry::month).collect();
     for (stored, entry) in &updates {
-        months.insert(stored.month());
+        // The file it is in, which a hand may have made another month's.
+        months.insert(
+            journal
+                .month_holding(stored.id, stored.month())?
+                .unwrap_or(stored.month()),
+        );
         months.insert(entry.month());
     }
     journal.check_writable(&months.into_iter().collect::<Vec<_>>())?;

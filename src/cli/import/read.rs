@@ -96,15 +96,13 @@ impl Row {
         .map_err(|e| e.to_string())?;
         entry.created = time(&self.created, "created")?;
         entry.updated = time(&self.updated, "updated")?;
-        // A version dated ahead would win every merge against later edits.
+        // A version dated more than a day ahead (a device whose clock ran
+        // fast, a hand) would win every merge against later edits: it is
+        // dated now instead.
         let latest = now + chrono::Duration::days(1);
-        for (field, when) in [("created", entry.created), ("updated", entry.updated)] {
-            if when > latest {
-                return Err(format!(
-                    "{field} {} is in the future; a version dated ahead would beat every later \
-                     change",
-                    when.to_rfc3339()
-                ));
+        for when in [&mut entry.created, &mut entry.updated] {
+            if *when > latest {
+                *when = now;
             }
         }
         Ok(entry)

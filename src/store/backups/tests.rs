@@ -99,3 +99,22 @@ fn a_file_backed_up_once_in_an_old_month_keeps_that_backup() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn the_tenth_backup_of_a_day_is_later_than_the_ninth() {
+    let dir = tempfile::tempdir().unwrap();
+    let rel = Path::new("reports.ron");
+    fs::write(dir.path().join(rel), "text").unwrap();
+    for n in 1..=11 {
+        fs::write(dir.path().join(rel), format!("version {n}")).unwrap();
+        back_up_now(dir.path(), rel, day("2026-09-05")).unwrap();
+    }
+    back_up_once_a_day(dir.path(), rel, day("2026-11-26")).unwrap();
+    let kept: Vec<String> = list(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.folder)
+        .filter(|f| f.starts_with("2026-09"))
+        .collect();
+    assert_eq!(kept, ["2026-09-05.11"]);
+}

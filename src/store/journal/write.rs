@@ -199,11 +199,7 @@ impl<S: MonthStore> Journal<S> {
     /// The month whose file holds an entry with `id`: `own` (its month by
     /// time) when that file does, else (an entry edited by hand into
     /// another month's file) whichever file has it; `None` when none does.
-    pub(super) fn month_holding(
-        &self,
-        id: Ulid,
-        own: YearMonth,
-    ) -> Result<Option<YearMonth>, StoreError> {
+    pub fn month_holding(&self, id: Ulid, own: YearMonth) -> Result<Option<YearMonth>, StoreError> {
         let holds = |month: YearMonth| {
             self.read_month(month)
                 .is_ok_and(|r| r.into_data().entries.iter().any(|e| e.id == id))

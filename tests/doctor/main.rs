@@ -2,7 +2,9 @@
 //! conflicting data: nothing is lost, no read-only file is rewritten, and
 //! what cannot be merged is left where it is and said.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod views;
 
 use std::fs;
 use std::path::Path;
@@ -365,40 +367,6 @@ fn versions_changed_at_the_same_moment_show_the_same_before_and_after_a_merge() 
     assert_eq!(all(data), shown);
 }
 
-#[test]
-fn an_import_whose_older_version_sits_in_a_read_only_month_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path();
-    let p = entry("2026-11-05T10:00:00+01:00", &["b37"], "tingling", 3);
-    let q = entry("2026-10-05T10:00:00+01:00", &["f25"], "burning", 5);
-    journal(data).add_many(vec![p.clone(), q.clone()]).unwrap();
-    let exported = sensemap(data, &["export", "--format", "json"]).success();
-    let mut bundle: serde_json::Value =
-        serde_json::from_slice(&exported.get_output().stdout).unwrap();
-    for row in bundle["entries"].as_array_mut().unwrap() {
-        row["updated"] = "2026-11-25T10:00:00+01:00".into();
-        row["intensity"] = 9.into();
-        if row["id"] == q.id.to_string() {
-            row["at"] = "2026-09-05T10:00:00+01:00".into();
-        }
-    }
-    // November's entry first, so a per-entry import would write it before
-    // meeting October.
-    bundle["entries"].as_array_mut().unwrap().reverse();
-    let file = dir.path().join("newer.json");
-    fs::write(&file, bundle.to_string()).unwrap();
-    let october = fs::read_to_string(path(data, OCTOBER)).unwrap().replacen(
-        "intensity: 5,",
-        "intensity: 5, mood: \"bad\",",
-        1,
-    );
-    fs::write(path(data, OCTOBER), &october).unwrap();
-    let november = fs::read_to_string(path(data, NOVEMBER)).unwrap();
-    sensemap(data, &["import", file.to_str().unwrap()]).failure();
-    assert_eq!(fs::read_to_string(path(data, NOVEMBER)).unwrap(), november);
-    assert_eq!(fs::read_to_string(path(data, OCTOBER)).unwrap(), october);
-}
-
 /// Month text for `month` holding `entries` and `deleted`, written by hand
 /// (no merge rule applied).
 fn raw_month(month: YearMonth, entries: Vec<Entry>, deleted: Vec<(Entry, &str)>) -> String {
@@ -413,81 +381,4 @@ fn raw_month(month: YearMonth, entries: Vec<Entry>, deleted: Vec<(Entry, &str)>)
             .collect(),
     };
     month_file::encode(month, &data).unwrap()
-}
-
-#[test]
-fn since_views_agree_with_the_full_load_whatever_earlier_months_hold() {
-    let december = YearMonth {
-        year: 2026,
-        month: 12,
-    };
-    let since = at("2026-12-01T00:00:00+01:00");
-    let mut e = entry("2026-12-05T10:00:00+01:00", &["b37"], "tingling", 3);
-    e.updated = at("2026-12-05T10:00:00+01:00");
-    let mut e_later = e.clone();
-    e_later.at = at("2026-12-10T10:00:00+01:00");
-    e_later.updated = at("2026-12-07T10:00:00+01:00");
-    let mut twin = entry("2026-12-07T10:00:00+01:00", &["f25"], "burning", 6);
-    twin.id = e.id;
-    let mut e_in_september = e.clone();
-    e_in_september.at = at("2026-09-10T10:00:00+01:00");
-    e_in_september.updated = at("2026-12-08T10:00:00+01:00");
-    let misfiled = entry("2026-12-10T10:00:00+01:00", &["f25"], "burning", 4);
-    let cases: Vec<(&str, Vec<(YearMonth, String)>)> = vec![
-        (
-            "an entry dated in range, filed in an earlier month",
-            vec![
-                (december, raw_month(december, vec![e.clone()], vec![])),
-                (
-                    SEPTEMBER,
-                    raw_month(SEPTEMBER, vec![misfiled.clone()], vec![]),
-                ),
-            ],
-        ),
-        (
-            "a deletion between two versions, each in an earlier month",
-            vec![
-                (december, raw_month(december, vec![e.clone()], vec![])),
-                (
-                    OCTOBER,
-                    raw_month(
-                        OCTOBER,
-                        vec![],
-                        vec![(e.clone(), "2026-12-06T10:00:00+01:00")],
-                    ),
-                ),
-                (
-                    SEPTEMBER,
-                    raw_month(SEPTEMBER, vec![e_later.clone()], vec![]),
-                ),
-            ],
-        ),
-        (
-            "a shared id in range and a newer version earlier",
-            vec![
-                (
-                    december,
-                    with_line(&raw_month(december, vec![e.clone()], vec![]), &twin),
-                ),
-                (
-                    SEPTEMBER,
-                    raw_month(SEPTEMBER, vec![e_in_september.clone()], vec![]),
-                ),
-            ],
-        ),
-    ];
-    for (case, files) in cases {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path();
-        for (month, text) in files {
-            fs::create_dir_all(path(data, month).parent().unwrap()).unwrap();
-            fs::write(path(data, month), text).unwrap();
-        }
-        let in_range = |entries: Vec<Entry>| -> Vec<Entry> {
-            entries.into_iter().filter(|x| x.at >= since).collect()
-        };
-        let full = in_range(all(data));
-        let partial = in_range(journal(data).load_since(since).unwrap().entries);
-        assert_eq!(partial, full, "{case}");
-    }
 }
