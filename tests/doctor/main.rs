@@ -382,3 +382,35 @@ fn raw_month(month: YearMonth, entries: Vec<Entry>, deleted: Vec<(Entry, &str)>)
     };
     month_file::encode(month, &data).unwrap()
 }
+
+#[test]
+fn fix_keeps_every_entry_of_an_id_shared_in_one_file_and_copied_in_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let x = entry("2026-10-05T10:00:00+01:00", &["b37"], "tingling", 2);
+    let mut twin = entry("2026-10-07T10:00:00+01:00", &["f25"], "burning", 6);
+    twin.id = x.id;
+    let mut elsewhere = x.clone();
+    elsewhere.at = at("2026-09-10T10:00:00+01:00");
+    elsewhere.updated = at("2026-10-06T10:00:00+01:00");
+    elsewhere.intensity = 9u8.try_into().unwrap();
+    fs::create_dir_all(path(data, OCTOBER).parent().unwrap()).unwrap();
+    fs::write(
+        path(data, OCTOBER),
+        with_line(&raw_month(OCTOBER, vec![x.clone()], vec![]), &twin),
+    )
+    .unwrap();
+    fs::write(
+        path(data, SEPTEMBER),
+        raw_month(SEPTEMBER, vec![elsewhere], vec![]),
+    )
+    .unwrap();
+    assert_eq!(all(data).len(), 3);
+    sensemap(data, &["doctor", "--fix"]).success();
+    let fixed = all(data);
+    let mut ids: Vec<_> = fixed.iter().map(|e| e.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(fixed.len(), 3, "{fixed:?}");
+    assert_eq!(ids.len(), 3, "each has an id of its own");
+}

@@ -47,6 +47,9 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
     // Within each file, different entries under one id get ids of their
     // own (the newest keeps it); identical repeats become one.
     let mut versions: Vec<(YearMonth, Entry)> = Vec::new();
+    // Ids shared by different entries within a file: those are different
+    // entries, so copies of the id in other files are kept too.
+    let mut split: std::collections::HashSet<Ulid> = std::collections::HashSet::new();
     for (&month, data) in &months {
         let mut seen: HashMap<Ulid, Vec<Entry>> = HashMap::new();
         let mut entries = data.entries.clone();
@@ -62,6 +65,7 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
                 continue;
             }
             if !kept.is_empty() {
+                split.insert(entry.id);
                 let old = entry.id;
                 entry.id = split_id(&entry);
                 repairs.push(format!(
@@ -81,7 +85,7 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
     crate::store::merge::keep_newest_of_each_id(&mut newest);
     let newest: std::collections::HashSet<(Ulid, String)> =
         newest.iter().map(|e| (e.id, format!("{e:?}"))).collect();
-    for (month, entry) in versions {
+    for (month, mut entry) in versions {
         if let Some(death) = deaths.get(&entry.id)
             && death.at >= entry.updated
         {
@@ -93,7 +97,16 @@ pub(super) fn refile(journal: &Journal<FsStore>) -> Result<Repairs, StoreError> 
             target.entry(month).or_default().deleted.push(death.clone());
             continue;
         }
-        if !newest.contains(&(entry.id, format!("{entry:?}"))) {
+        if split.contains(&entry.id) && !newest.contains(&(entry.id, format!("{entry:?}"))) {
+            let old = entry.id;
+            entry.id = split_id(&entry);
+            repairs.push(format!(
+                "gave an entry in {} that shared the id {old} the new id {} ({})",
+                store.path(month).display(),
+                entry.id,
+                entry.at.format("%Y-%m-%d %H:%M"),
+            ));
+        } else if !newest.contains(&(entry.id, format!("{entry:?}"))) {
             repairs.push(format!(
                 "dropped an older version of {} from {} (the newest is kept)",
                 entry.id,
