@@ -2,6 +2,8 @@
 //! and two writers racing. (Month files holding arbitrary bytes are in
 //! `month_file_bytes.rs`.)
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Read;
@@ -119,23 +121,9 @@ impl SplitMix64 {
     }
 }
 
-/// Every file under `dir`, at any depth.
+/// Every file under `dir`, at any depth, sorted.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(read) = fs::read_dir(&d) else { continue };
-        for item in read {
-            let path = item.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    common::cli::files(dir).into_keys().collect()
 }
 
 /// The temporary files a save writes before renaming, left anywhere in `dir`.

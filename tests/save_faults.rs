@@ -21,19 +21,11 @@ const IO_ERROR: i32 = 5;
 
 /// Every file under `dir` whose name marks it as a save's temporary file.
 fn temp_files(dir: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for item in fs::read_dir(&folder).unwrap() {
-            let path = item.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.to_string_lossy().ends_with(".tmp") {
-                found.push(path.display().to_string());
-            }
-        }
-    }
-    found
+    common::cli::files(dir)
+        .into_keys()
+        .filter(|path| path.to_string_lossy().ends_with(".tmp"))
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 #[test]
