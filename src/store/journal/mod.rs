@@ -279,17 +279,6 @@ impl<S: MonthStore> Journal<S> {
         self.read_month(month).map(MonthRead::into_data)
     }
 
-    /// Each month's entries, read in parallel, in the order asked.
-    pub fn months_content(
-        &self,
-        months: &[YearMonth],
-    ) -> Vec<(YearMonth, Result<Vec<Entry>, StoreError>)> {
-        self.read_months(months)
-            .into_iter()
-            .map(|(month, read)| (month, read.map(|r| r.into_data().entries)))
-            .collect()
-    }
-
     /// One month's entries.
     pub fn month_content(&self, month: YearMonth) -> Result<Vec<Entry>, StoreError> {
         self.read_month(month).map(|r| r.into_data().entries)
@@ -352,14 +341,19 @@ impl<S: MonthStore> Journal<S> {
     /// Reads and parses one month, settled within itself; a missing file
     /// is an empty month.
     fn read_month(&self, month: YearMonth) -> Result<MonthRead, StoreError> {
-        let Some(text) = self.store.read(month)? else {
-            return Ok(MonthRead::Writable(MonthData::default()));
-        };
+        match self.store.read(month)? {
+            Some(text) => self.parse_month(month, &text),
+            None => Ok(MonthRead::Writable(MonthData::default())),
+        }
+    }
+
+    /// Parses one month's text, settled within itself.
+    fn parse_month(&self, month: YearMonth, text: &str) -> Result<MonthRead, StoreError> {
         let settled = |mut data: MonthData| {
             data.settle();
             data
         };
-        match month_file::decode(&self.store.path(month), &text)? {
+        match month_file::decode(&self.store.path(month), text)? {
             MonthContent::Current(data) => Ok(MonthRead::Writable(settled(data))),
             MonthContent::Newer { data, version } => Ok(MonthRead::ReadOnly(
                 settled(data),

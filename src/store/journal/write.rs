@@ -153,13 +153,19 @@ impl<S: MonthStore> Journal<S> {
         now: DateTime<FixedOffset>,
     ) -> Result<Written, StoreError> {
         let _lock = self.store.lock()?;
+        let ids: Vec<Ulid> = entries.iter().map(|e| e.id).collect();
+        let holding = self.months_holding(&ids)?;
         let mut deaths: BTreeMap<YearMonth, Vec<Tombstone>> = BTreeMap::new();
         for entry in entries {
             let tombstone = Tombstone {
                 id: entry.id,
                 at: now.max(entry.updated),
             };
-            let mut months = self.months_mentioning(entry.id)?;
+            let mut months: Vec<YearMonth> = holding
+                .iter()
+                .filter(|(_, data)| data.entries.iter().any(|e| e.id == entry.id))
+                .map(|(month, _)| *month)
+                .collect();
             if months.is_empty() {
                 months.push(entry.month());
             }
@@ -186,12 +192,12 @@ impl<S: MonthStore> Journal<S> {
     /// The saved entry with `id`, wherever it is filed; `None` when no
     /// month file holds it.
     pub fn find(&self, id: Ulid) -> Result<Option<Entry>, StoreError> {
-        let mut versions: Vec<Entry> = Vec::new();
-        for month in self.months_mentioning(id)? {
-            if let Ok(read) = self.read_month(month) {
-                versions.extend(read.into_data().entries.into_iter().filter(|e| e.id == id));
-            }
-        }
+        let mut versions: Vec<Entry> = self
+            .months_holding(&[id])?
+            .into_iter()
+            .flat_map(|(_, data)| data.entries)
+            .filter(|e| e.id == id)
+            .collect();
         crate::store::merge::keep_newest_of_each_id(&mut versions);
         Ok(versions.pop())
     }
@@ -207,25 +213,33 @@ impl<S: MonthStore> Journal<S> {
         if holds(own) {
             return Ok(Some(own));
         }
-        Ok(self.months_mentioning(id)?.into_iter().next())
+        Ok(self
+            .months_holding(&[id])?
+            .into_iter()
+            .map(|(month, _)| month)
+            .next())
     }
 
-    /// The months whose file holds an entry with `id`. A plain text search
-    /// first, so that finding every copy of one entry parses only the
-    /// files that name it.
-    fn months_mentioning(&self, id: Ulid) -> Result<Vec<YearMonth>, StoreError> {
-        let needle = id.to_string();
+    /// Each month file holding an entry with one of `ids`, with what it
+    /// holds. One pass over the files, a plain text search first, so that
+    /// only the files naming one of them are parsed.
+    fn months_holding(&self, ids: &[Ulid]) -> Result<Vec<(YearMonth, MonthData)>, StoreError> {
+        let needles: Vec<String> = ids.iter().map(Ulid::to_string).collect();
         let mut found = Vec::new();
         for month in self.store.months()? {
             // A month that cannot even be read as text holds nothing this
             // could change; it is reported wherever it is loaded.
-            if let Ok(Some(text)) = self.store.read(month)
-                && text.contains(&needle)
-                && self
-                    .read_month(month)
-                    .is_ok_and(|r| r.into_data().entries.iter().any(|e| e.id == id))
-            {
-                found.push(month);
+            let Ok(Some(text)) = self.store.read(month) else {
+                continue;
+            };
+            if !needles.iter().any(|needle| text.contains(needle.as_str())) {
+                continue;
+            }
+            if let Ok(read) = self.parse_month(month, &text) {
+                let data = read.into_data();
+                if data.entries.iter().any(|e| ids.contains(&e.id)) {
+                    found.push((month, data));
+                }
             }
         }
         Ok(found)
