@@ -138,7 +138,7 @@ impl<S: MonthStore> Journal<S> {
             let month = date.get(5..7).and_then(|m| m.parse::<u32>().ok());
             matches!((year, month), (Some(year), Some(month)) if YearMonth { year, month } >= first)
         };
-        months.iter().any(|&month| {
+        let matters = |month: YearMonth| {
             let Ok(Some(text)) = self.store.read(month) else {
                 return false;
             };
@@ -160,6 +160,17 @@ impl<S: MonthStore> Journal<S> {
                             .iter()
                             .any(|t| ids.contains(&t.id.to_string()))
                     }))
+        };
+        // On every core, as the months themselves are read.
+        let workers = thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = months.len().div_ceil(workers).max(1);
+        thread::scope(|scope| {
+            let handles: Vec<_> = months
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| part.iter().any(|&m| matters(m))))
+                .collect();
+            // A scanner that panicked cannot vouch for its months: read all.
+            handles.into_iter().any(|h| h.join().unwrap_or(true))
         })
     }
 
