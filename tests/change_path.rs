@@ -116,7 +116,7 @@ fn make(spec: &EntrySpec, ids: &mut u64) -> Entry {
             .iter()
             .map(|i| catalogue.ids().nth(*i).unwrap())
             .collect(),
-        sensation: SensationId(sensation.id.clone()),
+        sensation: SensationId::new(&sensation.id),
         intensity: spec.intensity,
         duration_s: None,
         note: None,

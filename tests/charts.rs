@@ -118,7 +118,7 @@ fn exact_counts_on_a_hand_built_history() {
         .charts
         .breakdown
         .iter()
-        .map(|(s, n)| (s.0.clone(), *n))
+        .map(|(s, n)| (s.as_str().to_string(), *n))
         .collect();
     assert_eq!(
         breakdown,

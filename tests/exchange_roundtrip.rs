@@ -68,8 +68,8 @@ fn entry() -> impl Strategy<Value = Entry> {
                 Draft {
                     at,
                     regions: regions.iter().map(|&i| ids[i]).collect(),
-                    sensation: sensemap::domain::SensationId(
-                        SensationCatalogue::built_in().types()[sensation].id.clone(),
+                    sensation: sensemap::domain::SensationId::new(
+                        &SensationCatalogue::built_in().types()[sensation].id,
                     ),
                     intensity,
                     duration_s,

@@ -109,7 +109,10 @@ fn a_multi_region_entry_is_saved_and_shows_on_the_heat_map_at_once() {
     let saved = on_disk(dir.path());
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].sensation.as_str(), "stabbing");
-    assert_eq!(saved[0].regions.ids(), &[region("right-knee-front"), knee]);
+    assert_eq!(
+        saved[0].regions.ids().collect::<Vec<_>>(),
+        [region("right-knee-front"), knee]
+    );
     c.app.body.selection.clear();
     c.app.body.cursor = region("left-elbow-back");
     let coloured = common::fill_colours(&c.app, draw(&c.app).backend().buffer(), knee);

@@ -39,7 +39,7 @@ fn march_entries() -> Vec<Entry> {
                     .iter()
                     .map(|r| cat.lookup(r).unwrap())
                     .collect(),
-                sensation: SensationId(["tingling", "burning", "electric"][i as usize % 3].into()),
+                sensation: SensationId::new(["tingling", "burning", "electric"][i as usize % 3]),
                 intensity: i64::from(i + 2),
                 duration_s: (i % 2 == 0).then_some(60 * u64::from(i + 1)),
                 note: notes[i as usize % 3].map(str::to_string),

@@ -26,7 +26,7 @@ fn felt(days_ago: i64, regions: &[&str], sensation: &str, intensity: i64) -> Ent
             .iter()
             .map(|r| Catalogue::global().lookup(r).unwrap())
             .collect(),
-        sensation: SensationId(sensation.into()),
+        sensation: SensationId::new(sensation),
         intensity,
         duration_s: None,
         note: None,

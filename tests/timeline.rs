@@ -424,7 +424,7 @@ fn the_edit_forms_where_can_be_picked_on_the_map() {
     // The entry's regions are selected; add the right palm.
     assert_eq!(
         c.app.body.selection.iter().copied().collect::<Vec<_>>(),
-        before.regions.ids().to_vec()
+        before.regions.ids().collect::<Vec<_>>()
     );
     c.app.body.cursor = region("right-palm");
     c.handle_event(&key(KeyCode::Char(' ')));

@@ -114,9 +114,9 @@ impl App {
                         self.journal.heat.sensation = match option {
                             FilterOption::All => None,
                             FilterOption::Class(class) => Some(SensationFilter::Class(*class)),
-                            FilterOption::Type(id, _) => Some(SensationFilter::Type(
-                                crate::domain::SensationId(id.clone()),
-                            )),
+                            FilterOption::Type(id, _) => {
+                                Some(SensationFilter::Type(crate::domain::SensationId::new(id)))
+                            }
                         };
                         self.recount();
                     }

@@ -249,7 +249,6 @@ impl App {
             entry
                 .regions
                 .ids()
-                .iter()
                 .map(|r| r.region().name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -161,7 +161,6 @@ pub fn export(
                 let codes: Vec<String> = e
                     .regions
                     .ids()
-                    .iter()
                     .map(|r| r.region().code().to_string())
                     .collect();
                 vec![

@@ -152,18 +152,8 @@ impl ExportRow {
         ExportRow {
             id: e.id.to_string(),
             at: e.at.to_rfc3339(),
-            regions: e
-                .regions
-                .ids()
-                .iter()
-                .map(|r| r.region().id.clone())
-                .collect(),
-            choir: e
-                .regions
-                .ids()
-                .iter()
-                .map(|r| r.region().key.clone())
-                .collect(),
+            regions: e.regions.ids().map(|r| r.region().id.clone()).collect(),
+            choir: e.regions.ids().map(|r| r.region().key.clone()).collect(),
             sensation: e.sensation.to_string(),
             class: sensations.class_of(&e.sensation).map(|c| c.as_str()),
             intensity: e.intensity.value(),
@@ -205,7 +195,6 @@ pub fn entries(entries: &[&Entry], sensations: &SensationCatalogue, format: List
                         e.duration_s.map(format_duration).unwrap_or_default(),
                         e.regions
                             .ids()
-                            .iter()
                             .map(|r| r.to_string())
                             .collect::<Vec<_>>()
                             .join(","),
@@ -224,7 +213,7 @@ pub fn entries(entries: &[&Entry], sensations: &SensationCatalogue, format: List
 
 /// One line a person can check after logging.
 pub fn summary(e: &Entry, sensations: &SensationCatalogue) -> String {
-    let regions: Vec<String> = e.regions.ids().iter().map(|r| r.region().label()).collect();
+    let regions: Vec<String> = e.regions.ids().map(|r| r.region().label()).collect();
     format!(
         "{} {}/10 at {} in {}",
         sensations.name_of(&e.sensation),

@@ -46,7 +46,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs) -> Result<(), CliError> {
         eprintln!(
             "Deleted {} {} {} ({})",
             entry.at.format("%Y-%m-%d %H:%M"),
-            entry.sensation.0,
+            entry.sensation.as_str(),
             entry.intensity.value(),
             entry.id
         );

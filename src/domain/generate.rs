@@ -329,7 +329,7 @@ fn make_entry<Tz: TimeZone>(
     Draft {
         at,
         regions,
-        sensation: SensationId(rng.pick(pattern.sensations).to_string()),
+        sensation: SensationId::new(rng.pick(pattern.sensations)),
         intensity,
         duration_s,
         note,

@@ -4,7 +4,7 @@
 //! Entries refer to regions through [`RegionId`], a small index into the
 //! catalogue that is stored on disk as the region's stable kebab-case id.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -98,6 +98,10 @@ impl Region {
     }
 }
 
+/// The most regions a catalogue may hold: an entry keeps its set of
+/// regions as the bits of a `u128`.
+pub const MAX_REGIONS: usize = 128;
+
 /// Index of a region in the global [`Catalogue`]. Serialized as the region id.
 /// The default is the catalogue's first region.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -112,6 +116,11 @@ impl RegionId {
     /// Position in the catalogue, usable as a dense array index.
     pub fn index(self) -> usize {
         self.0 as usize
+    }
+
+    /// The id at `index`, which a caller took from [`RegionId::index`].
+    pub(crate) fn from_index(index: usize) -> RegionId {
+        RegionId(index as u8)
     }
 }
 
@@ -159,7 +168,7 @@ pub struct UnknownRegion {
 pub struct Catalogue {
     regions: Vec<Region>,
     /// Every accepted spelling (id, key, code, name; lower case) to its region.
-    by_alias: HashMap<String, RegionId>,
+    by_alias: FxHashMap<String, RegionId>,
 }
 
 impl Catalogue {
@@ -172,7 +181,10 @@ impl Catalogue {
             #[allow(clippy::expect_used)]
             let regions: Vec<Region> = ron::from_str(CATALOGUE_RON)
                 .expect("assets/regions.ron is embedded and checked by tests");
-            assert!(regions.len() <= usize::from(u8::MAX), "RegionId is a u8");
+            assert!(
+                regions.len() <= MAX_REGIONS,
+                "an entry keeps its regions in a u128"
+            );
             let by_alias = regions
                 .iter()
                 .enumerate()

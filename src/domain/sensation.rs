@@ -51,20 +51,91 @@ impl fmt::Display for SensationClass {
 }
 
 /// The id of a sensation type as stored in an entry, e.g. `pins-and-needles`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct SensationId(pub String);
+///
+/// Interned: each distinct id is kept once for the life of the process and
+/// entries point to it, so 100,000 entries of a dozen types hold a dozen
+/// strings, and an id is copied without allocating. The number of distinct
+/// ids is what the journal holds, so what is kept is bounded by it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SensationId(&'static str);
 
 impl SensationId {
+    /// The id for `text`, interned.
+    pub fn new(text: impl AsRef<str>) -> SensationId {
+        SensationId(intern(text.as_ref()))
+    }
+
     /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+/// The one kept copy of `text`. Each thread remembers the ids it has seen,
+/// so that parsing months in parallel does not contend for the lock.
+fn intern(text: &str) -> &'static str {
+    use std::cell::RefCell;
+    use std::sync::{Mutex, OnceLock};
+
+    use rustc_hash::FxHashSet;
+
+    static ALL: OnceLock<Mutex<FxHashSet<&'static str>>> = OnceLock::new();
+    thread_local! {
+        static SEEN: RefCell<FxHashSet<&'static str>> = RefCell::new(FxHashSet::default());
+    }
+    if let Some(kept) = SEEN.with(|seen| seen.borrow().get(text).copied()) {
+        return kept;
+    }
+    let kept = {
+        let mut all = ALL
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match all.get(text) {
+            Some(&kept) => kept,
+            None => {
+                let kept: &'static str = Box::leak(text.into());
+                all.insert(kept);
+                kept
+            }
+        }
+    };
+    SEEN.with(|seen| seen.borrow_mut().insert(kept));
+    kept
+}
+
+impl fmt::Debug for SensationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SensationId").field(&self.0).finish()
+    }
+}
+
+impl Serialize for SensationId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SensationId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Reads the id without allocating when the input lends its text.
+        struct IdVisitor;
+        impl serde::de::Visitor<'_> for IdVisitor {
+            type Value = SensationId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sensation id such as \"tingling\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SensationId, E> {
+                Ok(SensationId::new(text))
+            }
+        }
+        deserializer.deserialize_str(IdVisitor)
     }
 }
 
 impl fmt::Display for SensationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
     }
 }
 
@@ -274,7 +345,7 @@ impl SensationCatalogue {
             found.or_else(|| near.first().copied().filter(|_| near.len() == 1)),
             near.as_slice(),
         ) {
-            (Some(t), _) => Ok(SensationId(t.id.clone())),
+            (Some(t), _) => Ok(SensationId::new(&t.id)),
             (None, several) if several.len() > 1 => Err(SensationError::Unknown {
                 input: input.to_string(),
                 suggestions: several.iter().take(4).map(|t| t.id.clone()).collect(),
@@ -380,7 +451,7 @@ mod tests {
     #[test]
     fn unknown_stored_sensation_shows_its_id() {
         let cat = SensationCatalogue::built_in();
-        let gone = SensationId("old-custom".into());
+        let gone = SensationId::new("old-custom");
         assert_eq!(cat.name_of(&gone), "old-custom");
         assert_eq!(cat.class_of(&gone), None);
     }

@@ -50,7 +50,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             .collect(),
         Screen::Timeline => app
             .timeline_entry()
-            .map(|e| e.regions.ids().iter().map(|r| r.region().label()).collect())
+            .map(|e| e.regions.ids().map(|r| r.region().label()).collect())
             .unwrap_or_default(),
         Screen::Treatments => Vec::new(),
     };

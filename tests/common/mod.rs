@@ -49,7 +49,7 @@ pub fn entry(when: &str, regions: &[&str], sensation: &str, intensity: i64) -> E
     Draft {
         at: at(when),
         regions: regions.iter().map(|r| region(r)).collect(),
-        sensation: SensationId(sensation.into()),
+        sensation: SensationId::new(sensation),
         intensity,
         duration_s: None,
         note: None,

@@ -26,7 +26,7 @@ fn entry(when: &str, regions: &[&str], intensity: i64) -> Entry {
     Draft {
         at: at(when),
         regions: regions.iter().map(|r| cat.lookup(r).unwrap()).collect(),
-        sensation: SensationId("tingling".into()),
+        sensation: SensationId::new("tingling"),
         intensity,
         duration_s: Some(600),
         note: Some("line one\nline \"two\" ✓".into()),
@@ -374,7 +374,7 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
                 Draft {
                     at: when,
                     regions: regions.into_iter().map(|i| ids[i]).collect(),
-                    sensation: SensationId(sensation.into()),
+                    sensation: SensationId::new(sensation),
                     intensity,
                     duration_s,
                     note,
@@ -412,6 +412,6 @@ fn a_hand_written_minimal_entry_loads_with_defaults_for_optional_fields() {
         (e.duration_s, e.note.as_deref(), e.tags.len()),
         (None, None, 0)
     );
-    let ids: Vec<String> = e.regions.ids().iter().map(|r| r.to_string()).collect();
+    let ids: Vec<String> = e.regions.ids().map(|r| r.to_string()).collect();
     assert_eq!(ids, ["right-palm", "left-sole"]);
 }

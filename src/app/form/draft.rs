@@ -17,8 +17,8 @@ impl LogForm {
         now: DateTime<FixedOffset>,
     ) -> Result<Draft, String> {
         let sensation = match (&self.kept_sensation, self.chosen(sensations)) {
-            (Some(kept), _) => kept.clone(),
-            (None, Some(chosen)) => SensationId(chosen.id.clone()),
+            (Some(kept), _) => *kept,
+            (None, Some(chosen)) => SensationId::new(&chosen.id),
             (None, None) => {
                 return Err(format!(
                     "no sensation matches '{}'",

@@ -153,12 +153,12 @@ impl LogForm {
     /// A form holding a saved entry, to change any of its fields.
     pub fn edit(entry: &Entry, sensations: &SensationCatalogue, zone: Zone) -> LogForm {
         let mut form = LogForm::new(
-            entry.regions.ids().to_vec(),
+            entry.regions.ids().collect::<Vec<_>>(),
             sensations,
             Some((&entry.sensation, entry.intensity.value())),
         );
         if sensations.get(entry.sensation.as_str()).is_none() {
-            form.kept_sensation = Some(entry.sensation.clone());
+            form.kept_sensation = Some(entry.sensation);
         }
         let local = zone.localize(entry.at);
         let time = if local.offset() == entry.at.offset() {
@@ -172,8 +172,9 @@ impl LogForm {
             TextField::prefilled(&entry.duration_s.map(format_duration).unwrap_or_default());
         form.tags = TextField::prefilled(&entry.tags.join(" "));
         form.note = TextField::multiline(entry.note.as_deref().unwrap_or_default());
-        form.regions_text =
-            TextField::prefilled(&crate::domain::places::in_words(entry.regions.ids()));
+        form.regions_text = TextField::prefilled(&crate::domain::places::in_words(
+            &entry.regions.ids().collect::<Vec<_>>(),
+        ));
         form.field = Field::Where;
         form.editing = Some(entry.clone());
         form.show_focus();

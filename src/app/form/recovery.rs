@@ -36,8 +36,7 @@ impl LogForm {
             regions: self.regions.clone(),
             sensation: self
                 .kept_sensation
-                .clone()
-                .or_else(|| self.chosen(sensations).map(|t| SensationId(t.id.clone()))),
+                .or_else(|| self.chosen(sensations).map(|t| SensationId::new(&t.id))),
             intensity: self.intensity,
             time: self.time.text().to_string(),
             duration: self.duration.text().to_string(),

@@ -86,7 +86,7 @@ impl Row {
         let mut entry = Draft {
             at: time(&self.at, "at")?,
             regions,
-            sensation: SensationId(self.sensation.trim().to_string()),
+            sensation: SensationId::new(self.sensation.trim()),
             intensity,
             duration_s,
             note: self.note.clone().filter(|n| !n.is_empty()),

@@ -1,8 +1,7 @@
 //! Breakdowns for the charts: by sensation, by class, by week.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Filter;
 use crate::domain::entry::Entry;
@@ -14,14 +13,13 @@ pub fn sensation_breakdown<'a>(
     filter: &Filter,
     sensations: &SensationCatalogue,
 ) -> Vec<(SensationId, u32)> {
-    let mut counts: HashMap<&SensationId, u32> = HashMap::new();
+    let mut counts: FxHashMap<&SensationId, u32> = FxHashMap::default();
     for entry in entries {
         if filter.matches(entry, sensations) {
             *counts.entry(&entry.sensation).or_insert(0) += 1;
         }
     }
-    let mut out: Vec<(SensationId, u32)> =
-        counts.into_iter().map(|(id, n)| (id.clone(), n)).collect();
+    let mut out: Vec<(SensationId, u32)> = counts.into_iter().map(|(id, n)| (*id, n)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
 }
@@ -44,8 +42,8 @@ pub fn class_summary<'a>(
     filter: &Filter,
     sensations: &SensationCatalogue,
 ) -> Vec<ClassCount> {
-    let mut episodes: HashMap<Option<SensationClass>, u32> = HashMap::new();
-    let mut days: HashMap<Option<SensationClass>, HashSet<NaiveDate>> = HashMap::new();
+    let mut episodes: FxHashMap<Option<SensationClass>, u32> = FxHashMap::default();
+    let mut days: FxHashMap<Option<SensationClass>, FxHashSet<NaiveDate>> = FxHashMap::default();
     for entry in entries {
         if filter.matches(entry, sensations) {
             let class = sensations.class_of(&entry.sensation);
@@ -122,7 +120,7 @@ mod tests {
         };
         let ids: Vec<(String, u32)> = sensation_breakdown(&entries, &left, &cat)
             .into_iter()
-            .map(|(id, n)| (id.0, n))
+            .map(|(id, n)| (id.as_str().to_string(), n))
             .collect();
         assert_eq!(
             ids,

@@ -153,7 +153,7 @@ pub(crate) mod tests {
         Draft {
             at: at(when),
             regions: regions.iter().map(|r| cat.lookup(r).unwrap()).collect(),
-            sensation: SensationId(sensation.into()),
+            sensation: SensationId::new(sensation),
             intensity,
             duration_s: None,
             note: None,
@@ -233,7 +233,7 @@ pub(crate) mod tests {
             }),
             2
         );
-        let tingling = SensationFilter::Type(SensationId("tingling".into()));
+        let tingling = SensationFilter::Type(SensationId::new("tingling"));
         assert_eq!(
             count(Filter {
                 sensation: Some(tingling),

@@ -2,7 +2,8 @@
 //! what is new in it, episodes that lasted or came back worse, and which
 //! patient-reported DN4 items its sensations match.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, FixedOffset};
 use ulid::Ulid;
@@ -48,19 +49,16 @@ pub fn new_in_period(
     if before.is_empty() {
         return None;
     }
-    let seen_regions: BTreeSet<RegionId> = before
-        .iter()
-        .flat_map(|e| e.regions.ids().iter().copied())
-        .collect();
+    let seen_regions: BTreeSet<RegionId> = before.iter().flat_map(|e| e.regions.ids()).collect();
     let seen_sensations: BTreeSet<&SensationId> = before.iter().map(|e| &e.sensation).collect();
     let within = entries.iter().filter(|e| e.at >= since && e.at <= until);
     let mut new = NewInPeriod::default();
     let mut regions = BTreeSet::new();
     let mut sensations = BTreeSet::new();
     for e in within {
-        regions.extend(e.regions.ids().iter().filter(|r| !seen_regions.contains(r)));
+        regions.extend(e.regions.ids().filter(|r| !seen_regions.contains(r)));
         if !seen_sensations.contains(&e.sensation) {
-            sensations.insert(e.sensation.clone());
+            sensations.insert(e.sensation);
         }
     }
     new.regions = regions.into_iter().collect();
@@ -119,7 +117,7 @@ pub fn flags(
         .collect();
     window.sort_by_key(|e| (e.at, e.id));
     // Per sensation and place, the times and intensities seen so far.
-    let mut history: History = HashMap::new();
+    let mut history: History = FxHashMap::default();
     let mut last_flag: Option<DateTime<FixedOffset>> = None;
     let mut out = Vec::new();
     for e in &window {
@@ -128,7 +126,7 @@ pub fn flags(
         } else {
             reason(e, &history)
         };
-        for &r in e.regions.ids() {
+        for r in e.regions.ids() {
             history
                 .entry((&e.sensation, r))
                 .or_default()
@@ -143,8 +141,8 @@ pub fn flags(
             out.push(Flag {
                 id: e.id,
                 at: e.at,
-                sensation: e.sensation.clone(),
-                regions: e.regions.ids().to_vec(),
+                sensation: e.sensation,
+                regions: e.regions.ids().collect::<Vec<_>>(),
                 intensity: e.intensity.value(),
                 reason,
                 tags_around: tags_around(&window, e.at),
@@ -155,7 +153,7 @@ pub fn flags(
 }
 
 /// Per sensation and place, when it was felt and how strongly, oldest first.
-type History<'a> = HashMap<(&'a SensationId, RegionId), Vec<(DateTime<FixedOffset>, u8)>>;
+type History<'a> = FxHashMap<(&'a SensationId, RegionId), Vec<(DateTime<FixedOffset>, u8)>>;
 
 /// Why `e` is worth a flag, given what came before it.
 fn reason(e: &Entry, history: &History) -> Option<FlagReason> {
@@ -165,7 +163,7 @@ fn reason(e: &Entry, history: &History) -> Option<FlagReason> {
     let from = e.at - Duration::days(LOOKBACK_DAYS);
     let absent_from = e.at - Duration::days(ABSENT_DAYS);
     let mut highest: Option<u8> = None;
-    for &r in e.regions.ids() {
+    for r in e.regions.ids() {
         let Some(seen) = history.get(&(&e.sensation, r)) else {
             continue;
         };
@@ -268,7 +266,7 @@ pub fn dn4_items(
     let mut counts = [0u32; 7];
     for e in entries.iter().filter(|e| e.at >= since && e.at <= until) {
         for (i, item) in Dn4Item::ALL.iter().enumerate() {
-            if item.sensations().contains(&e.sensation.0.as_str()) {
+            if item.sensations().contains(&e.sensation.as_str()) {
                 counts[i] += 1;
             }
         }

@@ -1,7 +1,8 @@
 //! A period summed up for the report: how much was logged, where, what,
 //! which places recur together, and the trend week by week.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
@@ -94,16 +95,16 @@ pub fn summarise(
         .filter(|e| filter.matches(e, sensations))
         .collect();
     let tally = RegionTally::from_entries(within.iter().copied(), &Filter::default(), sensations);
-    let mut range: HashMap<RegionId, (u8, u8)> = HashMap::new();
+    let mut range: FxHashMap<RegionId, (u8, u8)> = FxHashMap::default();
     let mut pairs: BTreeMap<(RegionId, RegionId), u32> = BTreeMap::new();
     for entry in &within {
         let intensity = entry.intensity.value();
-        let ids = entry.regions.ids();
-        for (i, &r) in ids.iter().enumerate() {
+        let mut rest = entry.regions.ids();
+        while let Some(r) = rest.next() {
             let (least, worst) = range.entry(r).or_insert((intensity, intensity));
             *least = (*least).min(intensity);
             *worst = (*worst).max(intensity);
-            for &other in &ids[i + 1..] {
+            for other in rest.clone() {
                 *pairs.entry((r, other)).or_default() += 1;
             }
         }
@@ -162,7 +163,7 @@ fn weeks(within: &[&Entry], first: NaiveDate, last: NaiveDate) -> Vec<WeekSummar
         if let Some((episodes, intensity, regions)) = sums.get_mut(week) {
             *episodes += 1;
             *intensity += u64::from(entry.intensity.value());
-            regions.extend(entry.regions.ids().iter().copied());
+            regions.extend(entry.regions.ids());
         }
     }
     sums.into_iter()
@@ -255,6 +256,6 @@ mod tests {
         assert_eq!(summary.weeks[0].mean_intensity, None);
         let counted: Vec<u32> = summary.weeks.iter().map(|w| w.days_counted).collect();
         assert_eq!(counted, [1, 7, 3]);
-        assert_eq!(summary.types[0], (SensationId("tingling".into()), 2));
+        assert_eq!(summary.types[0], (SensationId::new("tingling"), 2));
     }
 }

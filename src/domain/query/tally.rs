@@ -1,6 +1,7 @@
 //! Per-region counts kept up to date entry by entry, and the heat scale.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -99,10 +100,10 @@ impl HeatScale {
 pub struct RegionTally {
     episodes: Vec<u32>,
     intensity_sum: Vec<u64>,
-    entries_per_day: Vec<HashMap<NaiveDate, u32>>,
-    per_sensation: Vec<HashMap<SensationId, u32>>,
-    class_episodes: HashMap<Option<SensationClass>, u32>,
-    class_days: HashMap<Option<SensationClass>, HashMap<NaiveDate, u32>>,
+    entries_per_day: Vec<FxHashMap<NaiveDate, u32>>,
+    per_sensation: Vec<FxHashMap<SensationId, u32>>,
+    class_episodes: FxHashMap<Option<SensationClass>, u32>,
+    class_days: FxHashMap<Option<SensationClass>, FxHashMap<NaiveDate, u32>>,
     days: BTreeMap<NaiveDate, u32>,
 }
 
@@ -112,10 +113,10 @@ impl Default for RegionTally {
         RegionTally {
             episodes: vec![0; n],
             intensity_sum: vec![0; n],
-            entries_per_day: vec![HashMap::new(); n],
-            per_sensation: vec![HashMap::new(); n],
-            class_episodes: HashMap::new(),
-            class_days: HashMap::new(),
+            entries_per_day: vec![FxHashMap::default(); n],
+            per_sensation: vec![FxHashMap::default(); n],
+            class_episodes: FxHashMap::default(),
+            class_days: FxHashMap::default(),
             days: BTreeMap::new(),
         }
     }
@@ -123,7 +124,7 @@ impl Default for RegionTally {
 
 /// Adds `by` (1 or -1) to the count of `key`, dropping it at zero. Takes
 /// the key by reference so that counting an existing key allocates nothing.
-fn bump<K, Q>(map: &mut HashMap<K, u32>, key: &Q, by: i32)
+fn bump<K, Q>(map: &mut FxHashMap<K, u32>, key: &Q, by: i32)
 where
     K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
     Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
@@ -230,7 +231,7 @@ impl RegionTally {
     pub fn sensation_breakdown(&self, region: RegionId) -> Vec<(SensationId, u32)> {
         let mut out: Vec<(SensationId, u32)> = self.per_sensation[region.index()]
             .iter()
-            .map(|(id, n)| (id.clone(), *n))
+            .map(|(id, n)| (*id, *n))
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out

@@ -50,7 +50,7 @@ pub fn window_stats<E: Borrow<Entry>>(
     let weeks = ((to - from).num_hours() as f64 / (24.0 * 7.0)).max(1.0 / 7.0);
     let extent: BTreeSet<RegionId> = within
         .iter()
-        .flat_map(|e| e.regions.ids().iter().copied())
+        .flat_map(|e| e.regions.ids())
         .filter(|r| regions.is_none_or(|rs| rs.contains(r)))
         .collect();
     let intensities: Vec<u8> = within.iter().map(|e| e.intensity.value()).collect();
@@ -84,7 +84,7 @@ pub fn most_affected<E: Borrow<Entry>>(
         .filter(|e| e.at >= from && e.at < to)
     {
         for r in e.regions.ids() {
-            *counts.entry(*r).or_default() += 1;
+            *counts.entry(r).or_default() += 1;
         }
     }
     let mut ranked: Vec<(RegionId, u32)> = counts.into_iter().collect();

@@ -9,7 +9,7 @@
 //! change is kept). Merging is commutative, associative and idempotent, so
 //! the order in which copies meet does not matter.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -62,8 +62,8 @@ impl MonthData {
     /// newest; entries sorted by time and tombstones by id. Tombstones older
     /// than a kept entry are dropped: that entry was changed after them.
     pub fn settle(&mut self) {
-        let mut newest_death: HashMap<Ulid, DateTime<FixedOffset>> =
-            HashMap::with_capacity(self.deleted.len());
+        let mut newest_death: FxHashMap<Ulid, DateTime<FixedOffset>> =
+            FxHashMap::with_capacity_and_hasher(self.deleted.len(), Default::default());
         for t in &self.deleted {
             let at = newest_death.entry(t.id).or_insert(t.at);
             if t.at > *at {
@@ -73,7 +73,7 @@ impl MonthData {
         keep_newest_of_each_id(&mut self.entries);
         self.entries
             .retain(|e| newest_death.get(&e.id).is_none_or(|&died| e.updated > died));
-        let kept: std::collections::HashSet<Ulid> = self.entries.iter().map(|e| e.id).collect();
+        let kept: FxHashSet<Ulid> = self.entries.iter().map(|e| e.id).collect();
         self.deleted = newest_death
             .into_iter()
             .filter(|(id, _)| !kept.contains(id))
@@ -87,7 +87,7 @@ impl MonthData {
     /// undone delete): it replaces any version or deletion of the same id,
     /// whatever their times say, as the edit form warned.
     pub fn put(&mut self, entries: Vec<Entry>) {
-        let ids: std::collections::HashSet<Ulid> = entries.iter().map(|e| e.id).collect();
+        let ids: FxHashSet<Ulid> = entries.iter().map(|e| e.id).collect();
         self.entries.retain(|e| !ids.contains(&e.id));
         self.deleted.retain(|t| !ids.contains(&t.id));
         self.entries.extend(entries);
@@ -104,7 +104,8 @@ impl MonthData {
 /// changed at the same moment, the greater, so that the pick does not
 /// depend on the order they were read in.
 pub fn keep_newest_of_each_id(entries: &mut Vec<Entry>) {
-    let mut newest: HashMap<Ulid, usize> = HashMap::with_capacity(entries.len());
+    let mut newest: FxHashMap<Ulid, usize> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut duplicate = false;
     for (i, e) in entries.iter().enumerate() {
         match newest.get(&e.id) {
@@ -120,7 +121,7 @@ pub fn keep_newest_of_each_id(entries: &mut Vec<Entry>) {
         }
     }
     if duplicate {
-        let keep: std::collections::HashSet<usize> = newest.into_values().collect();
+        let keep: FxHashSet<usize> = newest.into_values().collect();
         let mut i = 0;
         entries.retain(|_| {
             let kept = keep.contains(&i);

@@ -25,7 +25,7 @@ fn version(id: u8, minute_changed: u8, intensity: i64) -> Entry {
     let mut e = Draft {
         at: minute(0),
         regions: vec![region],
-        sensation: SensationId("tingling".into()),
+        sensation: SensationId::new("tingling"),
         intensity,
         duration_s: None,
         note: None,

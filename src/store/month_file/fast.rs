@@ -142,20 +142,28 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// `[item, ...]` with a trailing comma allowed.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    /// `[item, ...]` with a trailing comma allowed, each item read by `item`.
+    fn each(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.expect(b'[')?;
-        let mut items = Vec::new();
         loop {
             if self.eat(b']')? {
-                return Some(items);
+                return Some(());
             }
-            items.push(item(self)?);
+            item(self)?;
             if !self.eat(b',')? {
-                self.expect(b']')?;
-                return Some(items);
+                return self.expect(b']');
             }
         }
+    }
+
+    /// `[item, ...]` with a trailing comma allowed.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut items = Vec::new();
+        self.each(|c| {
+            items.push(item(c)?);
+            Some(())
+        })?;
+        Some(items)
     }
 
     /// `Some(value)` or `None`.
@@ -202,7 +210,7 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
         let rest = self.rest();
-        let end = rest.find(['"', '\\'])?;
+        let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
         if rest.as_bytes().get(end) == Some(&b'"') {
             self.at += end + 1;
             return Some(Cow::Borrowed(rest.get(..end)?));
@@ -264,7 +272,7 @@ impl<'a> Cursor<'a> {
                 let ids = c.list(|c| catalogue.lookup(&c.string()?).ok())?;
                 set_once(&mut regions, Regions::try_from(ids).ok()?)
             }
-            "sensation" => set_once(&mut sensation, SensationId(c.string()?.into_owned())),
+            "sensation" => set_once(&mut sensation, SensationId::new(c.string()?)),
             "intensity" => {
                 let value = u8::try_from(c.unsigned()?).ok()?;
                 set_once(&mut intensity, Intensity::try_from(value).ok()?)

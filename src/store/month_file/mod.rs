@@ -258,8 +258,8 @@ fn classify(
 /// Ids that more than one *different* entry uses. The same line twice is
 /// harmless: keeping one copy loses nothing.
 fn clashing_ids(entries: &[Entry]) -> Vec<String> {
-    let mut first: std::collections::HashMap<ulid::Ulid, &Entry> =
-        std::collections::HashMap::with_capacity(entries.len());
+    let mut first: rustc_hash::FxHashMap<ulid::Ulid, &Entry> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut clashes = Vec::new();
     for e in entries {
         match first.get(&e.id) {

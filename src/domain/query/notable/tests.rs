@@ -25,7 +25,7 @@ fn new_means_not_logged_in_the_ninety_days_before() {
     ];
     let new = new_in_period(&entries, since, until).unwrap();
     assert_eq!(new.regions, [region("f25")]);
-    assert_eq!(new.sensations, [SensationId("burning".into())]);
+    assert_eq!(new.sensations, [SensationId::new("burning")]);
     // Nothing logged in the 90 days before: nothing can be called new.
     entries.remove(0);
     assert_eq!(new_in_period(&entries, since, until), None);

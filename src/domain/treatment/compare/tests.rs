@@ -34,7 +34,7 @@ fn logged(
             Draft {
                 at: from + Duration::days(d) + Duration::hours(n as i64),
                 regions: vec![region],
-                sensation: SensationId("tingling".into()),
+                sensation: SensationId::new("tingling"),
                 intensity,
                 duration_s: None,
                 note: None,

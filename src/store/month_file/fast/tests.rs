@@ -38,7 +38,7 @@ fn entry(note: Option<&str>, tags: &[&str]) -> Entry {
             catalogue.lookup("right-palm").unwrap(),
         ])
         .unwrap(),
-        sensation: SensationId("pins-and-needles".into()),
+        sensation: SensationId::new("pins-and-needles"),
         intensity: Intensity::try_from(6).unwrap(),
         duration_s: Some(900),
         note: note.map(str::to_string),
@@ -165,7 +165,7 @@ fn entry_strategy() -> impl Strategy<Value = Entry> {
                             .collect::<Vec<_>>(),
                     )
                     .unwrap(),
-                    sensation: SensationId(sensation),
+                    sensation: SensationId::new(sensation),
                     intensity: Intensity::try_from(intensity).unwrap(),
                     duration_s,
                     note,
