@@ -1,7 +1,6 @@
 //! What each subcommand does. Parsing and validation happen here; the work
 //! itself is the domain's and the store's.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Local};
@@ -10,8 +9,7 @@ use ulid::Ulid;
 
 use super::output;
 use super::{
-    Cli, CliError, Command, ExportArgs, ExportFormat, FilterArgs, ListArgs, ListFormat, LogArgs,
-    StatsArgs,
+    Cli, CliError, Command, ExportArgs, ExportFormat, FilterArgs, ListArgs, LogArgs, StatsArgs,
 };
 use crate::app::keymap::Keymap;
 use crate::domain::when::{Zone, parse_duration};
@@ -221,13 +219,7 @@ pub fn run(cli: Cli, typed: super::Typed) -> Result<(), CliError> {
 
 /// Writes text to standard output; a closed pipe is not an error.
 pub(super) fn print(text: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::Other(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    output::emit(None, |out| out.write_all(text.as_bytes()))
 }
 
 fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
@@ -313,18 +305,26 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
     }
     eprintln!("{}", plural(entries.len(), "entry", "entries"));
     match args.format {
-        super::EntriesFormat::Table => {
-            print(&output::entries(&entries, &sensations, ListFormat::Table))
-        }
-        super::EntriesFormat::Json => {
-            print(&output::entries(&entries, &sensations, ListFormat::Json))
-        }
-        super::EntriesFormat::Csv => print(&super::exchange::export(
-            &entries,
-            &sensations,
-            ExportFormat::Csv,
-            crate::domain::Metric::Episodes,
-        )?),
+        super::EntriesFormat::Table => print(&output::entries_table(&entries, &sensations)),
+        // Written row by row as made: a long history is never held whole.
+        super::EntriesFormat::Json => output::emit(None, |out| {
+            super::exchange::write_export(
+                out,
+                &entries,
+                &sensations,
+                ExportFormat::Json,
+                crate::domain::Metric::Episodes,
+            )
+        }),
+        super::EntriesFormat::Csv => output::emit(None, |out| {
+            super::exchange::write_export(
+                out,
+                &entries,
+                &sensations,
+                ExportFormat::Csv,
+                crate::domain::Metric::Episodes,
+            )
+        }),
     }
 }
 
@@ -369,7 +369,8 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         .iter()
         .filter(|e| filter.matches(e, &sensations))
         .collect();
-    let text = match args.format {
+    // Written row by row as made: a long history is never held whole.
+    match args.format {
         ExportFormat::Json => {
             // A damaged treatments file must not keep the entries from
             // being exported.
@@ -378,12 +379,12 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
                 Default::default()
             });
             let period = super::exchange::treatments_in(&treatments, filter.since, filter.until);
-            super::exchange::bundle_json(&entries, &sensations, &period)
+            output::emit(args.output.as_deref(), |out| {
+                super::exchange::write_bundle_json(out, &entries, &sensations, &period)
+            })
         }
-        format => super::exchange::export(&entries, &sensations, format, args.metric.into())?,
-    };
-    match &args.output {
-        None => print(&text),
-        Some(path) => output::write_file_atomically(path, &text),
+        format => output::emit(args.output.as_deref(), |out| {
+            super::exchange::write_export(out, &entries, &sensations, format, args.metric.into())
+        }),
     }
 }

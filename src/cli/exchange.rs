@@ -4,8 +4,12 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::output::{ExportRow, json};
-use super::{CliError, ExportFormat};
+use std::io::Write;
+
+use serde::Serializer;
+
+use super::ExportFormat;
+use super::output::ExportRow;
 use crate::domain::treatment::TreatmentLog;
 use crate::domain::{Catalogue, Entry, Metric, RegionTally, SensationCatalogue, View};
 
@@ -17,8 +21,78 @@ struct Bundle<'a> {
     format: &'static str,
     /// Changes when the shape does.
     version: u32,
-    entries: Vec<ExportRow>,
+    entries: Rows<'a>,
     treatments: &'a TreatmentLog,
+}
+
+/// The entries as export rows, each made as it is written.
+pub struct Rows<'a> {
+    entries: &'a [&'a Entry],
+    sensations: &'a SensationCatalogue,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of `entries`.
+    pub fn new(entries: &'a [&'a Entry], sensations: &'a SensationCatalogue) -> Rows<'a> {
+        Rows {
+            entries,
+            sensations,
+        }
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.entries
+                .iter()
+                .map(|e| ExportRow::new(e, self.sensations)),
+        )
+    }
+}
+
+/// Writes `value` as pretty JSON and a line end, as it is serialized.
+pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    let mut chunks = Chunks {
+        buffer: Vec::with_capacity(CHUNK + 4096),
+        out,
+    };
+    serde_json::to_writer_pretty(&mut chunks, value)?;
+    chunks.write_all(b"\n")?;
+    chunks.flush()
+}
+
+/// How much JSON is gathered before it is passed on.
+const CHUNK: usize = 1 << 16;
+
+/// Gathers the many small writes of a serializer into chunks, so that each
+/// costs a copy into a vector, not a call through `dyn Write`.
+struct Chunks<'a> {
+    buffer: Vec<u8>,
+    out: &'a mut dyn Write,
+}
+
+impl Write for Chunks<'_> {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= CHUNK {
+            self.out.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(bytes).map(|_| ())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        self.out.flush()
+    }
 }
 
 /// The name `export --format json` writes in `format`.
@@ -49,21 +123,22 @@ pub fn treatments_in(
     }
 }
 
-/// The entries and treatments as one JSON document.
-pub fn bundle_json(
+/// Writes the entries and treatments as one JSON document.
+pub fn write_bundle_json(
+    out: &mut dyn Write,
     entries: &[&Entry],
     sensations: &SensationCatalogue,
     treatments: &TreatmentLog,
-) -> String {
-    json(&Bundle {
-        format: BUNDLE_FORMAT,
-        version: 1,
-        entries: entries
-            .iter()
-            .map(|e| ExportRow::new(e, sensations))
-            .collect(),
-        treatments,
-    })
+) -> std::io::Result<()> {
+    write_json(
+        out,
+        &Bundle {
+            format: BUNDLE_FORMAT,
+            version: 1,
+            entries: Rows::new(entries, sensations),
+            treatments,
+        },
+    )
 }
 
 /// Characters a spreadsheet reads as the start of a formula.
@@ -89,32 +164,34 @@ pub fn restore(cell: &str) -> String {
     }
 }
 
-/// CSV text from a header and rows, every cell neutralised.
-fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, CliError> {
-    let fail = |e: &dyn std::fmt::Display| CliError::Other(format!("cannot write CSV: {e}"));
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header).map_err(|e| fail(&e))?;
+/// Writes CSV from a header and rows, every cell neutralised, row by row.
+fn write_csv(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(header)?;
     for row in rows {
-        writer
-            .write_record(row.iter().map(|cell| neutralise(cell)))
-            .map_err(|e| fail(&e))?;
+        writer.write_record(row.iter().map(|cell| neutralise(cell)))?;
     }
-    let bytes = writer.into_inner().map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|e| fail(&e))
+    writer.flush()
 }
 
-/// The entries in `format` (JSON as a bare array: what `list` writes);
-/// `metric` is what `choir-segments` counts.
-pub fn export(
+/// Writes the entries in `format` (JSON as a bare array: what `list`
+/// writes), row by row; `metric` is what `choir-segments` counts.
+pub fn write_export(
+    out: &mut dyn Write,
     entries: &[&Entry],
     sensations: &SensationCatalogue,
     format: ExportFormat,
     metric: Metric,
-) -> Result<String, CliError> {
+) -> std::io::Result<()> {
     let rows = || entries.iter().map(|e| ExportRow::new(e, sensations));
     match format {
-        ExportFormat::Json => Ok(json(&rows().collect::<Vec<_>>())),
-        ExportFormat::Csv => csv_text(
+        ExportFormat::Json => write_json(out, &Rows::new(entries, sensations)),
+        ExportFormat::Csv => write_csv(
+            out,
             &[
                 "id",
                 "at",
@@ -135,11 +212,11 @@ pub fn export(
                     r.at,
                     r.regions.join(";"),
                     r.choir.join(";"),
-                    r.sensation,
+                    r.sensation.to_string(),
                     r.class.unwrap_or_default().to_string(),
                     r.intensity.to_string(),
                     r.duration_s.map(|d| d.to_string()).unwrap_or_default(),
-                    r.note.unwrap_or_default(),
+                    r.note.unwrap_or_default().to_string(),
                     r.tags.join(";"),
                     r.created,
                     r.updated,
@@ -148,7 +225,8 @@ pub fn export(
         ),
         // One row per entry; `bodymap` holds the CHOIR codes as one string,
         // the column the package's functions take.
-        ExportFormat::Choir => csv_text(
+        ExportFormat::Choir => write_csv(
+            out,
             &[
                 "entry_id",
                 "date",
@@ -182,7 +260,8 @@ pub fn export(
             let owned: Vec<Entry> = entries.iter().map(|e| (*e).clone()).collect();
             let tally =
                 RegionTally::from_entries(&owned, &crate::domain::Filter::default(), sensations);
-            csv_text(
+            write_csv(
+                out,
                 &["id", "group", "value"],
                 Catalogue::global().ids().map(|r| {
                     let info = r.region();

@@ -1,5 +1,6 @@
 //! Text, JSON and CSV renderings for the command line.
 
+use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -131,84 +132,79 @@ pub fn sensations(catalogue: &SensationCatalogue, format: ListFormat) -> String 
 }
 
 /// An entry as exported: stable field names, times in RFC 3339 with offset.
+/// It borrows what the entry holds, so that making one per row of a long
+/// export allocates little.
 #[derive(Serialize)]
-pub(super) struct ExportRow {
+pub(super) struct ExportRow<'a> {
     pub(super) id: String,
     pub(super) at: String,
-    pub(super) regions: Vec<String>,
-    pub(super) choir: Vec<String>,
-    pub(super) sensation: String,
+    pub(super) regions: Vec<&'static str>,
+    pub(super) choir: Vec<&'static str>,
+    pub(super) sensation: &'static str,
     pub(super) class: Option<&'static str>,
     pub(super) intensity: u8,
     pub(super) duration_s: Option<u64>,
-    pub(super) note: Option<String>,
-    pub(super) tags: Vec<String>,
+    pub(super) note: Option<&'a str>,
+    pub(super) tags: &'a [String],
     pub(super) created: String,
     pub(super) updated: String,
 }
 
-impl ExportRow {
-    pub(super) fn new(e: &Entry, sensations: &SensationCatalogue) -> ExportRow {
+impl<'a> ExportRow<'a> {
+    pub(super) fn new(e: &'a Entry, sensations: &SensationCatalogue) -> ExportRow<'a> {
         ExportRow {
             id: e.id.to_string(),
             at: e.at.to_rfc3339(),
-            regions: e.regions.ids().map(|r| r.region().id.clone()).collect(),
-            choir: e.regions.ids().map(|r| r.region().key.clone()).collect(),
-            sensation: e.sensation.to_string(),
+            regions: e.regions.ids().map(|r| r.region().id.as_str()).collect(),
+            choir: e.regions.ids().map(|r| r.region().key.as_str()).collect(),
+            sensation: e.sensation.as_str(),
             class: sensations.class_of(&e.sensation).map(|c| c.as_str()),
             intensity: e.intensity.value(),
             duration_s: e.duration_s,
-            note: e.note.clone(),
-            tags: e.tags.clone(),
+            note: e.note.as_deref(),
+            tags: &e.tags,
             created: e.created.to_rfc3339(),
             updated: e.updated.to_rfc3339(),
         }
     }
 }
 
-/// The entries as a listing.
-pub fn entries(entries: &[&Entry], sensations: &SensationCatalogue, format: ListFormat) -> String {
-    match format {
-        ListFormat::Json => json(
-            &entries
-                .iter()
-                .map(|e| ExportRow::new(e, sensations))
-                .collect::<Vec<_>>(),
-        ),
-        ListFormat::Table => table(
-            &[
-                "AT",
-                "SENSATION",
-                "INT",
-                "DURATION",
-                "REGIONS",
-                "TAGS",
-                "NOTE",
-            ],
-            &entries
-                .iter()
-                .map(|e| {
-                    vec![
-                        e.at.format("%Y-%m-%d %H:%M").to_string(),
-                        sensations.name_of(&e.sensation).to_string(),
-                        e.intensity.to_string(),
-                        e.duration_s.map(format_duration).unwrap_or_default(),
-                        e.regions
-                            .ids()
-                            .map(|r| r.to_string())
-                            .collect::<Vec<_>>()
-                            .join(","),
-                        e.tags.join(","),
-                        e.note
-                            .as_deref()
-                            .and_then(|n| n.lines().next())
-                            .unwrap_or_default()
-                            .to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>(),
-        ),
-    }
+/// The entries as a table a person reads (`list` writes JSON and CSV row
+/// by row through [`super::exchange::write_export`]).
+pub fn entries_table(entries: &[&Entry], sensations: &SensationCatalogue) -> String {
+    table(
+        &[
+            "AT",
+            "SENSATION",
+            "INT",
+            "DURATION",
+            "REGIONS",
+            "TAGS",
+            "NOTE",
+        ],
+        &entries
+            .iter()
+            .map(|e| {
+                vec![
+                    e.at.format("%Y-%m-%d %H:%M").to_string(),
+                    sensations.name_of(&e.sensation).to_string(),
+                    e.intensity.to_string(),
+                    e.duration_s.map(format_duration).unwrap_or_default(),
+                    e.regions
+                        .ids()
+                        .map(|r| r.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    e.tags.join(","),
+                    e.note
+                        .as_deref()
+                        .and_then(|n| n.lines().next())
+                        .unwrap_or_default()
+                        .to_string(),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// One line a person can check after logging.
@@ -275,6 +271,26 @@ pub fn stats(ranked: &[RegionStats], format: ListFormat) -> String {
 /// Writes `text` to `path` through a temporary file, so a failure never
 /// leaves half a file.
 pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
+    emit(Some(path), |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes what `fill` makes, as it makes it (buffered, never whole in
+/// memory): to standard output, or to `path` through a temporary file so
+/// that a failure never leaves half a file. A reader that stops reading
+/// standard output early (`| head`) is not an error.
+pub fn emit(
+    path: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    let Some(path) = path else {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        return match fill(&mut out).and_then(|()| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(CliError::Other(format!("cannot write output: {e}")))
+            }
+            _ => Ok(()),
+        };
+    };
     // `/dev/stdout` and its kin stand for whatever this process was given
     // (a pipe, a terminal, a file opened with >>): write into it, never
     // replace what it points at.
@@ -282,11 +298,14 @@ pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
     let target = match std::fs::metadata(path) {
         // A device or a pipe is written to, never replaced.
         Ok(meta) if !meta.is_file() || stands_for_a_stream => {
-            use std::io::Write as _;
             return std::fs::OpenOptions::new()
                 .append(true)
                 .open(path)
-                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .and_then(|file| {
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                    fill(&mut out)?;
+                    out.flush()
+                })
                 .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())));
         }
         // A file, perhaps behind links: replace the file itself.
@@ -294,7 +313,7 @@ pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), CliError> {
         // A new file, or a link to one not there yet.
         Err(_) => through_links(path),
     };
-    Ok(crate::store::write_atomically(&target, text)?)
+    Ok(crate::store::write_atomically_streamed(&target, fill)?)
 }
 
 /// The file a path names once symbolic links are followed, so that writing

@@ -61,11 +61,30 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
     write_atomically_failing(path, text, None)
 }
 
+/// [`write_atomically`] for text made as it is written: `fill` writes it
+/// into the temporary file (buffered), so that a large export never has
+/// to be held in memory whole.
+pub fn write_atomically_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
+    write_streamed_failing(path, fill, None)
+}
+
 /// [`write_atomically`], failing at `fault`'s step if one is given. Any
 /// failure before the rename removes the temporary file (it is dropped).
 pub(super) fn write_atomically_failing(
     path: &Path,
     text: &str,
+    fault: Option<Fault>,
+) -> Result<(), StoreError> {
+    write_streamed_failing(path, |out| out.write_all(text.as_bytes()), fault)
+}
+
+/// The atomic save, with the text written by `fill`.
+fn write_streamed_failing(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     fault: Option<Fault>,
 ) -> Result<(), StoreError> {
     let dir = path
@@ -81,7 +100,11 @@ pub(super) fn write_atomically_failing(
         .and_then(|temp| Fault::at(fault, SaveStep::CreateTemp).map(|()| temp))
         .map_err(StoreError::io("create a temporary file in", &dir))?;
     Fault::at(fault, SaveStep::Write)
-        .and_then(|()| temp.write_all(text.as_bytes()))
+        .and_then(|()| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+            fill(&mut out)?;
+            out.flush()
+        })
         .and_then(|()| Fault::at(fault, SaveStep::SyncFile))
         .and_then(|()| temp.as_file().sync_all())
         .map_err(StoreError::io("write", path))?;

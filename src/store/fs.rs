@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::atomic::write_atomically_failing;
-pub use super::atomic::{Fault, SaveStep, create_private_dir, read_text, write_atomically};
+pub use super::atomic::{
+    Fault, SaveStep, create_private_dir, read_text, write_atomically, write_atomically_streamed,
+};
 use super::backups::{self, BACKUPS, COPIES};
 use super::strays::{Stray, TEMP_PREFIX, TEMP_SUFFIX, classify};
 use super::{MonthStore, SideFile, StoreError, WriteLock};

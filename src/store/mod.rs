@@ -20,7 +20,7 @@ pub mod treatments;
 use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
-pub use fs::{Fault, FsStore, SaveStep, write_atomically};
+pub use fs::{Fault, FsStore, SaveStep, write_atomically, write_atomically_streamed};
 pub use journal::{Folded, Journal, Loaded, MonthProblem, StrayFile, Written};
 pub use strays::{Stray, StrayKind};
 
