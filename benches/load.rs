@@ -102,5 +102,40 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// The fullest month of the largest history (about 1,000 entries): what
+/// `log` reads, merges and writes back.
+fn one_month(c: &mut Criterion) {
+    use sensemap::store::month_file::{MonthData, decode, encode};
+    let entries = history::entries(history::SIZES[2]);
+    let mut sizes: std::collections::BTreeMap<_, usize> = Default::default();
+    for e in &entries {
+        *sizes.entry(e.month()).or_default() += 1;
+    }
+    let month = sizes
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map(|(m, _)| *m)
+        .unwrap_or_else(|| unreachable!());
+    let mut data =
+        MonthData::of_entries(entries.into_iter().filter(|e| e.month() == month).collect());
+    data.settle();
+    let text = encode(month, &data).unwrap_or_default();
+    let mut group = c.benchmark_group(format!("one month of {} entries", data.entries.len()));
+    group.bench_function("decode", |b| {
+        b.iter(|| black_box(decode(Path::new("m.ron"), &text).is_ok()))
+    });
+    group.bench_function("encode (write and read back)", |b| {
+        b.iter(|| black_box(encode(month, &data).map(|t| t.len())))
+    });
+    group.bench_function("settle", |b| {
+        b.iter(|| {
+            let mut copy = data.clone();
+            copy.settle();
+            black_box(copy.entries.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_month, load);
 criterion_main!(benches);

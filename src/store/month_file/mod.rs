@@ -7,10 +7,10 @@
 
 use std::path::Path;
 
-use ron::ser::PrettyConfig;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 mod fast;
+mod text;
 
 use super::error::StoreError;
 pub use super::merge::{MonthData, Tombstone};
@@ -22,8 +22,9 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The first version: entries only, no remembered deletions.
 const FIRST_VERSION: u32 = 1;
 
-/// A month file as written.
-#[derive(Serialize)]
+/// A month file as RON writes it, which [`text::body`] matches.
+#[cfg(test)]
+#[derive(serde::Serialize)]
 struct MonthFileOut<'a> {
     version: u32,
     entries: &'a [Entry],
@@ -124,19 +125,7 @@ impl MonthContent {
 /// anyone saves it.
 pub fn encode(month: YearMonth, data: &MonthData) -> Result<String, StoreError> {
     let round_trip = |detail: String| StoreError::RoundTrip { month, detail };
-    let config = PrettyConfig::new()
-        .depth_limit(2)
-        .indentor("  ")
-        .struct_names(false);
-    let body = ron::ser::to_string_pretty(
-        &MonthFileOut {
-            version: FORMAT_VERSION,
-            entries: &data.entries,
-            deleted: &data.deleted,
-        },
-        config,
-    )
-    .map_err(|e| round_trip(e.to_string()))?;
+    let body = text::body(FORMAT_VERSION, data);
     let text = format!(
         "// sensemap journal for {month}: one entry per line, sorted by time.\n\
          // Times are local with their UTC offset; intensity is 0-10; duration_s in seconds.\n\

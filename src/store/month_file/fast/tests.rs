@@ -197,12 +197,18 @@ proptest! {
         // Written as `encode` writes, without its check on reading back.
         let text = ron::ser::to_string_pretty(
             &super::super::MonthFileOut { version: 2, entries: &entries, deleted: &deleted },
-            ron::ser::PrettyConfig::new().depth_limit(2),
+            ron::ser::PrettyConfig::new()
+                .depth_limit(2)
+                .indentor("  ")
+                .struct_names(false),
         )
         .unwrap();
         let fast = parse(&text);
         prop_assert!(fast.is_some(), "{}", text);
         prop_assert_eq!(fast, by_ron(&text));
+        // And sensemap's own writer makes the very same text.
+        let data = MonthData { entries, deleted };
+        prop_assert_eq!(super::super::text::body(2, &data), text);
     }
 
     /// Whatever the fast reader takes from a damaged or hand-edited file,
