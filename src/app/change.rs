@@ -212,6 +212,11 @@ impl App {
             }
         }
         self.reloaded(fresh);
+        if self.journal.pending_months.is_empty() {
+            // Everything is in: give back the room growing left.
+            self.journal.entries.repack();
+            self.timeline.rows.shrink_to_fit();
+        }
     }
 
     /// Copies of months were found: say so, and how to merge them.

@@ -56,8 +56,37 @@ impl fmt::Display for SensationClass {
 /// entries point to it, so 100,000 entries of a dozen types hold a dozen
 /// strings, and an id is copied without allocating. The number of distinct
 /// ids is what the journal holds, so what is kept is bounded by it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 pub struct SensationId(&'static str);
+
+/// Two ids are the same text exactly when they are the same interned
+/// string, so comparing and hashing look at the address alone.
+impl PartialEq for SensationId {
+    fn eq(&self, other: &SensationId) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for SensationId {}
+
+impl std::hash::Hash for SensationId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.0.as_ptr(), state);
+    }
+}
+
+/// In order of their text.
+impl PartialOrd for SensationId {
+    fn partial_cmp(&self, other: &SensationId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SensationId {
+    fn cmp(&self, other: &SensationId) -> std::cmp::Ordering {
+        self.0.cmp(other.0)
+    }
+}
 
 impl SensationId {
     /// The id for `text`, interned.
@@ -224,6 +253,9 @@ pub enum SensationError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SensationCatalogue {
     types: Vec<SensationType>,
+    /// Each type's id, interned, in the order of `types`: looked up by
+    /// address for every entry counted.
+    ids: Vec<SensationId>,
 }
 
 impl Default for SensationCatalogue {
@@ -281,8 +313,9 @@ impl SensationCatalogue {
                 description: description.to_string(),
                 custom: false,
             })
-            .collect();
-        SensationCatalogue { types }
+            .collect::<Vec<SensationType>>();
+        let ids = types.iter().map(|t| SensationId::new(&t.id)).collect();
+        SensationCatalogue { types, ids }
     }
 
     /// The built-ins plus the user's own types, which must have unique
@@ -307,6 +340,7 @@ impl SensationCatalogue {
                 ));
             }
             t.custom = true;
+            catalogue.ids.push(SensationId::new(&t.id));
             catalogue.types.push(t);
         }
         Ok(catalogue)
@@ -322,15 +356,29 @@ impl SensationCatalogue {
         self.types.iter().find(|t| t.id == id)
     }
 
+    /// The type of a stored sensation, found by its interned id.
+    fn type_of(&self, id: SensationId) -> Option<&SensationType> {
+        self.types.get(self.index_of(id)?)
+    }
+
+    /// Where a stored sensation's type is in [`SensationCatalogue::types`].
+    pub fn index_of(&self, id: SensationId) -> Option<usize> {
+        self.ids.iter().position(|&known| known == id)
+    }
+
+    /// The id of the type at `index` in [`SensationCatalogue::types`].
+    pub fn id_at(&self, index: usize) -> SensationId {
+        self.ids[index]
+    }
+
     /// The class of a stored sensation, or `None` when its type is unknown.
     pub fn class_of(&self, id: &SensationId) -> Option<SensationClass> {
-        self.get(id.as_str()).map(|t| t.class)
+        self.type_of(*id).map(|t| t.class)
     }
 
     /// The display name of a stored sensation; unknown types show their id.
     pub fn name_of<'a>(&'a self, id: &'a SensationId) -> &'a str {
-        self.get(id.as_str())
-            .map_or(id.as_str(), |t| t.name.as_str())
+        self.type_of(*id).map_or(id.as_str(), |t| t.name.as_str())
     }
 
     /// Resolves typed text (id or name, any case) to a sensation id.
@@ -377,6 +425,31 @@ impl SensationCatalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_the_same_however_it_was_made_and_sorts_by_its_text() {
+        let typed = String::from("burning");
+        assert_eq!(SensationId::new("burning"), SensationId::new(&typed));
+        assert_ne!(SensationId::new("burning"), SensationId::new("burnin"));
+        let hash = |id: SensationId| {
+            use std::hash::{BuildHasher, RandomState};
+            let state = RandomState::new();
+            (
+                state.hash_one(id),
+                state.hash_one(SensationId::new(id.as_str())),
+            )
+        };
+        let (a, b) = hash(SensationId::new("tingling"));
+        assert_eq!(a, b);
+        let mut ids = [SensationId::new("tingling"), SensationId::new("burning")];
+        ids.sort();
+        assert_eq!(ids[0].as_str(), "burning");
+        // Made on another thread, it is still the same id.
+        let there = std::thread::spawn(|| SensationId::new("stabbing"))
+            .join()
+            .unwrap();
+        assert_eq!(there, SensationId::new("stabbing"));
+    }
 
     #[test]
     fn near_spellings_and_description_words_find_a_type() {

@@ -52,6 +52,14 @@ pub enum Event {
     CopiesChanged,
     /// Reading the terminal failed; the loop ends with this error.
     InputFailed(std::io::Error),
+    /// Older months from the background loader, which waits to hear they
+    /// were applied before it sends more.
+    Loaded {
+        /// The months read.
+        months: Vec<crate::app::MonthOnDisk>,
+        /// Told once they are applied.
+        applied: std::sync::mpsc::Sender<()>,
+    },
 }
 
 /// How the runtime starts.
@@ -253,6 +261,11 @@ impl Runtime {
                 self.send_job(Job::ReloadTreatments);
             }
             Event::InputFailed(error) => return Err(error),
+            Event::Loaded { months, applied } => {
+                self.dispatch(Action::Loaded(months));
+                // The loader may have stopped; then nobody needs to know.
+                let _ = applied.send(());
+            }
         }
         Ok(())
     }

@@ -279,7 +279,12 @@ impl<'a> Cursor<'a> {
             }
             "duration_s" => set_once(&mut duration_s, c.option(Cursor::unsigned)?),
             "note" => set_once(&mut note, c.option(|c| c.string().map(Cow::into_owned))?),
-            "tags" => set_once(&mut tags, c.list(|c| c.string().map(Cow::into_owned))?),
+            "tags" => {
+                let mut list = c.list(|c| c.string().map(Cow::into_owned))?;
+                // Held for the life of the app: no room to spare.
+                list.shrink_to_fit();
+                set_once(&mut tags, list)
+            }
             "created" => set_once(&mut created, c.time()?),
             "updated" => set_once(&mut updated, c.time()?),
             _ => None,

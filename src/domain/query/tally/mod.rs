@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+mod batch;
+
 use super::{ClassCount, Filter, Metric, RegionStats, week_start};
 use crate::domain::entry::Entry;
 use crate::domain::region::{Catalogue, RegionId};
@@ -151,11 +153,13 @@ impl RegionTally {
         sensations: &SensationCatalogue,
     ) -> RegionTally {
         let mut tally = RegionTally::default();
+        let mut batch = batch::DayBatch::new(tally.episodes.len(), sensations);
         for entry in entries {
             if filter.matches(entry, sensations) {
-                tally.add(entry, sensations);
+                batch.add(&mut tally, entry);
             }
         }
+        batch.finish(&mut tally);
         tally
     }
 
@@ -360,5 +364,47 @@ mod tests {
         assert_eq!(tally.get(region("f25")).days_affected, 0);
         assert!(tally.ranked().is_empty());
         assert_eq!(tally, RegionTally::default(), "nothing left over");
+    }
+
+    proptest::proptest! {
+        /// Counting many entries at once, a day at a time, gives exactly
+        /// what adding them one by one gives, in time order or not, with
+        /// types the catalogue does not know among them.
+        #[test]
+        fn a_recount_equals_adding_each_entry(
+            picks in proptest::collection::vec(
+                (0u32..40, 0u32..24, -12i32..14, proptest::collection::vec(0usize..74, 1..4), 0usize..4, 0i64..=10),
+                0..60,
+            ),
+            shuffle in proptest::prelude::any::<bool>(),
+        ) {
+            let all: Vec<RegionId> = Catalogue::global().ids().collect();
+            let mut entries: Vec<Entry> = picks
+                .into_iter()
+                .map(|(day, hour, offset, regions, kind, intensity)| {
+                    let when = format!(
+                        "2026-03-{:02}T{hour:02}:30:00{}{:02}:00",
+                        day % 28 + 1,
+                        if offset < 0 { '-' } else { '+' },
+                        offset.unsigned_abs()
+                    );
+                    let names: Vec<String> = regions.iter().map(|&i| all[i].to_string()).collect();
+                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                    let sensation = ["tingling", "burning", "numbness", "old-custom"][kind];
+                    entry(&when, &names, sensation, intensity)
+                })
+                .collect();
+            entries.sort_by_key(Entry::sort_key);
+            if shuffle {
+                entries.reverse();
+            }
+            let sensations = SensationCatalogue::built_in();
+            let mut one_by_one = RegionTally::default();
+            for e in &entries {
+                one_by_one.add(e, &sensations);
+            }
+            let at_once = RegionTally::from_entries(&entries, &Filter::default(), &sensations);
+            proptest::prop_assert_eq!(at_once, one_by_one);
+        }
     }
 }
