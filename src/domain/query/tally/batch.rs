@@ -92,8 +92,7 @@ impl<'a> DayBatch<'a> {
             return;
         };
         for &i in &self.touched {
-            let count = tally.entries_per_day[i].entry(day).or_insert(0);
-            *count = count.saturating_add(self.today_per_region[i]);
+            tally.entries_per_day[i].add(day, self.today_per_region[i]);
             self.today_per_region[i] = 0;
         }
         self.touched.clear();
@@ -102,14 +101,11 @@ impl<'a> DayBatch<'a> {
                 let class = SLOT_CLASSES[slot];
                 let episodes = tally.class_episodes.entry(class).or_insert(0);
                 *episodes = episodes.saturating_add(*n);
-                let days = tally.class_days.entry(class).or_default();
-                let count = days.entry(day).or_insert(0);
-                *count = count.saturating_add(*n);
+                tally.class_days.entry(class).or_default().add(day, *n);
                 *n = 0;
             }
         }
-        let count = tally.days.entry(day).or_insert(0);
-        *count = count.saturating_add(self.today);
+        tally.days.add(day, self.today);
         self.today = 0;
     }
 

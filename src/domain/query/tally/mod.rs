@@ -1,11 +1,13 @@
 //! Per-region counts kept up to date entry by entry, and the heat scale.
 
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 mod batch;
+mod day_counts;
+
+pub use day_counts::DayCounts;
 
 use super::{ClassCount, Filter, Metric, RegionStats, week_start};
 use crate::domain::entry::Entry;
@@ -102,11 +104,11 @@ impl HeatScale {
 pub struct RegionTally {
     episodes: Vec<u32>,
     intensity_sum: Vec<u64>,
-    entries_per_day: Vec<FxHashMap<NaiveDate, u32>>,
+    entries_per_day: Vec<DayCounts>,
     per_sensation: Vec<FxHashMap<SensationId, u32>>,
     class_episodes: FxHashMap<Option<SensationClass>, u32>,
-    class_days: FxHashMap<Option<SensationClass>, FxHashMap<NaiveDate, u32>>,
-    days: BTreeMap<NaiveDate, u32>,
+    class_days: FxHashMap<Option<SensationClass>, DayCounts>,
+    days: DayCounts,
 }
 
 impl Default for RegionTally {
@@ -115,11 +117,11 @@ impl Default for RegionTally {
         RegionTally {
             episodes: vec![0; n],
             intensity_sum: vec![0; n],
-            entries_per_day: vec![FxHashMap::default(); n],
+            entries_per_day: vec![DayCounts::default(); n],
             per_sensation: vec![FxHashMap::default(); n],
             class_episodes: FxHashMap::default(),
             class_days: FxHashMap::default(),
-            days: BTreeMap::new(),
+            days: DayCounts::default(),
         }
     }
 }
@@ -142,6 +144,15 @@ where
             map.insert(key.to_owned(), by.unsigned_abs());
         }
         None => {}
+    }
+}
+
+/// Adds one to `day` (`by` 1) or takes one away (`by` -1).
+fn count_day(counts: &mut DayCounts, day: NaiveDate, by: i32) {
+    if by > 0 {
+        counts.add(day, 1);
+    } else {
+        counts.remove(day, 1);
     }
 }
 
@@ -184,21 +195,17 @@ impl RegionTally {
             } else {
                 self.intensity_sum[i].saturating_sub(intensity)
             };
-            bump(&mut self.entries_per_day[i], &day, by);
+            count_day(&mut self.entries_per_day[i], day, by);
             bump(&mut self.per_sensation[i], &entry.sensation, by);
         }
         let class = sensations.class_of(&entry.sensation);
         bump(&mut self.class_episodes, &class, by);
         let days = self.class_days.entry(class).or_default();
-        bump(days, &day, by);
+        count_day(days, day, by);
         if days.is_empty() {
             self.class_days.remove(&class);
         }
-        let count = self.days.entry(day).or_insert(0);
-        *count = count.saturating_add_signed(by);
-        if *count == 0 {
-            self.days.remove(&day);
-        }
+        count_day(&mut self.days, day, by);
     }
 
     /// The counts for one region.
@@ -246,8 +253,8 @@ impl RegionTally {
     pub fn weekly(&self, region: RegionId, first_day: NaiveDate, weeks: usize) -> Vec<u32> {
         let first = week_start(first_day);
         let mut counts = vec![0; weeks];
-        for (day, n) in &self.entries_per_day[region.index()] {
-            let days = (*day - first).num_days();
+        for (day, n) in self.entries_per_day[region.index()].iter() {
+            let days = (day - first).num_days();
             if days < 0 {
                 continue;
             }
@@ -274,7 +281,7 @@ impl RegionTally {
 
     /// The first local day with a counted entry.
     pub fn first_day(&self) -> Option<NaiveDate> {
-        self.days.keys().next().copied()
+        self.days.first_day()
     }
 }
 
