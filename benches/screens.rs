@@ -1,7 +1,8 @@
-//! How long the app takes with the large history of
-//! `sensemap generate --years 10 --per-day 30` (about 116,000 entries):
-//! building its state, drawing each screen, the keys that recompute, and
-//! the first frame against a small history.
+//! The body map from its geometry (rasterizing for a terminal size,
+//! drawing), and the app's first frame with a year at 3 entries a day
+//! against ten years at 30. The screens, counts, keys and changes over
+//! 1k, 10k and 100k entries are in `benches/app.rs`; loading in
+//! `benches/load.rs`.
 
 use std::hint::black_box;
 
@@ -9,10 +10,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sensemap::app::{Action, App, Screen, Zone};
-use sensemap::domain::body_map::Direction;
+use sensemap::app::{Action, App, Zone};
 use sensemap::domain::generate::{GenerateSpec, generate};
-use sensemap::domain::{Change, Entry, SensationCatalogue};
+use sensemap::domain::{Entry, SensationCatalogue};
 use sensemap::runtime::{Options, Runtime};
 use sensemap::store::{FsStore, Journal};
 
@@ -54,73 +54,6 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     let _ = terminal.draw(|frame| frame.render_widget(app, frame.area()));
 }
 
-fn screens(c: &mut Criterion) {
-    let entries = large_history();
-    let mut group = c.benchmark_group("large history");
-    group.sample_size(20);
-    group.bench_function("build app state (heat-map, timeline, charts)", |b| {
-        b.iter(|| black_box(app(entries.clone())));
-    });
-
-    let mut state = app(entries.clone());
-    state.update(Action::TreatmentsLoaded(Ok(
-        sensemap::domain::treatment::demo_treatments(now()),
-    )));
-    let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap_or_else(|_| unreachable!());
-    for (name, screen) in [
-        ("draw body map 160x50", Screen::BodyMap),
-        ("draw timeline 160x50", Screen::Timeline),
-        ("draw charts 160x50", Screen::Charts),
-        ("draw treatments 160x50", Screen::Treatments),
-    ] {
-        state.update(Action::ShowScreen(screen));
-        group.bench_function(name, |b| b.iter(|| draw(&mut terminal, &state)));
-    }
-
-    state.update(Action::ShowScreen(Screen::Timeline));
-    group.bench_function("timeline page down and back up", |b| {
-        b.iter(|| {
-            state.update(Action::PageDown);
-            state.update(Action::PageUp)
-        })
-    });
-    state.update(Action::ShowScreen(Screen::Charts));
-    // From the default 30 days: 90 days, a year, all time.
-    for _ in 0..3 {
-        state.update(Action::CycleWindow);
-    }
-    assert_eq!(state.journal.heat.window, sensemap::app::TimeWindow::All);
-    group.bench_function("charts next region, all ten years", |b| {
-        b.iter(|| state.update(Action::Move(Direction::Down)));
-    });
-    group.bench_function("heat-map window change (recount)", |b| {
-        b.iter(|| state.update(Action::CycleWindow))
-    });
-
-    // One entry in and out again through the change path, all views kept.
-    let mut logged = entries[entries.len() / 2].clone();
-    logged.id = ulid::Ulid::from_parts(1, 1);
-    group.bench_function("one change in and out, every view updated", |b| {
-        b.iter(|| {
-            state.apply(Change::Added(logged.clone()), None);
-            state.apply(Change::Removed(logged.id), None);
-        })
-    });
-    group.finish();
-}
-
-fn storage(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap_or_else(|_| unreachable!());
-    let journal = Journal::new(FsStore::new(dir.path()));
-    let _ = journal.add_many(large_history());
-    let mut group = c.benchmark_group("large history on disk");
-    group.sample_size(10);
-    group.bench_function("load all 121 month files", |b| {
-        b.iter(|| black_box(journal.load_all()))
-    });
-    group.finish();
-}
-
 /// A data directory holding `years` of history at `per_day`, ending yesterday.
 fn data_dir(years: i64, per_day: f64) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|_| unreachable!());
@@ -160,6 +93,7 @@ fn first_frame(c: &mut Criterion) {
     for (name, years, per_day) in [
         ("a year at 3 a day (about 1k entries)", 1, 3.0),
         ("ten years at 30 a day (about 100k entries)", 10, 30.0),
+        ("thirty years at 90 a day (about 1M entries)", 30, 90.0),
     ] {
         let dir = data_dir(years, per_day);
         let mut terminal =
@@ -231,5 +165,5 @@ fn body_map(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, body_map, screens, storage, first_frame);
+criterion_group!(benches, body_map, first_frame);
 criterion_main!(benches);

@@ -9,7 +9,7 @@
 #
 #   benches/whole_process.sh [--million] [--jrnl]      (RUNS=7 by default)
 #
-# Needs hyperfine (Debian: apt-get install hyperfine) and GNU time.
+# Needs hyperfine (Debian: apt-get install hyperfine), GNU time and tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
@@ -23,6 +23,8 @@ for arg in "$@"; do
 done
 command -v hyperfine >/dev/null || { echo "needs hyperfine: apt-get install hyperfine" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+command -v tmux >/dev/null || { echo "needs tmux: apt-get install tmux" >&2; exit 1; }
+trap 'tmux -L perf kill-server 2>/dev/null || true' EXIT
 cargo build --release --locked -q
 bin=$PWD/target/release/sensemap
 work=${SENSEMAP_PERF_DIR:-$PWD/target/perf}
@@ -57,6 +59,50 @@ mb() {
 
 row() { printf '| %s | %s | %s ms | %s MB |\n' "$1" "$2" "$(ms "$3")" "$(mb "$3")"; }
 
+# Milliseconds from starting the app on $1 in a 200x60 tmux until its first
+# frame is on screen.
+first_frame() {
+  tmux -L perf kill-server 2>/dev/null || true
+  local start end
+  start=$(date +%s%N)
+  tmux -L perf new-session -d -s s -x 200 -y 60 "$bin --data-dir $1"
+  until tmux -L perf capture-pane -p -t s 2>/dev/null | grep -q "1:Body map"; do sleep 0.002; done
+  end=$(date +%s%N)
+  tmux -L perf kill-server 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+
+# Peak resident memory in MB of the app on $1 once it has loaded every
+# month: it is done when its CPU time stops growing.
+app_memory() {
+  tmux -L perf kill-server 2>/dev/null || true
+  tmux -L perf new-session -d -s s -x 200 -y 60 "$bin --data-dir $1"
+  local pid="" last=-1 now same=0
+  until [ -n "$pid" ]; do sleep 0.05; pid=$(pgrep -n -x sensemap || true); done
+  while [ "$same" -lt 5 ]; do
+    sleep 0.2
+    now=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+    last=$now
+  done
+  awk '/VmHWM/ {printf "%.0f\n", $2 / 1024}' "/proc/$pid/status"
+  tmux -L perf kill-server 2>/dev/null || true
+}
+
+# The app's first frame (median of $runs) and its peak memory with every
+# month loaded (median of 5).
+app_row() {
+  local frame memory
+  frame=$(for _ in $(seq "$runs"); do first_frame "$1"; done | median)
+  memory=$(for _ in 1 2 3 4 5; do app_memory "$1"; done | median)
+  printf '| the app: first frame / peak with all loaded | %s | %s ms | %s MB |\n' "$2" "$frame" "$memory"
+}
+
+# A fresh copy of history $1 to log into, so the kept history never grows.
+scratch_copy() {
+  rm -rf "$work/scratch" && cp -r "$1" "$work/scratch" && echo "$work/scratch"
+}
+
 sizes=("1k 1 3" "10k 3 9" "100k 10 30")
 $million && sizes+=("1M 30 90")
 empty="$work/empty"
@@ -75,8 +121,17 @@ for size in "${sizes[@]}"; do
   row "\`list --format json\`" "$label" "$bin --data-dir $dir list --format json"
   row "\`list --format csv\`" "$label" "$bin --data-dir $dir list --format csv"
   row "\`export --format json\`" "$label" "$bin --data-dir $dir export --format json"
-  row "\`log\`" "$label" "$bin --data-dir $dir log -r b37 -s tingling -i 3"
+  copy=$(scratch_copy "$dir")
+  row "\`log\`" "$label" "$bin --data-dir $copy log -r b37 -s tingling -i 3"
+  app_row "$dir" "$label"
 done
+# log reads and rewrites only the current month: the same with that month
+# alone, and with nothing.
+month=$(date +%Y-%m)
+only="$work/current-month"
+rm -rf "$only" && mkdir -p "$only/entries/${month%-*}" && chmod -R 700 "$only"
+cp "$work/100k/entries/${month%-*}/$month.ron" "$only/entries/${month%-*}/" 2>/dev/null || true
+row "\`log\`" "the current month of 100k alone" "$bin --data-dir $only log -r b37 -s tingling -i 3"
 row "\`log\`" "empty" "$bin --data-dir $empty log -r b37 -s tingling -i 3"
 
 if $jrnl; then

@@ -482,3 +482,24 @@ fn an_entry_the_disk_brings_back_after_a_deletion_is_shown_again() {
         "still hidden by a deletion the file no longer holds"
     );
 }
+
+#[test]
+fn a_copy_already_there_is_told_just_after_the_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    let mine = entry("2026-03-05T10:00:00+01:00", &["b37"], "tingling", 3);
+    journal(&data).add(mine.clone()).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let theirs = entry("2026-03-06T10:00:00+01:00", &["f25"], "burning", 5);
+    journal(other.path()).add_many(vec![mine, theirs]).unwrap();
+    sync_as_conflicts(other.path(), &data);
+    let mut runtime = app_on(&data, common::now, None, false);
+    // The walk for copies is not in the way of the first frame...
+    assert!(runtime.app.journal.copies.is_empty());
+    // ...and it is told as soon as the loop runs.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while runtime.app.journal.copies.is_empty() && std::time::Instant::now() < deadline {
+        let _ = runtime.next(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(runtime.app.journal.copies.len(), 1);
+}

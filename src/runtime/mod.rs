@@ -102,6 +102,8 @@ pub struct Runtime {
     reloads: usize,
     /// The background loader, started when the loop first waits.
     deferred_load: Option<Box<dyn FnOnce() + Send>>,
+    /// Look for copies of months when the loop first waits.
+    find_copies: bool,
     watcher: Option<Watcher>,
     /// Where settings the app changes are remembered, if anywhere.
     config: Option<PathBuf>,
@@ -131,10 +133,13 @@ impl Runtime {
         let first = first_load(&journal, now, HeatSettings::default().window_start(now));
         let mut app = App::new(first.entries, sensations, first.problems, now, zone);
         app.update(Action::TreatmentsLoaded(storage::treatments(&journal)));
-        app.update(Action::CopiesFound(storage::copies(&journal)));
         app.update(Action::DeathsKnown(first.deaths.clone()));
         let mut runtime = Runtime::assemble(app, Arc::clone(&journal), clock, sender, events);
         runtime.watcher = watcher;
+        // Copies of months are looked for by the storage worker once the
+        // first frame is drawn: the walk of every year folder grows with
+        // the history.
+        runtime.find_copies = true;
         if options.background_load && !first.older.is_empty() {
             runtime
                 .app
@@ -194,6 +199,7 @@ impl Runtime {
             in_flight: 0,
             reloads: 0,
             deferred_load: None,
+            find_copies: false,
             watcher: None,
             config: None,
             recovery,
@@ -328,10 +334,14 @@ impl Runtime {
         self.events.recv().ok()
     }
 
-    /// Starts what waits for the first frame: the background loader.
+    /// Starts what waits for the first frame: the background loader and
+    /// the look for copies of months.
     fn start_deferred(&mut self) {
         if let Some(start) = self.deferred_load.take() {
             start();
+        }
+        if std::mem::take(&mut self.find_copies) {
+            self.send_job(Job::FindCopies);
         }
     }
 

@@ -6,6 +6,7 @@ mod write;
 pub use write::Folded;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use chrono::{DateTime, Duration, FixedOffset};
@@ -295,37 +296,46 @@ impl<S: MonthStore> Journal<S> {
         self.read_month(month).map(|r| r.into_data().entries)
     }
 
-    /// Reads months on as many threads as there are cores.
+    /// Reads months on as many threads as there are cores. Each thread
+    /// takes the next month not yet taken, so that a thread given the big
+    /// months does not leave the others idle.
     fn read_months(&self, months: &[YearMonth]) -> Vec<(YearMonth, Result<MonthRead, StoreError>)> {
         let workers = thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(months.len().max(1));
-        let chunk = months.len().div_ceil(workers).max(1);
-        thread::scope(|scope| {
-            let handles: Vec<_> = months
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|&m| (m, self.read_month(m)))
-                            .collect::<Vec<_>>()
+        let next = AtomicUsize::new(0);
+        let mut read: Vec<(usize, Result<MonthRead, StoreError>)> = thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(&month) = months.get(i) else {
+                                return mine;
+                            };
+                            mine.push((i, self.read_month(month)));
+                        }
                     })
                 })
                 .collect();
-            // A reader that panicked loses no month silently: each of its
-            // months becomes a problem.
             handles
                 .into_iter()
-                .zip(months.chunks(chunk))
-                .flat_map(|(h, part)| {
-                    h.join().unwrap_or_else(|_| {
-                        part.iter()
-                            .map(|&m| (m, Err(StoreError::Internal(m.to_string()))))
-                            .collect()
-                    })
-                })
+                .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
-        })
+        });
+        read.sort_by_key(|(i, _)| *i);
+        // A reader that panicked loses no month silently: each month it
+        // did not hand back becomes a problem.
+        let mut read = read.into_iter().peekable();
+        months
+            .iter()
+            .enumerate()
+            .map(|(i, &month)| match read.next_if(|(j, _)| *j == i) {
+                Some((_, result)) => (month, result),
+                None => (month, Err(StoreError::Internal(month.to_string()))),
+            })
+            .collect()
     }
 
     /// Whether every one of `months` may be saved into (a month without a

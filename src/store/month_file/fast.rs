@@ -210,7 +210,7 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
         let rest = self.rest();
-        let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+        let end = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
         if rest.as_bytes().get(end) == Some(&b'"') {
             self.at += end + 1;
             return Some(Cow::Borrowed(rest.get(..end)?));
@@ -358,11 +358,13 @@ fn quick_time(text: &str) -> Option<DateTime<FixedOffset>> {
     let year = i32::try_from(num(0, 4)?).ok()?;
     let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
     // A leap second (:60) is left to chrono.
-    let naive =
+    let local =
         NaiveDate::from_ymd_opt(year, num(5, 2)?, num(8, 2)?)?.and_hms_opt(hour, minute, second)?;
-    naive
-        .and_local_timezone(FixedOffset::east_opt(offset_s)?)
-        .single()
+    let offset = FixedOffset::east_opt(offset_s)?;
+    Some(DateTime::from_naive_utc_and_offset(
+        local.checked_sub_offset(offset)?,
+        offset,
+    ))
 }
 
 #[cfg(test)]
