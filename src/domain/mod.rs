@@ -8,8 +8,10 @@ pub mod journal;
 pub mod places;
 pub mod query;
 pub mod region;
+pub mod region_set;
 pub mod report;
 pub mod sensation;
+pub mod sensation_id;
 pub mod treatment;
 pub mod when;
 
