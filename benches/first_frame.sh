@@ -13,31 +13,19 @@ cd "$(dirname "$0")/.."
 runs=${1:-15}
 bin=target/release/sensemap
 work=$(mktemp -d)
-trap 'tmux -L ff kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'tmux -L sensemap-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-# Milliseconds until the first frame of sensemap on $1 is on screen.
-first_frame() {
-  tmux -L ff kill-server 2>/dev/null || true
-  local start end
-  start=$(date +%s%N)
-  tmux -L ff new-session -d -s s -x 120 -y 40 "$bin --data-dir $1"
-  until tmux -L ff capture-pane -p -t s 2>/dev/null | grep -q "1:Body map"; do sleep 0.002; done
-  end=$(date +%s%N)
-  tmux -L ff kill-server 2>/dev/null || true
-  echo $(( (end - start) / 1000000 ))
-}
+source benches/timing.sh
 
 small="$work/small" large="$work/large"
 "$bin" --data-dir "$small" generate --years 1 --per-day 3 2>/dev/null
 "$bin" --data-dir "$large" generate --years 10 --per-day 30 2>/dev/null
 cat "$small"/entries/*/*.ron "$large"/entries/*/*.ron >/dev/null # warm cache
-first_frame "$small" >/dev/null; first_frame "$large" >/dev/null   # warm binary
+first_frame "$small" 120 40 >/dev/null; first_frame "$large" 120 40 >/dev/null   # warm binary
 small_ms=() large_ms=()
 for _ in $(seq "$runs"); do
-  small_ms+=("$(first_frame "$small")")
-  large_ms+=("$(first_frame "$large")")
+  small_ms+=("$(first_frame "$small" 120 40)")
+  large_ms+=("$(first_frame "$large" 120 40)")
 done
 s=$(printf '%s\n' "${small_ms[@]}" | median)
 l=$(printf '%s\n' "${large_ms[@]}" | median)

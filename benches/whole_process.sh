@@ -12,6 +12,7 @@
 # Needs hyperfine (Debian: apt-get install hyperfine), GNU time and tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benches/timing.sh
 runs=${RUNS:-7}
 million=false jrnl=false
 for arg in "$@"; do
@@ -24,7 +25,7 @@ done
 command -v hyperfine >/dev/null || { echo "needs hyperfine: apt-get install hyperfine" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 command -v tmux >/dev/null || { echo "needs tmux: apt-get install tmux" >&2; exit 1; }
-trap 'tmux -L perf kill-server 2>/dev/null || true' EXIT
+trap 'tmux -L "$bench_tmux" kill-server 2>/dev/null || true' EXIT
 cargo build --release --locked -q
 bin=$PWD/target/release/sensemap
 work=${SENSEMAP_PERF_DIR:-$PWD/target/perf}
@@ -39,7 +40,6 @@ history() {
   echo "$dir"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # Median milliseconds of a command over $runs runs.
 ms() {
@@ -60,24 +60,11 @@ mb() {
 
 row() { printf '| %s | %s | %s ms | %s MB |\n' "$1" "$2" "$(ms "$3")" "$(mb "$3")"; }
 
-# Milliseconds from starting the app on $1 in a 200x60 tmux until its first
-# frame is on screen.
-first_frame() {
-  tmux -L perf kill-server 2>/dev/null || true
-  local start end
-  start=$(date +%s%N)
-  tmux -L perf new-session -d -s s -x 200 -y 60 "$bin --data-dir $1"
-  until tmux -L perf capture-pane -p -t s 2>/dev/null | grep -q "1:Body map"; do sleep 0.002; done
-  end=$(date +%s%N)
-  tmux -L perf kill-server 2>/dev/null || true
-  echo $(( (end - start) / 1000000 ))
-}
-
 # Peak resident memory in MB of the app on $1 once it has loaded every
 # month: it is done when its CPU time stops growing.
 app_memory() {
-  tmux -L perf kill-server 2>/dev/null || true
-  tmux -L perf new-session -d -s s -x 200 -y 60 "$bin --data-dir $1"
+  tmux -L "$bench_tmux" kill-server 2>/dev/null || true
+  tmux -L "$bench_tmux" new-session -d -s s -x 200 -y 60 "$bin --data-dir $1"
   local pid="" last=-1 now same=0
   until [ -n "$pid" ]; do sleep 0.05; pid=$(pgrep -n -x sensemap || true); done
   while [ "$same" -lt 5 ]; do
@@ -87,14 +74,14 @@ app_memory() {
     last=$now
   done
   awk '/VmHWM/ {printf "%.0f\n", $2 / 1024}' "/proc/$pid/status"
-  tmux -L perf kill-server 2>/dev/null || true
+  tmux -L "$bench_tmux" kill-server 2>/dev/null || true
 }
 
 # The app's first frame (median of $runs) and its peak memory with every
 # month loaded (median of 5).
 app_row() {
   local frame memory
-  frame=$(for _ in $(seq "$runs"); do first_frame "$1"; done | median)
+  frame=$(for _ in $(seq "$runs"); do first_frame "$1" 200 60; done | median)
   memory=$(for _ in 1 2 3 4 5; do app_memory "$1"; done | median)
   printf '| the app: first frame / peak with all loaded | %s | %s ms | %s MB |\n' "$2" "$frame" "$memory"
 }

@@ -46,14 +46,9 @@ fn write_entry(out: &mut String, e: &Entry) {
     write_id(out, e.id);
     out.push_str(", at: ");
     write_time(out, e.at);
-    out.push_str(", regions: [");
-    for (i, region) in e.regions.ids().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        write_str(out, &region.region().id);
-    }
-    out.push_str("], sensation: ");
+    out.push_str(", regions: ");
+    write_list(out, e.regions.ids().map(|r| r.region().id.as_str()));
+    out.push_str(", sensation: ");
     write_str(out, e.sensation.as_str());
     let _ = write!(out, ", intensity: {}", e.intensity.value());
     if let Some(seconds) = e.duration_s {
@@ -65,20 +60,26 @@ fn write_entry(out: &mut String, e: &Entry) {
         out.push(')');
     }
     if !e.tags.is_empty() {
-        out.push_str(", tags: [");
-        for (i, tag) in e.tags.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            write_str(out, tag);
-        }
-        out.push(']');
+        out.push_str(", tags: ");
+        write_list(out, e.tags.iter().map(String::as_str));
     }
     out.push_str(", created: ");
     write_time(out, e.created);
     out.push_str(", updated: ");
     write_time(out, e.updated);
     out.push(')');
+}
+
+/// `["a", "b"]`: strings on one line.
+fn write_list<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_str(out, item);
+    }
+    out.push(']');
 }
 
 /// One remembered deletion on one line.
