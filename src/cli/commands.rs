@@ -264,7 +264,7 @@ fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
         .map_err(|e| CliError::Usage(e.to_string()))?;
     let id = entry.id;
     let summary = output::summary(&entry, &sensations);
-    ctx.journal().add(entry)?;
+    ctx.journal().add_new(entry)?;
     eprintln!("Saved: {summary}");
     print(&format!("{id}\n"))
 }

@@ -58,7 +58,7 @@ impl Fault {
 /// directory is synced, so a crash leaves either the old file or the new.
 /// The folder must exist: a mistyped path is an error, not a new folder.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), StoreError> {
-    write_atomically_failing(path, text, None)
+    write_atomically_failing(path, &[text], None)
 }
 
 /// [`write_atomically`] for text made as it is written: `fill` writes it
@@ -71,14 +71,23 @@ pub fn write_atomically_streamed(
     write_streamed_failing(path, fill, None)
 }
 
-/// [`write_atomically`], failing at `fault`'s step if one is given. Any
+/// [`write_atomically`] of `parts` one after the other, failing at
+/// `fault`'s step if one is given. Any
 /// failure before the rename removes the temporary file (it is dropped).
 pub(super) fn write_atomically_failing(
     path: &Path,
-    text: &str,
+    parts: &[&str],
     fault: Option<Fault>,
 ) -> Result<(), StoreError> {
-    write_streamed_failing(path, |out| out.write_all(text.as_bytes()), fault)
+    write_streamed_failing(
+        path,
+        |out| {
+            parts
+                .iter()
+                .try_for_each(|part| out.write_all(part.as_bytes()))
+        },
+        fault,
+    )
 }
 
 /// The atomic save, with the text written by `fill`.

@@ -13,6 +13,7 @@ pub use super::atomic::{
     Fault, SaveStep, create_private_dir, read_text, write_atomically, write_atomically_streamed,
 };
 use super::backups::{self, BACKUPS, COPIES};
+use super::checked::{self, MonthCheck};
 use super::strays::{Stray, TEMP_PREFIX, TEMP_SUFFIX, classify};
 use super::{MonthStore, SideFile, StoreError, WriteLock};
 use crate::domain::YearMonth;
@@ -58,12 +59,12 @@ impl FsStore {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    /// Replaces the file at `path` (inside the data folder) with `text`,
+    /// Replaces the file at `path` (inside the data folder) with `parts`,
     /// after copying its previous version to today's backups if today has
     /// none yet. Called under the lock, so temporary files left beside it
     /// by a killed save are stale and go first; only the folders this save
     /// writes into are looked at, so a save touches nothing else.
-    fn save(&self, path: &Path, text: &str) -> Result<(), StoreError> {
+    fn save(&self, path: &Path, parts: &[&str]) -> Result<(), StoreError> {
         if let Ok(relative) = path.strip_prefix(&self.root) {
             let backup_folder = self
                 .root
@@ -76,7 +77,7 @@ impl FsStore {
         let folder = path.parent().unwrap_or(&self.root);
         remove_temps_in(folder)?;
         create_private_dir(folder)?;
-        write_atomically_failing(path, text, self.fault)
+        write_atomically_failing(path, parts, self.fault)
     }
 
     /// Sets how long a writer waits for another one to finish.
@@ -116,7 +117,7 @@ impl FsStore {
 
 /// Removes the temporary files of saves in `folder` (only under the lock:
 /// then no live save owns them); how many.
-fn remove_temps_in(folder: &Path) -> Result<usize, StoreError> {
+pub(super) fn remove_temps_in(folder: &Path) -> Result<usize, StoreError> {
     let mut removed = 0;
     for path in read_dir_if_exists(folder)? {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -188,7 +189,19 @@ impl MonthStore for FsStore {
     }
 
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError> {
-        self.save(&self.path(month), text)
+        self.save(&self.path(month), &[text])
+    }
+
+    fn recall_check(&self, month: YearMonth) -> Option<MonthCheck> {
+        checked::recall(&self.root, month, &self.path(month))
+    }
+
+    fn write_parts(&self, month: YearMonth, parts: &[&str]) -> Result<(), StoreError> {
+        self.save(&self.path(month), parts)
+    }
+
+    fn note_check(&self, month: YearMonth, check: &MonthCheck) {
+        checked::note(&self.root, month, &self.path(month), check);
     }
 
     fn strays(&self) -> Result<Vec<Stray>, StoreError> {
@@ -252,7 +265,7 @@ impl MonthStore for FsStore {
     }
 
     fn write_side(&self, file: SideFile, text: &str) -> Result<(), StoreError> {
-        self.save(&self.side_path(file), text)
+        self.save(&self.side_path(file), &[text])
     }
 
     fn remove_side(&self, file: SideFile) -> Result<(), StoreError> {

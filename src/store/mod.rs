@@ -5,6 +5,7 @@
 
 mod atomic;
 pub mod backups;
+pub mod checked;
 pub mod config;
 pub mod doctor;
 pub mod error;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
 pub use fs::{Fault, FsStore, SaveStep, write_atomically, write_atomically_streamed};
-pub use journal::{Folded, Journal, Loaded, MonthProblem, StrayFile, Written};
+pub use journal::{Added, Folded, Journal, Loaded, MonthProblem, StrayFile, Written};
 pub use strays::{Stray, StrayKind};
 
 use crate::domain::YearMonth;
@@ -65,6 +66,11 @@ pub trait MonthStore: Send + Sync {
     fn read(&self, month: YearMonth) -> Result<Option<String>, StoreError>;
     /// Replaces a month's file with `text`, all or nothing.
     fn write(&self, month: YearMonth, text: &str) -> Result<(), StoreError>;
+    /// Replaces a month's file with `parts` one after the other, all or
+    /// nothing.
+    fn write_parts(&self, month: YearMonth, parts: &[&str]) -> Result<(), StoreError> {
+        self.write(month, &parts.concat())
+    }
     /// Waits briefly for the writer lock, then fails with [`StoreError::Locked`].
     fn lock(&self) -> Result<WriteLock, StoreError>;
     /// Where a month's file lives, for messages.
@@ -117,5 +123,17 @@ pub trait MonthStore: Send + Sync {
     fn month_of_path(&self, path: &Path) -> Option<YearMonth> {
         let _ = path;
         None
+    }
+    /// The check remembered for `month`'s file, when the file still has the
+    /// size and modification time it had then; `None` when none is (see
+    /// [`checked`]). The caller still compares the hash with the text.
+    fn recall_check(&self, month: YearMonth) -> Option<checked::MonthCheck> {
+        let _ = month;
+        None
+    }
+    /// Remembers `check` for `month`'s file, just written; stores that
+    /// cannot remember ignore it.
+    fn note_check(&self, month: YearMonth, check: &checked::MonthCheck) {
+        let _ = (month, check);
     }
 }

@@ -3,6 +3,7 @@
 mod changes;
 #[path = "../common/mod.rs"]
 mod common;
+mod quick_add;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -1,8 +1,10 @@
 //! The journal: every entry, spread over month files, read in parallel and
 //! changed one month at a time under the writer lock.
 
+mod append;
 mod write;
 
+pub use append::Added;
 pub use write::Folded;
 
 use std::collections::{HashMap, HashSet};
@@ -352,7 +354,20 @@ impl<S: MonthStore> Journal<S> {
             month,
             reason: Box::new(reason),
         };
-        match self.read_month(month) {
+        match self.store.read(month) {
+            Ok(Some(text)) => self.writable_text(month, &text),
+            Ok(None) => Ok(MonthData::default()),
+            Err(e) => Err(unwritable(e)),
+        }
+    }
+
+    /// What `text`, the month's file, holds, if it may be rewritten.
+    fn writable_text(&self, month: YearMonth, text: &str) -> Result<MonthData, StoreError> {
+        let unwritable = |reason: StoreError| StoreError::MonthUnwritable {
+            month,
+            reason: Box::new(reason),
+        };
+        match self.parse_month(month, text) {
             Ok(MonthRead::Writable(data)) => Ok(data),
             Ok(MonthRead::ReadOnly(_, why)) => Err(unwritable(why)),
             Err(e) => Err(unwritable(e)),

@@ -368,4 +368,4 @@ fn quick_time(text: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

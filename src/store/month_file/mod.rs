@@ -10,7 +10,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 mod fast;
+mod splice;
 mod text;
+
+pub(crate) use splice::{Spliced, entries_end, with_last_entry};
 
 use super::error::StoreError;
 pub use super::merge::{MonthData, Tombstone};

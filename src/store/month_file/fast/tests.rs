@@ -134,7 +134,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
     ]
 }
 
-fn entry_strategy() -> impl Strategy<Value = Entry> {
+pub(in crate::store::month_file) fn entry_strategy() -> impl Strategy<Value = Entry> {
     (
         any::<u128>(),
         0i64..4_000_000_000,
