@@ -41,11 +41,13 @@ history() {
 }
 
 
-# Median milliseconds of a command over $runs runs.
+# Median milliseconds of a command over $runs runs, with command $2 run
+# before each when given.
 ms() {
-  local json
+  local json prepare=()
+  [ -n "${2:-}" ] && prepare=(--prepare "$2")
   json=$(mktemp)
-  hyperfine -N --warmup $((runs > 1 ? 2 : 0)) --runs "$runs" --export-json "$json" "$1" >/dev/null 2>&1
+  hyperfine -N --warmup $((runs > 1 ? 2 : 0)) --runs "$runs" "${prepare[@]}" --export-json "$json" "$1" >/dev/null 2>&1
   python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 1))" "$json"
   rm -f "$json"
 }
@@ -58,7 +60,9 @@ mb() {
   done | median | awk '{printf "%.0f", $1/1024}'
 }
 
-row() { printf '| %s | %s | %s ms | %s MB |\n' "$1" "$2" "$(ms "$3")" "$(mb "$3")"; }
+# A table row: what ($1), on which history ($2), command $3, with command
+# $4 run before each timed run when given.
+row() { printf '| %s | %s | %s ms | %s MB |\n' "$1" "$2" "$(ms "$3" "${4:-}")" "$(mb "$3")"; }
 
 # Peak resident memory in MB of the app on $1 once it has loaded every
 # month: it is done when its CPU time stops growing.
@@ -111,6 +115,8 @@ for size in "${sizes[@]}"; do
   row "\`export --format json\`" "$label" "$bin --data-dir $dir export --format json"
   copy=$(scratch_copy "$dir")
   row "\`log\`" "$label" "$bin --data-dir $copy log -r b37 -s tingling -i 3"
+  # The first log after the month changed some other way reads it in full.
+  row "\`log\`, the month changed since" "$label" "$bin --data-dir $copy log -r b37 -s tingling -i 3" "rm -rf $copy/.cache"
   app_row "$dir" "$label"
 done
 # log reads and rewrites only the current month: the same with that month
