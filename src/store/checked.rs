@@ -30,8 +30,11 @@ use crate::domain::YearMonth;
 /// The folder in the data folder that holds the notes.
 pub const CACHE: &str = ".cache";
 
-/// What the first word of a note must be, with its format version.
-const MAGIC: &str = "sensemap-check-1";
+/// What the first word of a note must be: the note's own version and the
+/// month-file format it vouches for, so that no other sensemap trusts it.
+fn magic() -> String {
+    format!("sensemap-check-1-format-{}", month_file::FORMAT_VERSION)
+}
 
 /// What a check of a month file's text found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +123,7 @@ fn note_path(root: &Path, month: YearMonth) -> PathBuf {
 pub fn recall(root: &Path, month: YearMonth, file: &Path) -> Option<MonthCheck> {
     let note = fs::read_to_string(note_path(root, month)).ok()?;
     let mut words = note.split_ascii_whitespace();
-    if words.next()? != MAGIC {
+    if words.next()? != magic() {
         return None;
     }
     let len: u64 = words.next()?.parse().ok()?;
@@ -161,7 +164,8 @@ fn try_note(root: &Path, month: YearMonth, file: &Path, check: &MonthCheck) -> O
         .ok()?;
     writeln!(
         temp,
-        "{MAGIC} {len} {modified} {} {} {} {}",
+        "{} {len} {modified} {} {} {} {}",
+        magic(),
         check.hash,
         check.entries_end,
         check.last.0.to_rfc3339(),

@@ -132,7 +132,7 @@ fn a_lost_or_damaged_note_means_one_full_read() {
     let good = fs::read_to_string(&note).unwrap();
     for damaged in [
         String::new(),
-        good.replace("sensemap-check-1", "x"),
+        good.replace("sensemap-check-1-format-2", "sensemap-check-1-format-3"),
         good[..good.len() / 2].to_string(),
     ] {
         fs::write(&note, damaged).unwrap();
@@ -192,4 +192,21 @@ fn a_failed_save_changes_neither_the_file_nor_the_note() {
         month_file::decode(Path::new("x"), &text).unwrap(),
         MonthContent::Current(data) if data.entries.len() == 2
     ));
+}
+
+#[test]
+fn a_month_that_cannot_be_read_says_it_cannot_be_saved_into_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(FsStore::new(dir.path()));
+    journal.add_new(june("2026-06-02T08:00:00Z")).unwrap();
+    let path = dir.path().join("entries/2026/2026-06.ron");
+    let mut bytes = fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\xff\xfe");
+    fs::write(&path, &bytes).unwrap();
+    let error = journal
+        .add_new(june("2026-06-03T08:00:00Z"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("cannot save into 2026-06"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), bytes);
 }

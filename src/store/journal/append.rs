@@ -31,7 +31,13 @@ impl<S: MonthStore> Journal<S> {
     pub fn add_new(&self, entry: Entry) -> Result<Added, StoreError> {
         let _lock = self.store.lock()?;
         let month = entry.month();
-        let text = self.store.read(month)?;
+        let text = self
+            .store
+            .read(month)
+            .map_err(|reason| StoreError::MonthUnwritable {
+                month,
+                reason: Box::new(reason),
+            })?;
         if let Some(text) = &text
             && let Some(spliced) = self.splice(month, text, &entry)?
         {
