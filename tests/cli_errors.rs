@@ -207,3 +207,60 @@ fn conflicting_or_unknown_keys_in_the_config_stop_the_app_with_the_reason() {
         "good keys get as far as the terminal: {stderr}"
     );
 }
+
+#[test]
+fn a_theme_or_colour_that_is_not_one_is_named_with_what_would_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    let cases = [
+        (
+            None,
+            r##"(colors: {"error": "#d7000"})"##,
+            "colors.error: '#d7000' is not a colour: write it as # and six hex digits",
+        ),
+        (
+            None,
+            r##"(colors: {"eror": "#d70000"})"##,
+            "colors: 'eror' is not a colour sensemap draws with; the colours are page, text",
+        ),
+        (
+            None,
+            r#"(theme: "sepia")"#,
+            "theme: 'sepia' is not a theme; the themes are auto, dark, light and high-contrast",
+        ),
+        (
+            Some("solarized"),
+            "()",
+            "--theme (or SENSEMAP_THEME): 'solarized' is not a theme",
+        ),
+    ];
+    for (flag, text, message) in cases {
+        fs::write(&config, text).unwrap();
+        let mut command = sm(dir.path());
+        if let Some(theme) = flag {
+            command.args(["--theme", theme]);
+        }
+        command
+            .arg("regions")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        assert_eq!(fs::read_to_string(&config).unwrap(), text);
+    }
+    // What is right passes, from the flag, the variable or the file.
+    fs::write(
+        &config,
+        r##"(theme: "light", colors: {"heat5": "#440154"})"##,
+    )
+    .unwrap();
+    sm(dir.path()).arg("regions").assert().success();
+    sm(dir.path())
+        .env("SENSEMAP_THEME", "high-contrast")
+        .arg("regions")
+        .assert()
+        .success();
+    sm(dir.path())
+        .args(["--theme", "auto", "regions"])
+        .assert()
+        .success();
+}

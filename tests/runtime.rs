@@ -220,8 +220,9 @@ fn a_save_while_another_writer_holds_the_lock_waits_with_the_form_open() {
         .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
         .find(|&(x, y)| buffer[(x, y)].symbol() == "W" && buffer[(x + 1, y)].symbol() == "a")
         .unwrap();
-    assert_ne!(buffer[(x, y)].fg, ratatui::style::Color::Red);
-    assert_eq!(buffer[(x, y)].fg, ratatui::style::Color::Green);
+    let palette = sensemap::app::Palette::DARK;
+    assert_ne!(buffer[(x, y)].fg, common::dark(palette.error));
+    assert_eq!(buffer[(x, y)].fg, common::dark(palette.info));
     // Keys still work while it waits.
     runtime.handle(Event::Input(key(KeyCode::Tab))).unwrap();
     assert!(runtime.is_busy());

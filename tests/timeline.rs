@@ -5,7 +5,6 @@ mod common;
 
 use common::{app, controller, ctrl, entry, history, key, region, screen_text, type_text};
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::Modifier;
 use sensemap::app::{Action, Screen};
 use sensemap::domain::{Entry, YearMonth};
 use sensemap::runtime::Runtime;
@@ -89,7 +88,7 @@ fn the_highlighted_row_is_reversed_and_stays_on_screen_while_scrolling() {
     let terminal = common::draw(&c.app);
     let buffer = terminal.backend().buffer();
     let reversed_rows = (1..22)
-        .filter(|&y| buffer[(4, y)].modifier.contains(Modifier::REVERSED))
+        .filter(|&y| common::reversed(&buffer[(4, y)]))
         .count();
     assert_eq!(reversed_rows, 1, "exactly the highlighted row, on screen");
     assert!(screen_text(&c.app).contains("Sunday 1 June 2025"));
@@ -402,8 +401,17 @@ fn sensations_are_coloured_by_class_and_plain_without_colour() {
         let x = line[..line.find(word).unwrap()].chars().count() as u16;
         buffer[(x, y as u16)].fg
     };
-    assert_eq!(fg_of(&c, "Burning"), Color::LightRed, "dysesthesia");
-    assert_eq!(fg_of(&c, "Numbness"), Color::Cyan, "paresthesia");
+    let palette = sensemap::app::Palette::DARK;
+    assert_eq!(
+        fg_of(&c, "Burning"),
+        common::dark(palette.dysesthesia),
+        "dysesthesia"
+    );
+    assert_eq!(
+        fg_of(&c, "Numbness"),
+        common::dark(palette.paresthesia),
+        "paresthesia"
+    );
     c.app.color = ColorMode::NoColor;
     assert_eq!(fg_of(&c, "Burning"), Color::Reset);
 }

@@ -95,7 +95,7 @@ fn the_screen_shows_courses_over_the_weeks_and_the_chosen_before_and_after() {
                 .contains("▸ Gabapentin")
         })
         .unwrap();
-    assert!(buffer[(4, row)].modifier.contains(Modifier::REVERSED));
+    assert!(common::reversed(&buffer[(4, row)]));
     // The course's own row of the time line (the legend above it is dim).
     let course_row = (0..buffer.area.height)
         .find(|&y| buffer[(1, y)].symbol() == "G")
@@ -104,7 +104,7 @@ fn the_screen_shows_courses_over_the_weeks_and_the_chosen_before_and_after() {
         .find(|&x| buffer[(x, course_row)].symbol() == "━")
         .unwrap();
     assert!(buffer[(bar, course_row)].modifier.contains(Modifier::BOLD));
-    assert!(buffer[(bar, 1)].symbol() != "━" || buffer[(bar, 1)].modifier.contains(Modifier::DIM));
+    assert!(buffer[(bar, 1)].symbol() != "━" || common::dimmed(&buffer[(bar, 1)]));
 }
 
 #[test]

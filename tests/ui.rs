@@ -6,16 +6,22 @@ mod common;
 use common::{app, cells_of, draw, entry, fill_colours, history, region, screen_text};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-use sensemap::app::{Action, App, ColorMode};
+use sensemap::app::{Action, App, ColorMode, Palette};
 use sensemap::domain::body_map::MapStyle;
 use sensemap::ui::theme::{
-    CURSOR_MARK, HEAT_256, HEAT_GLYPHS, HEAT_RGB, SELECTED_MARK, body_border, body_fill,
+    CURSOR_MARK, HEAT_GLYPHS, Paint, SELECTED_MARK, body_border, body_fill, nearest_ansi256,
 };
 
+/// The dark theme's colour of heat step `step`, in 24-bit colour.
 fn rgb(step: usize) -> Color {
-    let (r, g, b) = HEAT_RGB[step];
+    let (r, g, b) = Palette::DARK.heat[step];
     Color::Rgb(r, g, b)
 }
+
+const DARK: Paint = Paint {
+    mode: ColorMode::TrueColor,
+    palette: Palette::DARK,
+};
 
 #[test]
 fn body_map_at_80x24() {
@@ -120,7 +126,7 @@ fn the_cursor_keeps_its_heat_colour_inside_a_magenta_ring() {
         symbols.contains(&CURSOR_MARK.to_string().as_str()),
         "{symbols:?}"
     );
-    let magenta = Color::Rgb(0xff, 0x00, 0xff);
+    let magenta = common::dark(Palette::DARK.cursor);
     let ring = buffer
         .content()
         .iter()
@@ -165,7 +171,10 @@ fn the_256_colour_palette_uses_its_own_steps() {
     let fill = fill_colours(&app, buffer, region("left-sole"));
     assert_eq!(
         fill.into_iter().collect::<Vec<_>>(),
-        [format!("{:?}", Color::Indexed(HEAT_256[4]))]
+        [format!("{:?}", {
+            let (r, g, b) = Palette::DARK.heat[4];
+            Color::Indexed(nearest_ansi256(r, g, b))
+        })]
     );
 }
 
@@ -195,7 +204,11 @@ fn outline_style_draws_edges_over_heat_backgrounds() {
         "{edges:?}"
     );
     for (x, y) in cells_of(&app, region("right-face")) {
-        assert_eq!(buffer[(x, y)].bg, Color::Reset, "no heat, no fill");
+        assert_eq!(
+            buffer[(x, y)].bg,
+            common::dark(Palette::DARK.page),
+            "no heat, no fill"
+        );
     }
 }
 
@@ -212,7 +225,7 @@ fn the_legend_gives_each_step_its_range_and_colour() {
         .position(|l| l.trim_end().ends_with("    5"))
         .unwrap() as u16;
     let swatch = (40..80)
-        .find(|&x| buffer[(x, row)].bg != Color::Reset)
+        .find(|&x| buffer[(x, row)].bg != common::dark(Palette::DARK.page))
         .unwrap();
     assert_eq!(buffer[(swatch, row)].bg, rgb(4));
 }
@@ -311,11 +324,14 @@ fn an_empty_journal_still_draws_every_region_border() {
         .filter(|r| *r != app.body.cursor)
         .flat_map(|r| fill_colours(&app, buffer, r))
         // The ring around the cursor's region lies on its neighbours.
-        .filter(|c| c != "Rgb(255, 0, 255)")
+        .filter(|c| {
+            let (r, g, b) = Palette::DARK.cursor;
+            *c != format!("{:?}", Color::Rgb(r, g, b))
+        })
         .collect();
     assert_eq!(fills.len(), 1, "{fills:?}");
-    let grey = body_fill(ColorMode::TrueColor, None).unwrap();
-    let border = body_border(ColorMode::TrueColor, None).unwrap();
+    let grey = body_fill(DARK, None).unwrap();
+    let gap = body_border(DARK).unwrap();
     let painted = |c: Color| {
         buffer
             .content()
@@ -324,7 +340,16 @@ fn an_empty_journal_still_draws_every_region_border() {
             .count()
     };
     assert!(painted(grey) > 200, "the body is drawn");
-    assert!(painted(border) > 60, "and its borders");
+    // Borders between regions are gaps of the page's colour: half blocks
+    // with grey in one half and the page in the other, inside the figure.
+    let split = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.symbol() == "▀" && [(cell.fg, cell.bg), (cell.bg, cell.fg)].contains(&(grey, gap))
+        })
+        .count();
+    assert!(split > 60, "and its borders: {split}");
     // Outline and no colour: the borders in edge characters.
     app.update(Action::ToggleMapStyle);
     let outline = screen_text(&app);
@@ -379,16 +404,8 @@ fn the_search_box_shows_the_cursor_where_it_is() {
     let x = line[..line.find("> l sole").unwrap()].chars().count() as u16 + 2;
     // "l so|le": the cursor is on the 'l' of "le", the fifth character.
     assert_eq!(buffer[(x + 4, y as u16)].symbol(), "l");
-    assert!(
-        buffer[(x + 4, y as u16)]
-            .modifier
-            .contains(Modifier::REVERSED)
-    );
-    assert!(
-        !buffer[(x + 6, y as u16)]
-            .modifier
-            .contains(Modifier::REVERSED)
-    );
+    assert!(common::reversed(&buffer[(x + 4, y as u16)]));
+    assert!(!common::reversed(&buffer[(x + 6, y as u16)]));
 }
 
 #[test]

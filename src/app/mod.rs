@@ -14,6 +14,7 @@ mod header;
 pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod look;
 mod picker;
 mod picking;
 mod settings;
@@ -36,6 +37,7 @@ use form::LogForm;
 pub use header::{APP_NAME, HeaderLine, Tab};
 pub use history::{History, Purpose, Step};
 use keymap::Context;
+pub use look::{Palette, ThemeName};
 pub use picker::{FilterOption, Picker, PickerKind, PickerRow};
 pub use settings::{ColorMode, HeatSettings, TimeWindow, metric_label, next_metric};
 pub use timeline::{Prompt, PromptKind, Timeline, TimelineLine};
@@ -199,6 +201,8 @@ pub struct App {
     pub area: Rect,
     /// What the terminal can show.
     pub color: ColorMode,
+    /// The colours of the theme in use.
+    pub palette: look::Palette,
     /// The keys in use: the built-in ones and those chosen in the config.
     pub keymap: std::sync::Arc<keymap::Keymap>,
     /// Set once the person has quit.
@@ -233,6 +237,7 @@ impl App {
             date_order: DateOrder::default(),
             area: Rect::new(0, 0, 80, 24),
             color: ColorMode::TrueColor,
+            palette: look::Palette::default(),
             keymap: keymap::Keymap::standard(),
             should_quit: false,
             last_click: None,

@@ -12,6 +12,7 @@ use super::{
     Cli, CliError, Command, ExportArgs, ExportFormat, FilterArgs, ListArgs, LogArgs, StatsArgs,
 };
 use crate::app::keymap::Keymap;
+use crate::app::{Palette, ThemeName};
 use crate::domain::when::{Zone, parse_duration};
 use crate::domain::{
     Draft, Filter, RegionTally, SensationCatalogue, SensationClass, SensationFilter,
@@ -26,7 +27,25 @@ pub(super) struct Context {
     pub(super) settings: config::Config,
     /// The keys in use, from the built-in ones and the config.
     pub(super) keymap: Keymap,
+    /// The theme asked for; `None` for auto (from the terminal).
+    pub(super) theme: Option<ThemeName>,
     pub(super) now: DateTime<Local>,
+}
+
+/// A theme by name; `None` for `auto`.
+fn theme_named(text: &str) -> Result<Option<ThemeName>, String> {
+    if text.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    text.parse().map(Some)
+}
+
+/// The colours a config sets, by name.
+fn colors_of(settings: &config::Config) -> impl Iterator<Item = (&str, &str)> {
+    settings
+        .colors
+        .iter()
+        .map(|(slot, colour)| (slot.as_str(), colour.as_str()))
 }
 
 impl Context {
@@ -62,13 +81,33 @@ impl Context {
         let settings = config::load_config(&config)?;
         let keymap = Keymap::remapped(&settings.key_lists())
             .map_err(|e| CliError::Usage(format!("{e} ({})", config.display())))?;
+        let theme = match cli.theme.as_deref() {
+            Some(text) => theme_named(text)
+                .map_err(|e| CliError::Usage(format!("--theme (or SENSEMAP_THEME): {e}")))?,
+            None if settings.theme.trim().is_empty() => None,
+            None => theme_named(&settings.theme)
+                .map_err(|e| CliError::Usage(format!("theme: {e} ({})", config.display())))?,
+        };
+        // Checked now, for every command, so a typo shows at once.
+        Palette::themed(ThemeName::Dark, colors_of(&settings))
+            .map_err(|e| CliError::Usage(format!("{e} ({})", config.display())))?;
         Ok(Context {
             data_dir,
             config,
             settings,
             keymap,
+            theme,
             now: super::now(),
         })
+    }
+
+    /// The colours `config.ron` sets, by name.
+    pub(super) fn colors(&self) -> Vec<(String, String)> {
+        self.settings
+            .colors
+            .iter()
+            .map(|(slot, colour)| (slot.clone(), colour.clone()))
+            .collect()
     }
 
     pub(super) fn journal(&self) -> Journal<FsStore> {

@@ -91,6 +91,8 @@ pub(super) fn open_app(
         keymap: std::sync::Arc::new(ctx.keymap.clone()),
         remember_in: remember.then(|| ctx.config.clone()),
         treatments: super::treatment::catalogue(ctx)?,
+        theme: ctx.theme,
+        colors: ctx.colors(),
     };
     let sensations = ctx.sensations()?;
     // A short wait per try: the storage worker retries, and says it waits.

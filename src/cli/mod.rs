@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "SENSEMAP_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Colours: auto (from the terminal: the default), dark, light or
+    /// high-contrast.
+    #[arg(long, global = true, env = "SENSEMAP_THEME", value_name = "THEME")]
+    pub theme: Option<String>,
+
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

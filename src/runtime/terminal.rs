@@ -17,7 +17,8 @@ use ratatui::crossterm::execute;
 
 use super::{Clock, Event, Options, Runtime};
 use crate::app::keymap::Keymap;
-use crate::app::{Action, ColorMode, Zone};
+use crate::app::look::theme_from_colorfgbg;
+use crate::app::{Action, ColorMode, Palette, ThemeName, Zone};
 use crate::domain::SensationCatalogue;
 use crate::domain::body_map::MapStyle;
 use crate::domain::when::DateOrder;
@@ -43,6 +44,27 @@ pub fn detect_color_mode() -> ColorMode {
     }
 }
 
+/// The theme for `auto`: light or dark from `COLORFGBG` where the terminal
+/// sets it, else from the terminal's answer to a query for its background
+/// colour (waiting at most a fifth of a second), else dark.
+pub fn detect_theme() -> ThemeName {
+    if let Some(theme) = std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| theme_from_colorfgbg(&v))
+    {
+        return theme;
+    }
+    if !io::stdout().is_terminal() {
+        return ThemeName::Dark;
+    }
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = Duration::from_millis(200);
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(terminal_colorsaurus::ThemeMode::Light) => ThemeName::Light,
+        _ => ThemeName::Dark,
+    }
+}
+
 /// Settings the app starts with, and where changes to them are kept.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -56,6 +78,10 @@ pub struct Settings {
     pub remember_in: Option<PathBuf>,
     /// The treatments known: built in and the person's own.
     pub treatments: crate::domain::treatment::TreatmentCatalogue,
+    /// The theme asked for; `None` for auto (from the terminal).
+    pub theme: Option<ThemeName>,
+    /// Single colours set in the config, by name (already checked).
+    pub colors: Vec<(String, String)>,
 }
 
 /// Runs the app on `journal` until the person quits.
@@ -70,6 +96,14 @@ pub fn run<S: MonthStore + 'static>(
             "the screens need a terminal; in scripts use the commands (sensemap --help)",
         ));
     }
+    // Asked before the screen is taken over: the terminal answers a query
+    // for its background on the same line as keys.
+    let theme = settings.theme.unwrap_or_else(detect_theme);
+    let colors = settings
+        .colors
+        .iter()
+        .map(|(s, c)| (s.as_str(), c.as_str()));
+    let palette = Palette::themed(theme, colors).map_err(io::Error::other)?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -90,6 +124,7 @@ pub fn run<S: MonthStore + 'static>(
         let mut runtime =
             Runtime::start(journal, sensations, clock, Zone::Local, Options::default());
         runtime.app.color = detect_color_mode();
+        runtime.app.palette = palette;
         runtime.app.body.style = settings.map_style;
         runtime.app.date_order = settings.date_order;
         runtime.app.keymap = settings.keymap;

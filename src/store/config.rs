@@ -30,6 +30,11 @@ pub struct Config {
     pub keys: BTreeMap<String, KeyList>,
     /// Extra treatments, e.g. `(id: "physio", name: "Physiotherapy", group: therapy)`.
     pub treatments: Vec<TreatmentType>,
+    /// The theme: `"auto"` (the default, also when empty), `"dark"`,
+    /// `"light"` or `"high-contrast"`.
+    pub theme: String,
+    /// Single colours of the theme, e.g. `{"error": "#d70000"}`.
+    pub colors: BTreeMap<String, String>,
 }
 
 /// One key or several, as written in `keys`.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::chrome::filter_label;
 use super::figure::FigurePaint;
-use super::theme::{HEAT_GLYPHS, THEME, body_fill, heat_style};
+use super::theme::{HEAT_GLYPHS, Paint, THEME, body_fill, heat_style};
 use crate::app::layout::{self, BodyMapAreas};
 use crate::app::{App, ColorMode, metric_label};
 use crate::domain::{Catalogue, HeatScale, View};
@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         steps: &steps,
         cursor: Some(app.body.cursor),
         selection: &app.body.selection,
-        color: app.color,
+        paint: Paint::of(app),
         style: app.body.style,
     };
     title(View::Front, areas.front_title, buf);
@@ -183,7 +183,7 @@ fn legend(app: &App, scale: &HeatScale, lines: &mut Vec<Line<'static>>) {
     for (step, label) in scale.labels().iter().enumerate() {
         let swatch = match app.color {
             ColorMode::NoColor => Span::raw(HEAT_GLYPHS[step].to_string().repeat(3)),
-            mode => Span::styled("   ", heat_style(mode, step)),
+            _ => Span::styled("   ", heat_style(Paint::of(app), step)),
         };
         lines.push(Line::from(vec![
             Span::raw(" "),
@@ -191,7 +191,7 @@ fn legend(app: &App, scale: &HeatScale, lines: &mut Vec<Line<'static>>) {
             Span::raw(format!(" {label}")),
         ]));
     }
-    let none = match body_fill(app.color, None) {
+    let none = match body_fill(Paint::of(app), None) {
         Some(grey) if app.color != ColorMode::NoColor => Span::styled("   ", Style::new().bg(grey)),
         _ => Span::raw("   "),
     };

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
-use super::theme::{THEME, class_style, heat_style};
+use super::theme::{Paint, THEME, class_style, heat_style};
 use crate::app::{App, ColorMode, layout, metric_label};
 use crate::domain::{Metric, RegionStats};
 
@@ -106,7 +106,7 @@ fn bar_line(
     };
     let bar_style = match (app.color, step) {
         (ColorMode::NoColor, _) | (_, None) => Style::new(),
-        (mode, Some(step)) => Style::new().fg(heat_style(mode, step).bg.unwrap_or_default()),
+        (_, Some(step)) => Style::new().fg(heat_style(Paint::of(app), step).bg.unwrap_or_default()),
     };
     Line::from(vec![
         Span::styled(format!(" {name:<width$}", width = name_width()), name_style),
@@ -190,7 +190,7 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(vec![
             Span::styled(
                 format!(" {:<16}", app.journal.sensations.name_of(id)),
-                class_style(app.color, class),
+                class_style(Paint::of(app), class),
             ),
             Span::raw(format!(" {:>4} ", n)),
             Span::raw(bar(f64::from(*n), f64::from(most), width)),
@@ -247,7 +247,10 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     for count in &charts.classes {
         let name = count.class.map_or("unknown type", |c| c.as_str());
         lines.push(Line::from(vec![
-            Span::styled(format!(" {name:<14}"), class_style(app.color, count.class)),
+            Span::styled(
+                format!(" {name:<14}"),
+                class_style(Paint::of(app), count.class),
+            ),
             Span::raw(format!("{:>7} {:>6}", count.episodes, count.days)),
         ]));
     }

@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::theme::{
-    CURSOR_MARK, HEAT_GLYPHS, SELECTED_MARK, body_border, body_fill, cursor_rim, on_fill,
-    selection_rim,
+    CURSOR_MARK, HEAT_GLYPHS, Paint, SELECTED_MARK, body_border, body_fill, cursor_rim, on_fill,
+    on_rim, selection_rim,
 };
 use crate::app::ColorMode;
 use crate::domain::RegionId;
@@ -36,8 +36,8 @@ pub struct FigurePaint<'a> {
     pub cursor: Option<RegionId>,
     /// Regions selected to log together.
     pub selection: &'a BTreeSet<RegionId>,
-    /// What the terminal can show.
-    pub color: ColorMode,
+    /// What the terminal can show, in the theme's colours.
+    pub paint: Paint,
     /// How the figure is drawn in colour.
     pub style: MapStyle,
 }
@@ -59,7 +59,7 @@ impl FigurePaint<'_> {
                 .filter(|r| Self::ringed(figure, *r))
                 .collect(),
         };
-        match (self.color, self.style) {
+        match (self.paint.mode, self.style) {
             (ColorMode::NoColor, _) => self.glyphs(figure, area, buf),
             (_, MapStyle::Solid) => self.solid(figure, &rings, area, buf),
             (_, MapStyle::Outline) => self.outline(figure, area, buf),
@@ -101,21 +101,21 @@ impl FigurePaint<'_> {
         if let Some(cursor) = rings.cursor
             && Self::rings(figure, x, py, cursor)
         {
-            return cursor_rim(self.color);
+            return cursor_rim(self.paint);
         }
         if rings
             .selection
             .iter()
             .any(|r| Self::rings(figure, x, py, *r))
         {
-            return selection_rim(self.color);
+            return selection_rim(self.paint);
         }
         let region = figure.pixel(x, py)?;
         let step = self.step(region);
         if figure.is_border_pixel(x, py) {
-            body_border(self.color, step)
+            body_border(self.paint)
         } else {
-            body_fill(self.color, step)
+            body_fill(self.paint, step)
         }
     }
 
@@ -146,11 +146,11 @@ impl FigurePaint<'_> {
             let step = self.step(region);
             let mut style = Style::new();
             if let Some(step) = step {
-                style = style.bg(body_fill(self.color, Some(step)).unwrap_or_default());
+                style = style.bg(body_fill(self.paint, Some(step)).unwrap_or_default());
             }
             let edge = figure.edge(x, y);
             style = match (edge, step) {
-                (_, Some(_)) => style.fg(on_fill(step)),
+                (_, Some(_)) => style.fg(on_fill(self.paint, step)),
                 (Some(e), None) if e.silhouette => style,
                 (Some(_), None) => style.fg(Color::DarkGray),
                 (None, None) => style,
@@ -160,15 +160,24 @@ impl FigurePaint<'_> {
             let below = figure.region_at(x, y + 1);
             let right = figure.region_at(x + 1, y);
             let touches = |r: RegionId| region == r || below == Some(r) || right == Some(r);
+            let palette = self.paint.palette;
             let rim = if self.cursor.is_some_and(touches) {
-                cursor_rim(self.color)
+                cursor_rim(self.paint).map(|c| (c, palette.cursor))
             } else if self.selection.iter().any(|r| touches(*r)) {
-                selection_rim(self.color)
+                selection_rim(self.paint).map(|c| (c, palette.selection))
             } else {
                 None
             };
-            if let (Some(rim), Some(_)) = (rim, edge) {
-                style = style.fg(rim).add_modifier(Modifier::BOLD);
+            if let (Some((rim, rgb)), Some(_)) = (rim, edge) {
+                // In the theme's colours the ring is a band of its colour
+                // with the line in readable ink on it; with 16 colours, the
+                // line itself in the ring's colour.
+                style = if self.paint.owns_the_page() {
+                    Style::new().bg(rim).fg(on_rim(self.paint, rgb))
+                } else {
+                    style.fg(rim)
+                }
+                .add_modifier(Modifier::BOLD);
             }
             let glyph = edge.map_or(' ', |e| e.glyph);
             if let Some(cell) = buf.cell_mut((sx, sy)) {
@@ -236,7 +245,7 @@ impl FigurePaint<'_> {
             let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) else {
                 continue;
             };
-            if self.color == ColorMode::NoColor {
+            if self.paint.mode == ColorMode::NoColor {
                 cell.set_char(mark);
                 continue;
             }
@@ -245,8 +254,8 @@ impl FigurePaint<'_> {
             // In outline a region without heat has no fill: keep the
             // terminal's own colours there.
             if step.is_some() || self.style == MapStyle::Solid {
-                style = style.fg(on_fill(step));
-                if let Some(fill) = body_fill(self.color, step) {
+                style = style.fg(on_fill(self.paint, step));
+                if let Some(fill) = body_fill(self.paint, step) {
                     style = style.bg(fill);
                 }
             }
@@ -283,7 +292,7 @@ mod tests {
                 steps: &steps,
                 cursor: None,
                 selection: &selection,
-                color: ColorMode::NoColor,
+                paint: Paint::NO_COLOR,
                 style: MapStyle::Solid,
             };
             for figure in [&raster.front, &raster.back] {
@@ -311,14 +320,17 @@ mod tests {
             steps: &steps,
             cursor: Some(sole),
             selection: &selection,
-            color: ColorMode::TrueColor,
+            paint: Paint {
+                mode: ColorMode::TrueColor,
+                palette: crate::app::Palette::DARK,
+            },
             style: MapStyle::Solid,
         };
         let buffer = drawn(&paint, &raster.back);
         let (ax, ay) = raster.back.anchor(sole).unwrap();
         let marker = &buffer[(ax, ay)];
         assert_eq!(marker.symbol(), CURSOR_MARK.to_string());
-        assert_eq!(Some(marker.bg), body_fill(ColorMode::TrueColor, Some(4)));
+        assert_eq!(Some(marker.bg), body_fill(paint.paint, Some(4)));
         // Outside the figure nothing is drawn; inside, half blocks.
         assert_eq!(buffer[(0, 0)].symbol(), " ");
         let blocks = buffer

@@ -9,10 +9,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::figure::FigurePaint;
-use super::theme::{HEAT_GLYPHS, HEAT_RGB};
-use crate::app::ColorMode;
+use super::theme::{HEAT_GLYPHS, Paint};
 use crate::domain::body_map::{BodyGeometry, BodyRaster, MapStyle, Point, fit};
 use crate::domain::{Catalogue, HeatScale, Metric, RegionId, RegionTally, View};
+
+/// The heat steps of the SVG map (printed on white): viridis sampled at
+/// lightness L* 36, 50, 63, 77 and 91, as the report has always shown them.
+const HEAT_RGB: [(u8, u8, u8); crate::domain::HEAT_STEPS] = [
+    (0x3b, 0x52, 0x8b),
+    (0x27, 0x80, 0x8e),
+    (0x28, 0xae, 0x80),
+    (0x86, 0xd5, 0x49),
+    (0xfd, 0xe7, 0x25),
+];
 
 /// Rows of each figure in the text map: it fits an 80-column terminal.
 pub const TEXT_ROWS: u16 = 36;
@@ -95,7 +104,7 @@ pub fn text(heat: &MapHeat) -> String {
         steps: &heat.steps,
         cursor: None,
         selection: &selection,
-        color: ColorMode::NoColor,
+        paint: Paint::NO_COLOR,
         style: MapStyle::Outline,
     };
     paint.draw(&raster.front, Rect::new(0, 1, cols, rows), &mut buffer);

@@ -30,6 +30,7 @@ impl Widget for &App {
         let (min_w, min_h) = minimum_size();
         if area.width < min_w || area.height < min_h {
             too_small(area, buf, (min_w, min_h));
+            theme::finish(theme::Paint::of(self), area, buf);
             return;
         }
         let areas = layout::screen(area);
@@ -92,6 +93,7 @@ impl Widget for &App {
         if self.modal.confirm_quit {
             overlays::confirm("Quit and lose what you typed?", area, buf);
         }
+        theme::finish(theme::Paint::of(self), area, buf);
     }
 }
 

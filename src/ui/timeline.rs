@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::{THEME, class_style};
+use super::theme::{Paint, THEME, class_style};
 use crate::app::{App, TimelineLine, layout};
 use crate::domain::Entry;
 use crate::domain::when::format_duration_short;
@@ -108,7 +108,7 @@ fn entry_line(app: &App, entry: &Entry, selected: bool, width: u16) -> Line<'sta
                 app.journal.sensations.name_of(&entry.sensation),
                 SENSATION_WIDTH,
             ),
-            class_style(app.color, class),
+            class_style(Paint::of(app), class),
         ),
         Span::raw(format!(" {bar} {:>2}", entry.intensity)),
         Span::raw(format!(

@@ -23,7 +23,8 @@ pub fn sm(dir: &Path) -> Command {
     cmd.env("SENSEMAP_DATA_DIR", dir.join("data"))
         .env("SENSEMAP_CONFIG", dir.join("config.ron"))
         .env("SENSEMAP_NOW", NOW)
-        .env("TZ", TZ);
+        .env("TZ", TZ)
+        .env_remove("SENSEMAP_THEME");
     cmd
 }
 

@@ -323,3 +323,23 @@ pub fn wheel(up: bool) -> Event {
         modifiers: KeyModifiers::NONE,
     })
 }
+
+/// The dark theme's colour `rgb`, as the 24-bit colour a cell gets.
+pub fn dark(rgb: (u8, u8, u8)) -> ratatui::style::Color {
+    ratatui::style::Color::Rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// Whether a cell is in reverse video: with colour, the dark theme's text
+/// colour behind the page's; without, the attribute.
+pub fn reversed(cell: &ratatui::buffer::Cell) -> bool {
+    let palette = sensemap::app::Palette::DARK;
+    cell.modifier.contains(ratatui::style::Modifier::REVERSED)
+        || (cell.bg == dark(palette.text) && cell.fg == dark(palette.page))
+}
+
+/// Whether a cell is dimmed: with colour, in the dark theme's muted
+/// colour; without, the attribute.
+pub fn dimmed(cell: &ratatui::buffer::Cell) -> bool {
+    cell.modifier.contains(ratatui::style::Modifier::DIM)
+        || cell.fg == dark(sensemap::app::Palette::DARK.muted)
+}

@@ -1,0 +1,203 @@
+//! Every cell of every screen, in every theme and colour depth, measured
+//! as WCAG measures contrast: each letter and digit at least 4.5:1 against
+//! its background (7:1 in high-contrast), each line, mark and bar at least
+//! 3:1 against its background, and every fill (heat, body, bars, rings,
+//! highlighted rows) at least 3:1 against the page.
+
+mod common;
+
+use common::{app, draw, entry, history, region};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use sensemap::app::look::{Rgb, contrast};
+use sensemap::app::{Action, App, ColorMode, Palette, Screen, Status, StatusKind, ThemeName};
+use sensemap::domain::treatment::{Application, Course, TreatmentLog};
+use sensemap::ui::theme::shown_rgb;
+use ulid::Ulid;
+
+/// A course and a patch, so screen 4 draws bars and marks.
+fn treatments() -> TreatmentLog {
+    TreatmentLog {
+        courses: vec![Course {
+            id: Ulid::from_parts(2, 1),
+            treatment: "gabapentin".into(),
+            start: common::at("2026-02-01T09:00:00+01:00"),
+            stop: None,
+            dose: Some("300 mg".into()),
+            dose_changes: vec![],
+            note: None,
+        }],
+        applications: vec![Application {
+            id: Ulid::from_parts(3, 1),
+            treatment: "lidocaine-patch".into(),
+            at: common::at("2026-03-05T21:00:00+01:00"),
+            regions: vec![region("left-sole")],
+            note: None,
+        }],
+    }
+}
+
+/// A screen's name and how to open it on an app.
+type ScreenSetup = (&'static str, fn(&mut App));
+
+/// Each screen and overlay a person sees, by name, as set up on `app`.
+fn screens() -> Vec<ScreenSetup> {
+    vec![
+        ("body map", |app| {
+            app.body.cursor = region("left-sole");
+            app.body.selection.insert(region("right-palm"));
+        }),
+        ("body map, outline", |app| {
+            app.update(Action::ToggleMapStyle);
+            app.body.cursor = region("left-sole");
+            app.body.selection.insert(region("right-palm"));
+        }),
+        ("body map, an error said", |app| {
+            app.status = Some(Status {
+                text: "cannot save into 2026-03: the disk is full".into(),
+                kind: StatusKind::Error,
+                since: app.now,
+            });
+        }),
+        ("timeline", |app| {
+            app.update(Action::ShowScreen(Screen::Timeline));
+        }),
+        ("charts", |app| {
+            app.update(Action::ShowScreen(Screen::Charts));
+        }),
+        ("treatments", |app| {
+            app.update(Action::TreatmentsLoaded(Ok(treatments())));
+            app.update(Action::ShowScreen(Screen::Treatments));
+        }),
+        ("help", |app| {
+            app.update(Action::ToggleHelp);
+        }),
+        ("log form", |app| {
+            app.update(Action::OpenLogForm);
+        }),
+        ("region search", |app| {
+            app.update(Action::OpenSearch);
+            for c in "sole".chars() {
+                app.update(Action::Input(c));
+            }
+        }),
+    ]
+}
+
+/// The colour a cell's colour shows as; anything else is a cell left to
+/// the terminal's own colours, whose contrast nobody can promise.
+fn shown(colour: Color, what: &str) -> Result<Rgb, String> {
+    shown_rgb(colour).ok_or_else(|| format!("{what} is {colour:?}, not a theme colour"))
+}
+
+/// Every cell of `buffer` that falls short, described.
+fn shortfalls(buffer: &Buffer, palette: Palette) -> Vec<String> {
+    let page = palette.page;
+    let text_needs = palette.theme.text_contrast();
+    let mut found = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let symbol = cell.symbol();
+            let at = format!("({x},{y}) {symbol:?}");
+            if cell.modifier.intersects(Modifier::DIM | Modifier::REVERSED) {
+                found.push(format!(
+                    "{at}: dim or reverse video is left to the terminal"
+                ));
+                continue;
+            }
+            let (fg, bg) = match (shown(cell.fg, "text"), shown(cell.bg, "background")) {
+                (Ok(fg), Ok(bg)) => (fg, bg),
+                (Err(why), _) | (_, Err(why)) => {
+                    found.push(format!("{at}: {why}"));
+                    continue;
+                }
+            };
+            let mut need = |what: &str, a: Rgb, b: Rgb, ratio: f64| {
+                let got = contrast(a, b);
+                if got < ratio {
+                    found.push(format!("{at}: {what} {got:.2}:1, needs {ratio}:1"));
+                }
+            };
+            let first = symbol.chars().next().unwrap_or(' ');
+            if matches!(symbol, "▀" | "▄") {
+                // Two pixels: each is the page (a gap) or stands out from it.
+                for pixel in [fg, bg] {
+                    if pixel != page {
+                        need("a pixel against the page", pixel, page, 3.0);
+                    }
+                }
+                continue;
+            }
+            if first.is_alphanumeric() {
+                need("a letter", fg, bg, text_needs);
+            } else if !first.is_whitespace() {
+                need("a line or mark", fg, bg, 3.0);
+            }
+            if bg != page {
+                need("a fill against the page", bg, page, 3.0);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_cell_of_every_screen_meets_its_themes_contrast() {
+    let mut entries = history();
+    entries.push(entry(
+        "2026-03-10T08:00:00+01:00",
+        &["left-sole"],
+        "burning",
+        7,
+    ));
+    entries.push(entry(
+        "2026-03-09T08:00:00+01:00",
+        &["right-palm"],
+        "numbness",
+        3,
+    ));
+    let mut measured = 0;
+    for theme in ThemeName::ALL {
+        for mode in [ColorMode::TrueColor, ColorMode::Ansi256] {
+            for (width, height) in [(120, 40), (80, 24)] {
+                for (name, setup) in screens() {
+                    let mut app = app(entries.clone(), width, height);
+                    app.color = mode;
+                    app.palette = Palette::of(theme);
+                    setup(&mut app);
+                    let terminal = draw(&app);
+                    let found = shortfalls(terminal.backend().buffer(), app.palette);
+                    assert!(
+                        found.is_empty(),
+                        "{theme}, {mode:?}, {name} at {width}x{height}: {} cells fall short, e.g.\n{}",
+                        found.len(),
+                        found.iter().take(8).cloned().collect::<Vec<_>>().join("\n")
+                    );
+                    measured += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(measured, 3 * 2 * 2 * screens().len());
+}
+
+#[test]
+fn the_check_catches_what_it_is_for() {
+    // The old light-terminal failure: cyan names on white, 2.8:1.
+    let mut app = app(history(), 80, 24);
+    app.palette = Palette::LIGHT;
+    app.palette.paresthesia = (0x00, 0xcd, 0xcd);
+    app.update(Action::ShowScreen(Screen::Timeline));
+    let found = shortfalls(draw(&app).backend().buffer(), app.palette);
+    assert!(found.iter().any(|f| f.contains("a letter")), "{found:?}");
+    // A heat step too near the page.
+    let mut app = common::app(history(), 80, 24);
+    app.palette.heat[0] = (0x20, 0x20, 0x20);
+    app.palette.heat[1] = (0x20, 0x20, 0x20);
+    let found = shortfalls(draw(&app).backend().buffer(), app.palette);
+    assert!(
+        found.iter().any(|f| f.contains("against the page")),
+        "{found:?}"
+    );
+}
