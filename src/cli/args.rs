@@ -7,19 +7,20 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::domain::{RegionId, places};
 
-/// `sensemap log`.
+/// `sensemap log`. In a terminal without `--region`, it asks for each
+/// answer in turn instead.
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Where, in words ("left sole", "r palm", "both feet", "MS hug") or
     /// by region id, CHOIR key or code; repeat for several.
-    #[arg(short, long = "region", value_name = "R", required = true, value_parser = parse_places)]
+    #[arg(short, long = "region", value_name = "R", value_parser = parse_places)]
     pub regions: Vec<Places>,
     /// What: a sensation id or name, e.g. tingling, burning, electric.
     #[arg(short, long, value_name = "S")]
-    pub sensation: String,
+    pub sensation: Option<String>,
     /// How strong, 0 (none) to 10 (worst imaginable).
     #[arg(short, long, value_name = "N", allow_negative_numbers = true, value_parser = parse_intensity)]
-    pub intensity: u8,
+    pub intensity: Option<u8>,
     /// When it was felt: now, 2h ago, yesterday 21:00, 2026-03-01 14:30...
     #[arg(short, long, value_name = "WHEN", default_value = "now")]
     pub at: String,
@@ -312,7 +313,7 @@ pub struct GenerateArgs {
 }
 
 /// Clap value parser for intensity: a whole number on the 0-10 scale.
-fn parse_intensity(text: &str) -> Result<u8, String> {
+pub(super) fn parse_intensity(text: &str) -> Result<u8, String> {
     let scale = "a whole number on the 0-10 scale (0 none, 10 worst imaginable)";
     match text.trim().parse::<i64>() {
         Ok(n @ 0..=10) => Ok(n as u8),

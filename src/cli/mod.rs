@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod compare_text;
 mod exchange;
+mod guided;
 mod import;
 mod launch;
 mod map;
@@ -53,7 +54,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the app on a generated sample history (your data is not touched).
     Demo,
-    /// Log a sensation and print the new entry's id.
+    /// Log a sensation and print the new entry's id (alone in a terminal, it asks for each answer).
     Log(LogArgs),
     /// List entries, oldest first.
     List(ListArgs),
