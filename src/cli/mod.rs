@@ -8,6 +8,7 @@ mod exchange;
 mod guided;
 mod import;
 mod launch;
+mod log;
 mod map;
 mod output;
 mod report;
