@@ -5,6 +5,7 @@
 //! [`Runtime`] runs without a terminal too, so tests drive it with keys and
 //! watch it react to files changed by other processes.
 
+mod late_reply;
 mod loader;
 mod recovery;
 mod storage;

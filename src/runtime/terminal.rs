@@ -15,6 +15,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use super::late_reply::LateReplyFilter;
 use super::{Clock, Event, Options, Runtime};
 use crate::app::keymap::Keymap;
 use crate::app::look::theme_from_colorfgbg;
@@ -46,7 +47,9 @@ pub fn detect_color_mode() -> ColorMode {
 
 /// The theme for `auto`: light or dark from `COLORFGBG` where the terminal
 /// sets it, else from the terminal's answer to a query for its background
-/// colour (waiting at most a fifth of a second), else dark.
+/// colour, else dark. Terminals that cannot answer say so at once (the
+/// query is followed by one every terminal answers), so the full second of
+/// waiting is only ever spent on a slow link.
 pub fn detect_theme() -> ThemeName {
     if let Some(theme) = std::env::var("COLORFGBG")
         .ok()
@@ -57,9 +60,7 @@ pub fn detect_theme() -> ThemeName {
     if !io::stdout().is_terminal() {
         return ThemeName::Dark;
     }
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = Duration::from_millis(200);
-    match terminal_colorsaurus::theme_mode(options) {
+    match terminal_colorsaurus::theme_mode(terminal_colorsaurus::QueryOptions::default()) {
         Ok(terminal_colorsaurus::ThemeMode::Light) => ThemeName::Light,
         _ => ThemeName::Dark,
     }
@@ -186,10 +187,14 @@ fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Resu
 /// Reads the terminal on its own thread and feeds the loop's channel.
 fn spawn_input(events: Sender<Event>, stop: Arc<AtomicBool>) {
     thread::spawn(move || {
+        let mut late_reply = LateReplyFilter::default();
         while !stop.load(Ordering::Relaxed) {
             let event = match event::poll(INPUT_POLL) {
                 Ok(false) => continue,
-                Ok(true) => event::read().map(Event::Input),
+                Ok(true) => match event::read() {
+                    Ok(input) if !late_reply.passes(&input) => continue,
+                    read => read.map(Event::Input),
+                },
                 Err(e) => Err(e),
             };
             let failed = event.is_err();
