@@ -1,73 +1,185 @@
-//! `sensemap log` alone in a terminal asks one plain line at a time, says
-//! each answer back, and asks a wrong answer again with the reason;
+//! `sensemap log` in a terminal asks, one plain line at a time, for what
+//! its flags did not say, says each answer back, and asks a wrong answer
+//! again with the reason; Ctrl-C and Ctrl-D leave with nothing saved;
 //! without a terminal it still wants its flags.
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::cli::sm;
 use predicates::prelude::*;
-use rexpect::session::spawn_command;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+/// `sensemap log ARGS` in a 60-column pseudo-terminal over `dir`, with a
+/// terminal that understands escape sequences (so any would be used).
+fn log_in_a_terminal(dir: &Path, args: &[&str]) -> PtySession {
+    let config = dir.join("config.ron");
+    std::fs::write(&config, "()\n").unwrap();
+    let binary = assert_cmd::cargo::cargo_bin!("sensemap");
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "stty cols 60 rows 20 && exec '{}' log {}",
+            binary.display(),
+            quoted.join(" ")
+        ))
+        .env("SENSEMAP_DATA_DIR", dir.join("data"))
+        .env("SENSEMAP_CONFIG", &config)
+        .env("SENSEMAP_NOW", common::cli::NOW)
+        .env("TZ", common::cli::TZ)
+        .env("TERM", "xterm-256color")
+        .env_remove("SENSEMAP_THEME");
+    spawn_command(command, Some(10_000)).unwrap()
+}
+
+/// The entries saved in `dir`, as JSON text.
+fn saved(dir: &Path) -> String {
+    let listed = sm(dir).args(["list", "--format", "json"]).output().unwrap();
+    String::from_utf8(listed.stdout).unwrap()
+}
 
 #[test]
 fn in_a_terminal_log_asks_each_answer_and_saves_the_entry() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.ron");
-    std::fs::write(&config, "()\n").unwrap();
-    let binary = assert_cmd::cargo::cargo_bin!("sensemap");
-    let mut command = Command::new(binary);
-    command
-        .arg("log")
-        .env("SENSEMAP_DATA_DIR", dir.path().join("data"))
-        .env("SENSEMAP_CONFIG", &config)
-        .env("SENSEMAP_NOW", common::cli::NOW)
-        .env("TZ", common::cli::TZ)
-        .env("TERM", "dumb");
-    let mut s = spawn_command(command, Some(10_000)).unwrap();
-    s.exp_string("Where?").unwrap();
-    // A place that is none: asked again, with the reason.
+    let mut s = log_in_a_terminal(dir.path(), &[]);
+    let mut transcript = String::new();
+    let mut expect = |s: &mut PtySession, text: &str| {
+        transcript += &s.exp_string(text).unwrap();
+        transcript += text;
+    };
+    expect(&mut s, "Where?");
     s.send_line("left elbw knee").unwrap();
-    s.exp_string("error: 'left elbw knee' could be Elbow (front-left)")
-        .unwrap();
-    s.exp_string("Where?").unwrap();
-    s.send_line("left sole").unwrap();
-    s.exp_string("Foot, sole (left) - b37, back").unwrap();
-    s.exp_string("What did it feel like?").unwrap();
-    s.send_line("tingling").unwrap();
-    s.exp_string("Tingling (paresthesia)").unwrap();
-    s.exp_string("How strong").unwrap();
-    s.send_line("12").unwrap();
-    s.exp_string("0 to 10").unwrap();
-    s.send_line("6").unwrap();
-    s.exp_string("6 out of 10").unwrap();
-    s.exp_string("When?").unwrap();
+    // A place that is none: asked again, with the reason.
+    expect(
+        &mut s,
+        "Not taken: 'left elbw knee' could be Elbow (front-left)",
+    );
+    expect(&mut s, "Where?");
     s.send_line("").unwrap();
-    s.exp_string("How long").unwrap();
+    // Nothing typed: an answer is needed.
+    expect(&mut s, "An answer is needed here");
+    expect(&mut s, "Where?");
+    s.send_line("left sole").unwrap();
+    expect(&mut s, "Foot, sole (left) - b37, back");
+    expect(&mut s, "What did it feel like?");
+    s.send_line("tingling").unwrap();
+    expect(&mut s, "Tingling (paresthesia)");
+    expect(&mut s, "How strong?");
+    s.send_line("12").unwrap();
+    expect(&mut s, "0 to 10");
+    expect(&mut s, "How strong?");
+    s.send_line("6").unwrap();
+    expect(&mut s, "6 out of 10");
+    expect(&mut s, "When?");
+    s.send_line("").unwrap();
+    expect(&mut s, "Wednesday 11 March 2026, 10:00");
+    expect(&mut s, "How long");
     s.send_line("15m").unwrap();
-    s.exp_string("lasted").unwrap();
-    s.exp_string("Tags?").unwrap();
+    expect(&mut s, "lasted 15m");
+    expect(&mut s, "Tags?");
     s.send_line("heat").unwrap();
-    s.exp_string("#heat").unwrap();
-    s.exp_string("A note?").unwrap();
-    s.send_line("after a hot bath").unwrap();
-    s.exp_string("Saved: Tingling 6/10").unwrap();
-    s.exp_eof().unwrap();
+    expect(&mut s, "#heat");
+    // A note longer than the terminal is wide: it wraps, and nothing is
+    // cleared or moved to make room.
+    let note = "after a hot bath, both feet then the left sole, worse when standing";
+    expect(&mut s, "A note?");
+    s.send_line(note).unwrap();
+    expect(&mut s, "note kept");
+    transcript += &s.exp_string("Saved: Tingling 6/10").unwrap();
+    transcript += &s.exp_eof().unwrap();
+    assert!(
+        !transcript.contains('\x1b'),
+        "no escape sequence moves or clears a line: {transcript:?}"
+    );
 
-    let listed = sm(dir.path())
-        .args(["list", "--format", "json"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(listed.stdout).unwrap();
+    let text = saved(dir.path());
     for expected in [
         "\"left-sole\"",
         "\"tingling\"",
         "\"intensity\": 6",
         "900",
         "\"heat\"",
-        "after a hot bath",
+        note,
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
+    }
+}
+
+#[test]
+fn in_a_terminal_log_asks_only_what_its_flags_did_not_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal(
+        dir.path(),
+        &[
+            "-s", "burning", "-i", "5", "--tag", "heat", "--at", "2h ago",
+        ],
+    );
+    let mut transcript = s.exp_string("What: Burning (dysesthesia)").unwrap();
+    transcript += &s.exp_string("Where?").unwrap();
+    s.send_line("both feet").unwrap();
+    transcript += &s.exp_string("How long").unwrap();
+    s.send_line("").unwrap();
+    transcript += &s.exp_string("A note?").unwrap();
+    s.send_line("").unwrap();
+    transcript += &s.exp_string("Saved: Burning 5/10").unwrap();
+    s.exp_eof().unwrap();
+    for not_asked in ["What did it feel like?", "How strong?", "When?", "Tags?"] {
+        assert!(!transcript.contains(not_asked), "{not_asked}: {transcript}");
+    }
+    let text = saved(dir.path());
+    assert!(text.contains("\"burning\""), "{text}");
+    assert!(text.contains("\"intensity\": 5"), "{text}");
+    assert!(text.contains("\"heat\""), "{text}");
+    assert!(text.contains("2026-03-11T08:00:00+01:00"), "2h ago: {text}");
+}
+
+#[test]
+fn a_wrong_flag_stops_log_before_anything_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal(dir.path(), &["-s", "sparkles"]);
+    let before = s.exp_string("--sensation:").unwrap();
+    assert!(!before.contains("Where?"), "{before}");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut s), 2);
+    assert!(!dir.path().join("data").exists(), "nothing written");
+}
+
+#[test]
+fn ctrl_c_while_asked_leaves_with_nothing_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal(dir.path(), &[]);
+    s.exp_string("Where?").unwrap();
+    s.send_line("left sole").unwrap();
+    s.exp_string("What did it feel like?").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_string("nothing saved (Ctrl-C)").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut s), 130);
+    assert!(!dir.path().join("data").exists(), "nothing written");
+}
+
+#[test]
+fn ctrl_d_while_asked_leaves_with_nothing_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal(dir.path(), &[]);
+    s.exp_string("Where?").unwrap();
+    s.send_control('d').unwrap();
+    s.exp_string("nothing saved: the answers ended").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut s), 1);
+    assert!(!dir.path().join("data").exists(), "nothing written");
+}
+
+/// The code the process exited with.
+fn exit_code(s: &mut PtySession) -> i32 {
+    match s.process_mut().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("did not exit: {other:?}"),
     }
 }
 
@@ -87,6 +199,15 @@ fn without_a_terminal_log_wants_its_flags() {
         .code(2)
         .stderr(predicate::str::contains(
             "log needs --sensation <S>, --intensity <N>",
+        ));
+    // The note on standard input leaves nothing to ask with.
+    sm(dir.path())
+        .args(["log", "-r", "left sole", "--note", "-"])
+        .write_stdin("a note")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "log needs --sensation <S>, --intensity <N> with --note -",
         ));
     assert!(!dir.path().join("data").exists(), "nothing written");
 }

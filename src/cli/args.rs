@@ -21,9 +21,10 @@ pub struct LogArgs {
     /// How strong, 0 (none) to 10 (worst imaginable).
     #[arg(short, long, value_name = "N", allow_negative_numbers = true, value_parser = parse_intensity)]
     pub intensity: Option<u8>,
-    /// When it was felt: now, 2h ago, yesterday 21:00, 2026-03-01 14:30...
-    #[arg(short, long, value_name = "WHEN", default_value = "now")]
-    pub at: String,
+    /// When it was felt: now (the default), 2h ago, yesterday 21:00,
+    /// 2026-03-01 14:30...
+    #[arg(short, long, value_name = "WHEN")]
+    pub at: Option<String>,
     /// How long it lasted: 90s, 15m, 2h30m.
     #[arg(short, long, value_name = "DUR")]
     pub duration: Option<String>,

@@ -113,10 +113,17 @@ impl Context {
         Ok(config::sensations_of(&self.config, self.settings.clone())?)
     }
 
+    /// Reads a time given to `flag`.
     pub(super) fn when(&self, flag: &str, text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+        self.read_time(text)
+            .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
+    }
+
+    /// Reads a time as the person wrote it, or says why it is not one.
+    pub(super) fn read_time(&self, text: &str) -> Result<DateTime<FixedOffset>, String> {
         Zone::Local
             .read(text, self.now.fixed_offset(), self.settings.date_order)
-            .map_err(|e| CliError::Usage(format!("{flag}: {e}")))
+            .map_err(|e| e.to_string())
     }
 
     /// Builds the query filter from the shared flags.

@@ -1,34 +1,23 @@
-//! `sensemap log` without its flags, in a terminal: one plain question a
-//! line, each answer said back in words, a wrong one asked again with the
-//! reason. Nothing moves on the screen but the line being typed, so a
+//! `sensemap log` without all its flags, in a terminal: one plain question
+//! a line for what the flags did not say, each answer said back in words,
+//! a wrong one asked again with the reason.
+//!
+//! The answers are read by the terminal's own line editing (what a shell
+//! does), and every question, answer and reason is a new line: nothing
+//! already on the screen is moved or cleared, however the lines wrap, so a
 //! screen reader follows it as it would a conversation.
 
-use chrono::{DateTime, FixedOffset};
-use dialoguer::Input;
-use dialoguer::console::Term;
-use dialoguer::theme::SimpleTheme;
+mod questions;
+
+use std::io::{BufRead, Write};
+use std::sync::{Arc, Mutex};
 
 use super::CliError;
 use super::commands::Context;
-use crate::domain::when::{check_felt, format_duration, parse_duration};
-use crate::domain::{RegionId, SensationCatalogue, SensationId, places, split_tags};
+use crate::domain::{RegionId, SensationCatalogue, SensationId};
+pub(super) use questions::*;
 
-/// How a question reads an answer: the value and what it is said back
-/// as, or what is wrong with it.
-pub(super) type Reader<'a, T> = Box<dyn Fn(&str) -> Result<(T, String), String> + 'a>;
-
-/// One question: what is asked, what `Enter` alone answers, and how an
-/// answer is read (the value, and what it is said back as).
-pub(super) struct Question<'a, T> {
-    /// The question, with examples.
-    pub prompt: &'a str,
-    /// What `Enter` alone answers; `None` when an answer is needed.
-    pub default: Option<&'a str>,
-    /// Reads an answer, or says what is wrong with it.
-    pub read: Reader<'a, T>,
-}
-
-/// What the questions gather: a `log` command's flags.
+/// What the log gathers: a `log` command's flags, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Answers {
     /// Where.
@@ -47,152 +36,226 @@ pub(super) struct Answers {
     pub note: Option<String>,
 }
 
-/// Where: the place matcher, said back with each region's key and figure.
-pub(super) fn where_question<'a>() -> Question<'a, Vec<RegionId>> {
-    Question {
-        prompt: "Where? (for example: left sole, both feet, r palm, b37)",
-        default: None,
-        read: Box::new(|text| {
-            let regions = places::resolve_list(text).map_err(|e| e.to_string())?;
-            let said = regions
-                .iter()
-                .map(|r| {
-                    let region = r.region();
-                    format!("{}, {}", region.label(), region.view.as_str())
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            Ok((regions, said))
-        }),
+/// What the flags said, each already read and checked; `None` (or empty)
+/// where a flag was not given, which the guided log then asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Given {
+    /// `--region`.
+    pub regions: Option<Vec<RegionId>>,
+    /// `--sensation`.
+    pub sensation: Option<SensationId>,
+    /// `--intensity`.
+    pub intensity: Option<u8>,
+    /// `--at`.
+    pub at: Option<String>,
+    /// `--duration`.
+    pub duration_s: Option<u64>,
+    /// `--tag`.
+    pub tags: Option<Vec<String>>,
+    /// `--note`.
+    pub note: Option<String>,
+}
+
+impl Given {
+    /// The answers, when the flags gave everything a log needs (the rest
+    /// takes its default: now, no length, no tags, no note).
+    pub fn complete(&self) -> Option<Answers> {
+        match (&self.regions, self.sensation, self.intensity) {
+            (Some(regions), Some(sensation), Some(intensity)) => Some(Answers {
+                regions: regions.clone(),
+                sensation,
+                intensity,
+                at: self.at.clone().unwrap_or_else(|| "now".into()),
+                duration_s: self.duration_s,
+                tags: self.tags.clone().unwrap_or_default(),
+                note: self.note.clone(),
+            }),
+            _ => None,
+        }
     }
 }
 
-/// What: the sensation matcher, said back with its class.
-pub(super) fn what_question(sensations: &SensationCatalogue) -> Question<'_, SensationId> {
-    Question {
-        prompt: "What did it feel like? (for example: tingling, burning, numbness)",
-        default: None,
-        read: Box::new(move |text| {
-            let id = sensations.lookup(text).map_err(|e| e.to_string())?;
-            let name = sensations.name_of(&id).to_string();
-            let said = match sensations.class_of(&id) {
-                Some(class) => format!("{name} ({class})"),
-                None => name,
+/// What ends the guided log when the answers run out (Ctrl-D).
+const ENDED: &str = "nothing saved: the answers ended before the last question";
+
+/// The questions and answers, a line at a time: answers read from one
+/// stream, questions and what is said back written to another.
+pub(super) struct Conversation<R, W> {
+    /// Where answers come from.
+    answers: R,
+    /// Where questions, answers said back and reasons go.
+    screen: W,
+}
+
+impl<R: BufRead, W: Write> Conversation<R, W> {
+    /// A conversation reading `answers` and writing to `screen`.
+    pub fn new(answers: R, screen: W) -> Self {
+        Self { answers, screen }
+    }
+
+    /// Says what the flags gave, then asks for everything else in turn.
+    pub fn fill(
+        &mut self,
+        given: Given,
+        ctx: &Context,
+        sensations: &SensationCatalogue,
+    ) -> Result<Answers, CliError> {
+        self.say("Log a sensation: answer each question and press Enter.")?;
+        self.say("Enter alone takes the answer in [brackets]; Ctrl-C leaves without saving.")?;
+        let (place, what, strength) = (
+            where_question(),
+            what_question(sensations),
+            strength_question(),
+        );
+        let (when, length, tags, note) = (
+            when_question(ctx),
+            duration_question(),
+            tags_question(),
+            note_question(),
+        );
+        // What the flags said first, then the questions for the rest.
+        self.take(&given.regions, &place)?;
+        self.take(&given.sensation, &what)?;
+        self.take(&given.intensity, &strength)?;
+        self.take(&given.at, &when)?;
+        self.take(&given.duration_s.map(Some), &length)?;
+        self.take(&given.tags, &tags)?;
+        self.take(&given.note.clone().map(Some), &note)?;
+        Ok(Answers {
+            regions: self.unless_given(given.regions, &place)?,
+            sensation: self.unless_given(given.sensation, &what)?,
+            intensity: self.unless_given(given.intensity, &strength)?,
+            at: self.unless_given(given.at, &when)?,
+            duration_s: self.unless_given(given.duration_s.map(Some), &length)?,
+            tags: self.unless_given(given.tags, &tags)?,
+            note: self.unless_given(given.note.map(Some), &note)?,
+        })
+    }
+
+    /// The flag's value, or else the question's answer.
+    fn unless_given<T>(
+        &mut self,
+        given: Option<T>,
+        question: &Question<'_, T>,
+    ) -> Result<T, CliError> {
+        match given {
+            Some(value) => Ok(value),
+            None => self.ask(question),
+        }
+    }
+
+    /// Says a flag's value back with what it answers (nothing when the
+    /// flag was not given).
+    fn take<T>(&mut self, given: &Option<T>, question: &Question<'_, T>) -> Result<(), CliError> {
+        match given {
+            Some(value) => self.say(&format!(
+                "{}: {} (from the flags)",
+                question.label,
+                (question.say)(value)
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Asks one question until it has an answer, then says the answer back.
+    pub fn ask<T>(&mut self, question: &Question<'_, T>) -> Result<T, CliError> {
+        loop {
+            let prompt = match question.default.filter(|d| !d.is_empty()) {
+                Some(default) => format!("{} [{default}]: ", question.prompt),
+                None => format!("{}: ", question.prompt),
             };
-            Ok((id, said))
-        }),
-    }
-}
-
-/// How strong, 0-10.
-pub(super) fn strength_question<'a>() -> Question<'a, u8> {
-    Question {
-        prompt: "How strong, from 0 (none) to 10 (worst imaginable)?",
-        default: None,
-        read: Box::new(|text| {
-            let n = super::args::parse_intensity(text)?;
-            Ok((n, format!("{n} out of 10")))
-        }),
-    }
-}
-
-/// When, read as `--at` reads it (default now), said back as a date.
-pub(super) fn when_question(ctx: &Context) -> Question<'_, String> {
-    Question {
-        prompt: "When? (for example: now, 2h ago, yesterday 21:00)",
-        default: Some("now"),
-        read: Box::new(move |text| {
-            let at: DateTime<FixedOffset> = ctx.when("when", text).map_err(|e| e.to_string())?;
-            check_felt(text, at, ctx.now.fixed_offset()).map_err(|e| e.to_string())?;
-            Ok((
-                text.to_string(),
-                at.format("%A %-d %B %Y, %H:%M").to_string(),
-            ))
-        }),
-    }
-}
-
-/// How long (optional).
-pub(super) fn duration_question<'a>() -> Question<'a, Option<u64>> {
-    Question {
-        prompt: "How long did it last? (for example: 15m, 2h30m; Enter if you do not know)",
-        default: Some(""),
-        read: Box::new(|text| match text.trim() {
-            "" => Ok((None, "no length noted".into())),
-            text => {
-                let seconds = parse_duration(text).map_err(|e| e.to_string())?;
-                Ok((
-                    Some(seconds),
-                    format!("lasted {}", format_duration(seconds)),
-                ))
+            self.write(&prompt)?;
+            let Some(line) = self.read_line()? else {
+                self.say("")?;
+                return Err(CliError::Other(ENDED.into()));
+            };
+            let line = match String::from_utf8(line) {
+                Ok(line) => line,
+                Err(_) => {
+                    self.say("  Not taken: that was not text (UTF-8).")?;
+                    continue;
+                }
+            };
+            let typed = line.trim_end_matches(['\r', '\n']);
+            let text = match (typed.trim().is_empty(), question.default) {
+                (false, _) => typed,
+                (true, Some(default)) => default,
+                (true, None) => {
+                    self.say("  An answer is needed here (Ctrl-C leaves without saving).")?;
+                    continue;
+                }
+            };
+            match (question.read)(text) {
+                Ok(value) => {
+                    self.say(&format!("  {}", (question.say)(&value)))?;
+                    return Ok(value);
+                }
+                Err(reason) => self.say(&format!("  Not taken: {reason}"))?,
             }
-        }),
+        }
+    }
+
+    /// One line as typed, or `None` when the answers have ended.
+    fn read_line(&mut self) -> Result<Option<Vec<u8>>, CliError> {
+        let mut line = Vec::new();
+        let read = self
+            .answers
+            .read_until(b'\n', &mut line)
+            .map_err(|e| CliError::Other(format!("nothing saved: cannot read the answer: {e}")))?;
+        Ok((read > 0).then_some(line))
+    }
+
+    /// Writes `line` and ends it.
+    fn say(&mut self, line: &str) -> Result<(), CliError> {
+        self.write(&format!("{line}\n"))
+    }
+
+    /// Writes `text` and shows it at once.
+    fn write(&mut self, text: &str) -> Result<(), CliError> {
+        self.screen
+            .write_all(text.as_bytes())
+            .and_then(|()| self.screen.flush())
+            .map_err(|e| CliError::Other(format!("nothing saved: cannot write the question: {e}")))
     }
 }
 
-/// Tags (optional).
-pub(super) fn tags_question<'a>() -> Question<'a, Vec<String>> {
-    Question {
-        prompt: "Tags? (words such as heat fatigue stress; Enter for none)",
-        default: Some(""),
-        read: Box::new(|text| {
-            let tags = split_tags([text]);
-            let said = if tags.is_empty() {
-                "no tags".to_string()
-            } else {
-                tags.iter()
-                    .map(|t| format!("#{t}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            Ok((tags, said))
-        }),
+/// Asks, on the terminal, for what the flags did not give. Ctrl-C while
+/// asking leaves at once, saying that nothing was saved; once the answers
+/// are all in, it waits for the save.
+pub(super) fn ask_in_terminal(
+    given: Given,
+    ctx: &Context,
+    sensations: &SensationCatalogue,
+) -> Result<Answers, CliError> {
+    let asking = Arc::new(Mutex::new(true));
+    let interrupts = leave_on_interrupt(Arc::clone(&asking));
+    let stdin = std::io::stdin();
+    let answers = Conversation::new(stdin.lock(), std::io::stderr()).fill(given, ctx, sensations);
+    // Holding the lock, the interrupt cannot leave mid-save.
+    if let Ok(mut asking) = asking.lock() {
+        *asking = false;
     }
+    if let Some(interrupts) = interrupts {
+        interrupts.close();
+    }
+    answers
 }
 
-/// A note (optional).
-pub(super) fn note_question<'a>() -> Question<'a, Option<String>> {
-    Question {
-        prompt: "A note? (Enter for none)",
-        default: Some(""),
-        read: Box::new(|text| match text.trim() {
-            "" => Ok((None, "no note".into())),
-            note => Ok((Some(note.to_string()), "note kept".into())),
-        }),
-    }
-}
-
-/// Asks every question on the terminal, in turn.
-pub(super) fn ask_all(ctx: &Context, sensations: &SensationCatalogue) -> Result<Answers, CliError> {
-    let term = Term::stderr();
-    let _ = term.write_line("Log a sensation. Enter takes the answer in brackets.");
-    Ok(Answers {
-        regions: ask(&term, &where_question())?,
-        sensation: ask(&term, &what_question(sensations))?,
-        intensity: ask(&term, &strength_question())?,
-        at: ask(&term, &when_question(ctx))?,
-        duration_s: ask(&term, &duration_question())?,
-        tags: ask(&term, &tags_question())?,
-        note: ask(&term, &note_question())?,
-    })
-}
-
-/// Asks one question until it has an answer, then says the answer back.
-fn ask<T>(term: &Term, question: &Question<'_, T>) -> Result<T, CliError> {
-    let theme = SimpleTheme;
-    let mut input = Input::<String>::with_theme(&theme)
-        .with_prompt(question.prompt)
-        .allow_empty(question.default.is_some())
-        .validate_with(|text: &String| (question.read)(text).map(|_| ()));
-    if let Some(default) = question.default.filter(|d| !d.is_empty()) {
-        input = input.default(default.to_string());
-    }
-    let text = input
-        .interact_text_on(term)
-        .map_err(|e| CliError::Other(format!("nothing saved: {e}")))?;
-    let (value, said) = (question.read)(&text).map_err(CliError::Usage)?;
-    let _ = term.write_line(&format!("  {said}"));
-    Ok(value)
+/// Watches for Ctrl-C on a thread of its own: while `asking`, it says that
+/// nothing was saved and ends the process as an interrupt does (130).
+fn leave_on_interrupt(asking: Arc<Mutex<bool>>) -> Option<signal_hook::iterator::Handle> {
+    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT]).ok()?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some()
+            && let Ok(asking) = asking.lock()
+            && *asking
+        {
+            eprintln!("\nsensemap: nothing saved (Ctrl-C)");
+            std::process::exit(130);
+        }
+    });
+    Some(handle)
 }
 
 #[cfg(test)]

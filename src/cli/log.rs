@@ -5,40 +5,59 @@ use ulid::Ulid;
 
 use super::args::LogArgs;
 use super::commands::{Context, print};
-use super::guided::Answers;
+use super::guided::{Answers, Given, Question, duration_question, what_question, when_question};
 use super::{CliError, output};
 use crate::domain::Draft;
-use crate::domain::when::parse_duration;
 
 /// Logs one entry and prints its id.
 pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     let sensations = ctx.sensations()?;
-    let answers = match (&args.sensation, args.intensity) {
-        (Some(sensation), Some(intensity)) if !args.regions.is_empty() => Answers {
-            regions: regions_of(&args.regions),
-            sensation: sensations
-                .lookup(sensation)
-                .map_err(|e| CliError::Usage(format!("--sensation: {e}")))?,
-            intensity,
-            at: args.at.clone(),
-            duration_s: args
-                .duration
-                .as_deref()
-                .map(parse_duration)
-                .transpose()
-                .map_err(|e| CliError::Usage(format!("--duration: {e}")))?,
-            tags: tags_of(&args.tags)?,
-            note: match args.note.as_deref() {
-                Some("-") => Some(note_from_stdin()?),
-                _ => args.note.clone(),
-            },
-        },
-        _ if args.regions.is_empty() && asked_in_a_terminal() => {
-            super::guided::ask_all(ctx, &sensations)?
+    let note_from_input = args.note.as_deref() == Some("-");
+    let given = given(ctx, &sensations, &args)?;
+    let answers = match given.complete() {
+        Some(mut answers) => {
+            if note_from_input {
+                answers.note = Some(note_from_stdin()?);
+            }
+            answers
         }
-        _ => return Err(CliError::Usage(missing_log_flags(&args))),
+        None if !note_from_input && asked_in_a_terminal() => {
+            super::guided::ask_in_terminal(given, ctx, &sensations)?
+        }
+        None => return Err(CliError::Usage(missing_log_flags(&args))),
     };
     save_log(ctx, &sensations, answers)
+}
+
+/// What the flags say, each read and checked, so a wrong one stops `log`
+/// before anything is asked or saved.
+fn given(
+    ctx: &Context,
+    sensations: &crate::domain::SensationCatalogue,
+    args: &LogArgs,
+) -> Result<Given, CliError> {
+    Ok(Given {
+        regions: (!args.regions.is_empty()).then(|| regions_of(&args.regions)),
+        sensation: read_flag("--sensation", &args.sensation, &what_question(sensations))?,
+        intensity: args.intensity,
+        at: read_flag("--at", &args.at, &when_question(ctx))?,
+        duration_s: read_flag("--duration", &args.duration, &duration_question())?.flatten(),
+        tags: (!args.tags.is_empty())
+            .then(|| tags_of(&args.tags))
+            .transpose()?,
+        note: args.note.clone().filter(|note| note != "-"),
+    })
+}
+
+/// A flag's text read as its question reads an answer.
+fn read_flag<T>(
+    flag: &str,
+    text: &Option<String>,
+    question: &Question<'_, T>,
+) -> Result<Option<T>, CliError> {
+    text.as_deref()
+        .map(|text| (question.read)(text).map_err(|e| CliError::Usage(format!("{flag}: {e}"))))
+        .transpose()
 }
 
 /// Whether a person at a terminal can be asked: standard input and the
@@ -58,8 +77,14 @@ fn missing_log_flags(args: &LogArgs) -> String {
     .into_iter()
     .filter_map(|(lacking, flag)| lacking.then_some(flag))
     .collect();
+    if args.note.as_deref() == Some("-") {
+        return format!(
+            "log needs {} with --note - (the note takes standard input, so nothing can be asked there)",
+            missing.join(", ")
+        );
+    }
     format!(
-        "log needs {} (run `sensemap log` alone in a terminal to be asked for each, one at a time)",
+        "log needs {} (run `sensemap log` in a terminal to be asked for what is missing, one question at a time)",
         missing.join(", ")
     )
 }

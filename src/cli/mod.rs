@@ -55,7 +55,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the app on a generated sample history (your data is not touched).
     Demo,
-    /// Log a sensation and print the new entry's id (alone in a terminal, it asks for each answer).
+    /// Log a sensation and print the new entry's id (in a terminal, it asks for what the flags do not say).
     Log(LogArgs),
     /// List entries, oldest first.
     List(ListArgs),

@@ -1,0 +1,149 @@
+//! The guided log's questions: what each asks, what `Enter` alone
+//! answers, how an answer is read, and how it is said back in words.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::super::commands::Context;
+use crate::domain::when::{check_felt, format_duration, parse_duration};
+use crate::domain::{RegionId, SensationCatalogue, SensationId, places, split_tags};
+
+/// Reads an answer, or says what is wrong with it.
+pub(in crate::cli) type Reader<'a, T> = Box<dyn Fn(&str) -> Result<T, String> + 'a>;
+
+/// Says a value back in words.
+pub(in crate::cli) type Sayer<'a, T> = Box<dyn Fn(&T) -> String + 'a>;
+
+/// One question: what is asked, what `Enter` alone answers, how an answer
+/// is read, and how it is said back.
+pub(in crate::cli) struct Question<'a, T> {
+    /// What the answer is, in a word or two ("Where").
+    pub label: &'static str,
+    /// The question, with examples.
+    pub prompt: &'static str,
+    /// What `Enter` alone answers; `None` when an answer is needed.
+    pub default: Option<&'static str>,
+    /// Reads an answer, or says what is wrong with it.
+    pub read: Reader<'a, T>,
+    /// Says a value back in words.
+    pub say: Sayer<'a, T>,
+}
+
+/// Where: the place matcher, said back with each region's key and figure.
+pub(in crate::cli) fn where_question<'a>() -> Question<'a, Vec<RegionId>> {
+    Question {
+        label: "Where",
+        prompt: "Where? (for example: left sole, both feet, r palm, b37)",
+        default: None,
+        read: Box::new(|text| places::resolve_list(text).map_err(|e| e.to_string())),
+        say: Box::new(|regions| {
+            regions
+                .iter()
+                .map(|r| {
+                    let region = r.region();
+                    format!("{}, {}", region.label(), region.view.as_str())
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+    }
+}
+
+/// What: the sensation matcher, said back with its class.
+pub(in crate::cli) fn what_question(sensations: &SensationCatalogue) -> Question<'_, SensationId> {
+    Question {
+        label: "What",
+        prompt: "What did it feel like? (for example: tingling, burning, numbness)",
+        default: None,
+        read: Box::new(move |text| sensations.lookup(text).map_err(|e| e.to_string())),
+        say: Box::new(move |id| {
+            let name = sensations.name_of(id).to_string();
+            match sensations.class_of(id) {
+                Some(class) => format!("{name} ({class})"),
+                None => name,
+            }
+        }),
+    }
+}
+
+/// How strong, 0-10.
+pub(in crate::cli) fn strength_question<'a>() -> Question<'a, u8> {
+    Question {
+        label: "How strong",
+        prompt: "How strong? (0 for none, 10 for the worst imaginable)",
+        default: None,
+        read: Box::new(super::super::args::parse_intensity),
+        say: Box::new(|n| format!("{n} out of 10")),
+    }
+}
+
+/// When, read as `--at` reads it (default now), said back as a date.
+pub(in crate::cli) fn when_question(ctx: &Context) -> Question<'_, String> {
+    Question {
+        label: "When",
+        prompt: "When? (for example: now, 2h ago, yesterday 21:00)",
+        default: Some("now"),
+        read: Box::new(move |text| {
+            let at: DateTime<FixedOffset> = ctx.read_time(text)?;
+            check_felt(text, at, ctx.now.fixed_offset()).map_err(|e| e.to_string())?;
+            Ok(text.to_string())
+        }),
+        say: Box::new(move |text| match ctx.read_time(text) {
+            Ok(at) => at.format("%A %-d %B %Y, %H:%M").to_string(),
+            Err(_) => text.clone(),
+        }),
+    }
+}
+
+/// How long (optional).
+pub(in crate::cli) fn duration_question<'a>() -> Question<'a, Option<u64>> {
+    Question {
+        label: "How long",
+        prompt: "How long did it last? (for example: 15m, 2h30m; Enter if you do not know)",
+        default: Some(""),
+        read: Box::new(|text| match text.trim() {
+            "" => Ok(None),
+            text => parse_duration(text).map(Some).map_err(|e| e.to_string()),
+        }),
+        say: Box::new(|seconds| match seconds {
+            None => "no length noted".into(),
+            Some(seconds) => format!("lasted {}", format_duration(*seconds)),
+        }),
+    }
+}
+
+/// Tags (optional).
+pub(in crate::cli) fn tags_question<'a>() -> Question<'a, Vec<String>> {
+    Question {
+        label: "Tags",
+        prompt: "Tags? (words such as heat fatigue stress; Enter for none)",
+        default: Some(""),
+        read: Box::new(|text| Ok(split_tags([text]))),
+        say: Box::new(|tags| {
+            if tags.is_empty() {
+                "no tags".to_string()
+            } else {
+                tags.iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        }),
+    }
+}
+
+/// A note (optional).
+pub(in crate::cli) fn note_question<'a>() -> Question<'a, Option<String>> {
+    Question {
+        label: "Note",
+        prompt: "A note? (Enter for none)",
+        default: Some(""),
+        read: Box::new(|text| match text.trim() {
+            "" => Ok(None),
+            note => Ok(Some(note.to_string())),
+        }),
+        say: Box::new(|note| match note {
+            None => "no note".into(),
+            Some(_) => "note kept".into(),
+        }),
+    }
+}
