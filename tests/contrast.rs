@@ -201,3 +201,76 @@ fn the_check_catches_what_it_is_for() {
         "{found:?}"
     );
 }
+
+/// The 16 basic colours as xterm shows them by default: the palette most
+/// terminals start from (each person's terminal may differ).
+fn xterm_16(colour: Color) -> Option<Rgb> {
+    Some(match colour {
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 0, 0),
+        Color::Green => (0, 205, 0),
+        Color::Yellow => (205, 205, 0),
+        Color::Blue => (0, 0, 238),
+        Color::Magenta => (205, 0, 205),
+        Color::Cyan => (0, 205, 205),
+        Color::Gray => (229, 229, 229),
+        Color::DarkGray => (127, 127, 127),
+        Color::LightRed => (255, 0, 0),
+        Color::LightGreen => (0, 255, 0),
+        Color::LightYellow => (255, 255, 0),
+        Color::LightBlue => (92, 92, 255),
+        Color::LightMagenta => (255, 0, 255),
+        Color::LightCyan => (0, 255, 255),
+        Color::White => (255, 255, 255),
+        _ => return None,
+    })
+}
+
+/// High contrast with only 16 colours still means bright text on black:
+/// no dim hints, no colour left to the terminal's defaults, and every
+/// letter at least 7:1 in xterm's palette.
+#[test]
+fn high_contrast_with_16_colours_is_bright_letters_on_black() {
+    let mut measured = 0;
+    for (width, height) in [(120, 40), (80, 24)] {
+        for (name, setup) in screens() {
+            let mut app = app(history(), width, height);
+            app.color = ColorMode::Ansi16;
+            app.palette = Palette::HIGH_CONTRAST;
+            setup(&mut app);
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            let mut found = Vec::new();
+            for (i, cell) in buffer.content.iter().enumerate() {
+                let at = format!(
+                    "({}, {}) {:?}",
+                    i % usize::from(width),
+                    i / usize::from(width),
+                    cell.symbol()
+                );
+                if cell.modifier.intersects(Modifier::DIM | Modifier::REVERSED) {
+                    found.push(format!("{at}: dim or reverse video"));
+                }
+                let first = cell.symbol().chars().next().unwrap_or(' ');
+                if !first.is_alphanumeric() {
+                    continue;
+                }
+                match (xterm_16(cell.fg), xterm_16(cell.bg)) {
+                    (Some(fg), Some(bg)) if contrast(fg, bg) >= 7.0 => {}
+                    (Some(fg), Some(bg)) => {
+                        found.push(format!("{at}: {:.2}:1", contrast(fg, bg)));
+                    }
+                    _ => found.push(format!("{at}: {:?} on {:?}", cell.fg, cell.bg)),
+                }
+            }
+            assert!(
+                found.is_empty(),
+                "{name} at {width}x{height}: {} cells fall short, e.g.\n{}",
+                found.len(),
+                found.iter().take(8).cloned().collect::<Vec<_>>().join("\n")
+            );
+            measured += 1;
+        }
+    }
+    assert_eq!(measured, 2 * screens().len());
+}

@@ -11,10 +11,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use super::{Paint, Rgb};
+use crate::app::{ColorMode, ThemeName};
 
-/// Gives every cell of `area` its theme colours (nothing with 16 colours
-/// or none, where the terminal's own colours show).
+/// Gives every cell of `area` its theme colours (with 16 colours or none,
+/// the terminal's own colours show, but for high contrast).
 pub fn finish(paint: Paint, area: Rect, buf: &mut Buffer) {
+    if paint.mode == ColorMode::Ansi16 && paint.palette.theme == ThemeName::HighContrast {
+        return finish_bright(area, buf);
+    }
     if !paint.owns_the_page() {
         return;
     }
@@ -60,4 +64,28 @@ fn named(paint: Paint, colour: Color) -> Option<Color> {
         _ => return None,
     };
     paint.rgb(rgb)
+}
+
+/// High contrast in 16 colours: whatever the terminal's palette, its
+/// brightest white on its black. Text is bright white (errors and good
+/// news say so in words and bold), dim hints are as bright as the rest,
+/// and the page is black; the map's fills keep their colours.
+fn finish_bright(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if matches!(cell.fg, Color::Reset | Color::Red | Color::Green) {
+                cell.fg = Color::White;
+            }
+            if cell.bg == Color::Reset {
+                cell.bg = Color::Black;
+            }
+            cell.modifier.remove(Modifier::DIM);
+            if cell.modifier.contains(Modifier::REVERSED) {
+                (cell.fg, cell.bg) = (cell.bg, cell.fg);
+                cell.modifier.remove(Modifier::REVERSED);
+            }
+        }
+    }
 }

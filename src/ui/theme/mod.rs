@@ -111,7 +111,9 @@ pub fn class_style(paint: Paint, class: Option<crate::domain::SensationClass>) -
         None => return Style::new(),
     };
     match paint.mode {
+        // High contrast in 16 colours writes every name in bright white.
         ColorMode::NoColor => Style::new(),
+        ColorMode::Ansi16 if p.theme == ThemeName::HighContrast => Style::new(),
         ColorMode::Ansi16 if p.theme == ThemeName::Light => Style::new().fg(basic_on_light),
         ColorMode::Ansi16 => Style::new().fg(basic),
         _ => Style::new().fg(in_mode(paint.mode, rgb).unwrap_or_default()),
