@@ -263,4 +263,18 @@ fn a_theme_or_colour_that_is_not_one_is_named_with_what_would_be() {
         .args(["--theme", "auto", "regions"])
         .assert()
         .success();
+    // An empty variable is as good as none: the file's theme is checked.
+    fs::write(&config, r#"(theme: "sepia")"#).unwrap();
+    sm(dir.path())
+        .env("SENSEMAP_THEME", "")
+        .arg("regions")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("theme: 'sepia' is not a theme"));
+    fs::write(&config, "()").unwrap();
+    sm(dir.path())
+        .env("SENSEMAP_THEME", "")
+        .arg("regions")
+        .assert()
+        .success();
 }

@@ -76,7 +76,8 @@ impl Context {
         let settings = config::load_config(&config)?;
         let keymap = Keymap::remapped(&settings.key_lists())
             .map_err(|e| CliError::Usage(format!("{e} ({})", config.display())))?;
-        let theme = match cli.theme.as_deref() {
+        // An empty SENSEMAP_THEME is as good as none, as with NO_COLOR.
+        let theme = match cli.theme.as_deref().filter(|t| !t.trim().is_empty()) {
             Some(text) => theme_named(text)
                 .map_err(|e| CliError::Usage(format!("--theme (or SENSEMAP_THEME): {e}")))?,
             None if settings.theme.trim().is_empty() => None,
