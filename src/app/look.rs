@@ -87,7 +87,8 @@ pub struct Palette {
     pub paresthesia: Rgb,
     /// Dysesthesia sensations' names (burning, stabbing, ...).
     pub dysesthesia: Rgb,
-    /// Hypoesthesia sensations' names (numbness, loss of feeling).
+    /// Hypoesthesia sensations' names (loss of feeling). Numbness, the
+    /// dulled "asleep" feeling, is a paresthesia in the catalogue.
     pub hypoesthesia: Rgb,
     /// The figure's lines where nothing was felt, in outline.
     pub outline: Rgb,
@@ -279,6 +280,12 @@ fn unknown_slot(slot: &str) -> String {
 /// `#rrggbb` (or `rrggbb`, any case) as a colour.
 pub fn parse_colour(text: &str) -> Result<Rgb, String> {
     let hex = text.trim().strip_prefix('#').unwrap_or(text.trim());
+    // from_str_radix takes a sign, so "+a" would pass as a hex pair.
+    let hex = if hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        hex
+    } else {
+        ""
+    };
     let channel = |i: usize| {
         hex.get(i..i + 2)
             .and_then(|h| u8::from_str_radix(h, 16).ok())

@@ -76,7 +76,15 @@ fn colours_are_set_by_name_and_bad_ones_are_named_in_the_error() {
             .unwrap_err()
             .contains("heat5")
     );
-    for bad in ["#d7000", "red", "#gg0000", "", "#d70000ff"] {
+    for bad in [
+        "#d7000",
+        "red",
+        "#gg0000",
+        "",
+        "#d70000ff",
+        "#+a+b+c",
+        "+a+b+c",
+    ] {
         let why = palette.set("error", bad).unwrap_err();
         assert!(
             why.starts_with("colors.error: '") && why.contains("#d70000"),
