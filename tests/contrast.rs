@@ -37,49 +37,85 @@ fn treatments() -> TreatmentLog {
     }
 }
 
-/// A screen's name and how to open it on an app.
-type ScreenSetup = (&'static str, fn(&mut App));
+/// A screen's name, a text it shows (so a setup that opens nothing
+/// fails), and how to open it on an app.
+type ScreenSetup = (&'static str, &'static str, fn(&mut App));
 
 /// Each screen and overlay a person sees, by name, as set up on `app`.
 fn screens() -> Vec<ScreenSetup> {
     vec![
-        ("body map", |app| {
+        ("body map", "Foot, sole (left)", |app| {
             app.body.cursor = region("left-sole");
             app.body.selection.insert(region("right-palm"));
         }),
-        ("body map, outline", |app| {
+        ("body map, outline", "FRONT", |app| {
             app.update(Action::ToggleMapStyle);
             app.body.cursor = region("left-sole");
             app.body.selection.insert(region("right-palm"));
         }),
-        ("body map, an error said", |app| {
+        ("body map, an error said", "the disk is full", |app| {
             app.status = Some(Status {
                 text: "cannot save into 2026-03: the disk is full".into(),
                 kind: StatusKind::Error,
                 since: app.now,
             });
         }),
-        ("timeline", |app| {
+        ("timeline", "newest first", |app| {
             app.update(Action::ShowScreen(Screen::Timeline));
         }),
-        ("charts", |app| {
+        ("charts", "Regions by episodes", |app| {
             app.update(Action::ShowScreen(Screen::Charts));
         }),
-        ("treatments", |app| {
+        ("treatments", "Courses and applications", |app| {
             app.update(Action::TreatmentsLoaded(Ok(treatments())));
             app.update(Action::ShowScreen(Screen::Treatments));
         }),
-        ("help", |app| {
+        ("help", "Questions", |app| {
             app.update(Action::ToggleHelp);
         }),
-        ("log form", |app| {
+        ("log form", "Ctrl+S saves from any field", |app| {
             app.update(Action::OpenLogForm);
         }),
-        ("region search", |app| {
+        ("region search", "> sole", |app| {
             app.update(Action::OpenSearch);
             for c in "sole".chars() {
                 app.update(Action::Input(c));
             }
+        }),
+        ("sensation filter", "Count which sensations?", |app| {
+            app.update(Action::OpenFilterPicker);
+        }),
+        ("good news said", "Saved: Burning 7/10", |app| {
+            app.status = Some(Status {
+                text: "Saved: Burning 7/10".into(),
+                kind: StatusKind::Info,
+                since: app.now,
+            });
+        }),
+        ("edit form", "2026-03-10 21:00", |app| {
+            app.update(Action::ShowScreen(Screen::Timeline));
+            app.update(Action::OpenLogForm);
+        }),
+        ("delete, asked", "Delete the tingling entry", |app| {
+            app.update(Action::ShowScreen(Screen::Timeline));
+            app.update(Action::DeleteEntry);
+        }),
+        ("go to a date", "Go to a date", |app| {
+            app.update(Action::ShowScreen(Screen::Timeline));
+            app.update(Action::JumpToDate);
+        }),
+        (
+            "charts, another metric",
+            "Regions by days affected",
+            |app| {
+                app.update(Action::ShowScreen(Screen::Charts));
+                app.update(Action::CycleMetric);
+            },
+        ),
+        ("treatment form", "Start a course", |app| {
+            app.update(Action::TreatmentsLoaded(Ok(treatments())));
+            app.update(Action::ShowScreen(Screen::Treatments));
+            app.update(Action::StartCourse);
         }),
     ]
 }
@@ -161,12 +197,16 @@ fn every_cell_of_every_screen_meets_its_themes_contrast() {
     for theme in ThemeName::ALL {
         for mode in [ColorMode::TrueColor, ColorMode::Ansi256] {
             for (width, height) in [(120, 40), (80, 24)] {
-                for (name, setup) in screens() {
+                for (name, shows, setup) in screens() {
                     let mut app = app(entries.clone(), width, height);
                     app.color = mode;
                     app.palette = Palette::of(theme);
                     setup(&mut app);
                     let terminal = draw(&app);
+                    assert!(
+                        common::screen_text(&app).contains(shows),
+                        "{name} at {width}x{height} does not show {shows:?}"
+                    );
                     let found = shortfalls(terminal.backend().buffer(), app.palette);
                     assert!(
                         found.is_empty(),
@@ -233,7 +273,7 @@ fn xterm_16(colour: Color) -> Option<Rgb> {
 fn high_contrast_with_16_colours_is_bright_letters_on_black() {
     let mut measured = 0;
     for (width, height) in [(120, 40), (80, 24)] {
-        for (name, setup) in screens() {
+        for (name, _, setup) in screens() {
             let mut app = app(history(), width, height);
             app.color = ColorMode::Ansi16;
             app.palette = Palette::HIGH_CONTRAST;
