@@ -237,3 +237,41 @@ fn typing_a_decimal_intensity_is_refused_not_read_as_its_last_digit() {
     c.handle_event(&paste("9"));
     assert_eq!(form(&c).intensity, 9);
 }
+
+/// The cells of the first place `text` is drawn, left to right.
+fn cells_of(c: &Runtime, text: &str) -> Vec<ratatui::buffer::Cell> {
+    let terminal = common::draw(&c.app);
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let rows: Vec<String> = buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect())
+        .collect();
+    for (y, row) in rows.iter().enumerate() {
+        if let Some(byte) = row.find(text) {
+            let x = row[..byte].chars().count();
+            return buffer.content[y * width + x..][..text.chars().count()].to_vec();
+        }
+    }
+    panic!("{text:?} is not on the screen:\n{}", rows.join("\n"));
+}
+
+#[test]
+fn a_selected_value_shows_as_selected_only_while_its_field_has_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = controller(history(), Journal::new(FsStore::new(dir.path())), 80, 24);
+    c.handle_event(&key(KeyCode::Char('2')));
+    c.handle_event(&key(KeyCode::Enter));
+    assert_eq!(form(&c).field, Field::Where, "editing starts at where");
+    let when = form(&c).time.text().to_string();
+    assert!(
+        !cells_of(&c, &when).iter().any(common::reversed),
+        "the time is not highlighted while where has focus"
+    );
+    focus(&mut c, Field::Time);
+    assert!(
+        cells_of(&c, &when).iter().all(common::reversed),
+        "focused, the whole time is selected to be replaced"
+    );
+}

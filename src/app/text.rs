@@ -106,7 +106,8 @@ impl TextField {
         &self.area
     }
 
-    /// Shows the cursor, or hides it while another field has focus.
+    /// Shows the cursor and the selection, or hides both while another
+    /// field has focus (a selected value elsewhere would look focused).
     pub fn show_cursor(&mut self, shown: bool) {
         let style = if shown {
             Style::new().add_modifier(Modifier::REVERSED)
@@ -114,6 +115,7 @@ impl TextField {
             Style::new()
         };
         self.area.set_cursor_style(style);
+        self.area.set_selection_style(style);
     }
 
     /// Selects the whole text, so typing replaces it.
