@@ -43,13 +43,30 @@ pub enum PlaceError {
         nearest: Vec<String>,
     },
     /// Several regions match, and the words do not say all of them.
-    #[error("'{input}' could be {}; say which (or 'both' for every side)", candidates.join("; "))]
+    #[error("'{input}' could be {}; {}", candidates.join("; "), how_to_choose(candidates))]
     Ambiguous {
         /// What was typed.
         input: String,
         /// The matching regions, in full words.
         candidates: Vec<String>,
     },
+}
+
+/// How to answer when several regions match: by a key, or several keys
+/// joined by "and", using the candidates' own keys as the example.
+fn how_to_choose(candidates: &[String]) -> String {
+    let keys: Vec<&str> = candidates
+        .iter()
+        .filter_map(|c| c.rsplit_once(" - ").map(|(_, key)| key))
+        .collect();
+    match keys.as_slice() {
+        [first, second, ..] => {
+            format!(
+                "say which by its key ({first}), or several joined by 'and' ({first} and {second})"
+            )
+        }
+        _ => "say which".to_string(),
+    }
 }
 
 /// Side words.
@@ -254,6 +271,59 @@ pub fn find(query: &str) -> Vec<Candidate> {
 /// an exact match, a band, a plural or `both`, or the one region that
 /// matches; otherwise why not, in full words.
 pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
+    // "left sole and right palm" is two places, each with its own side;
+    // "left and right hand" is one, read whole when its pieces are not.
+    let pieces = pieces_joined_by_and(query);
+    if pieces.len() > 1 {
+        return match resolve_pieces(&pieces) {
+            // A piece that names no place ("left" of "left and right
+            // hand"): the words belong together.
+            Err(PlaceError::Unknown { .. }) => resolve_one(query),
+            each => each,
+        };
+    }
+    resolve_one(query)
+}
+
+/// The places of a query joined by "and", a side said once carrying on
+/// to the pieces after it that name none ("left arm and leg").
+fn pieces_joined_by_and(query: &str) -> Vec<String> {
+    let words = words_of(query);
+    let mut pieces = Vec::new();
+    let mut side: Option<&str> = None;
+    for piece in words.split(|w| w == "and" || w == "plus") {
+        if piece.is_empty() {
+            continue;
+        }
+        let own_side = piece.iter().find(|w| side_of(w).is_some());
+        let piece = piece.join(" ");
+        match (own_side, side) {
+            (Some(own), _) => {
+                side = Some(own.as_str());
+                pieces.push(piece);
+            }
+            (None, Some(earlier)) => pieces.push(format!("{earlier} {piece}")),
+            (None, None) => pieces.push(piece),
+        }
+    }
+    pieces
+}
+
+/// Every piece's regions, each once, in the order said.
+fn resolve_pieces(pieces: &[String]) -> Result<Vec<RegionId>, PlaceError> {
+    let mut regions = Vec::new();
+    for piece in pieces {
+        for region in resolve_one(piece)? {
+            if !regions.contains(&region) {
+                regions.push(region);
+            }
+        }
+    }
+    Ok(regions)
+}
+
+/// The regions of one place, read whole.
+fn resolve_one(query: &str) -> Result<Vec<RegionId>, PlaceError> {
     if query.trim().is_empty() {
         return Err(PlaceError::Empty);
     }

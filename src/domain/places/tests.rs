@@ -149,3 +149,38 @@ fn a_list_of_places_for_the_where_field() {
     assert!(resolve_list("left sole, nowhere at all").is_err());
     assert_eq!(resolve_list(" , "), Err(PlaceError::Empty));
 }
+
+/// "And" joins places, each with its own side; a side said once carries
+/// on; words that only make sense together are read together.
+#[test]
+fn places_joined_by_and_keep_their_own_sides() {
+    assert_eq!(
+        resolved("left sole and right palm"),
+        ["left-sole", "right-palm"]
+    );
+    assert_eq!(
+        resolved("right palm and sole"),
+        ["right-palm", "right-sole"]
+    );
+    assert_eq!(
+        resolved("f14 and b15"),
+        ["left-elbow-back", "left-elbow-front"]
+    );
+    // Read whole: "left" alone is no place.
+    assert_eq!(resolved("left and right palm"), ["left-palm", "right-palm"]);
+    assert_eq!(resolved("hands and feet").len(), 8);
+    // One piece that could be several is asked about, never guessed.
+    let Err(PlaceError::Ambiguous { input, .. }) = resolve("left sole and right arm") else {
+        panic!("right arm is four regions");
+    };
+    assert_eq!(input, "right arm");
+}
+
+#[test]
+fn an_ambiguous_place_says_how_to_choose_with_its_own_keys() {
+    let why = resolve("left elbow").unwrap_err().to_string();
+    assert!(
+        why.ends_with("say which by its key (f14), or several joined by 'and' (f14 and b15)"),
+        "{why}"
+    );
+}
