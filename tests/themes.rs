@@ -13,14 +13,12 @@ fn page_escape((r, g, b): (u8, u8, u8)) -> String {
     format!("48;2;{r};{g};{b}m")
 }
 
-/// The query for the background colour, as the app asks it (after the one
-/// for the text colour).
+/// The query for the background colour, as the app asks it.
 const QUERY: &str = "\x1b]11;?";
 
-/// A light terminal's answers: black text, white background, then its
-/// answer to the device query that follows them.
-const LIGHT_ANSWER: &str =
-    "\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c";
+/// A light terminal's answer: a white background, then its answer to the
+/// device query that follows.
+const LIGHT_ANSWER: &str = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c";
 
 /// Opens the demo in a 100x30 pseudo-terminal with `env`, waits for the
 /// page colour of `expected`, and quits.

@@ -251,6 +251,16 @@ impl Palette {
     }
 }
 
+/// The theme for a terminal whose background is `background`: light
+/// where black text reads better on it than white, else dark.
+pub fn theme_for_background(background: Rgb) -> ThemeName {
+    if ink_on(background) == (0, 0, 0) {
+        ThemeName::Light
+    } else {
+        ThemeName::Dark
+    }
+}
+
 /// The theme a terminal's `COLORFGBG` (`15;0`, `0;default;15`) says suits
 /// it: its last number is the background, light for 7 and 9-15; `None`
 /// when it names no background.

@@ -18,7 +18,7 @@ use ratatui::crossterm::execute;
 use super::late_reply::LateReplyFilter;
 use super::{Clock, Event, Options, Runtime};
 use crate::app::keymap::Keymap;
-use crate::app::look::theme_from_colorfgbg;
+use crate::app::look::{theme_for_background, theme_from_colorfgbg};
 use crate::app::{Action, ColorMode, Palette, ThemeName, Zone};
 use crate::domain::SensationCatalogue;
 use crate::domain::body_map::MapStyle;
@@ -60,10 +60,12 @@ pub fn detect_theme() -> ThemeName {
     if !io::stdout().is_terminal() {
         return ThemeName::Dark;
     }
-    match terminal_colorsaurus::theme_mode(terminal_colorsaurus::QueryOptions::default()) {
-        Ok(terminal_colorsaurus::ThemeMode::Light) => ThemeName::Light,
-        _ => ThemeName::Dark,
-    }
+    // The background alone decides: some terminals answer for it and not
+    // for the text colour.
+    terminal_colorsaurus::background_color(terminal_colorsaurus::QueryOptions::default())
+        .map_or(ThemeName::Dark, |colour| {
+            theme_for_background(colour.scale_to_8bit())
+        })
 }
 
 /// Settings the app starts with, and where changes to them are kept.

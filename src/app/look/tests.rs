@@ -141,3 +141,16 @@ fn ink_is_whichever_of_black_and_white_reads_better() {
         }
     }
 }
+
+#[test]
+fn a_background_is_light_where_black_reads_better_on_it() {
+    for (background, theme) in [
+        ((0xff, 0xff, 0xff), ThemeName::Light),
+        ((0xfd, 0xf6, 0xe3), ThemeName::Light), // Solarized light
+        ((0x00, 0x2b, 0x36), ThemeName::Dark),  // Solarized dark
+        ((0x1e, 0x1e, 0x1e), ThemeName::Dark),
+        ((0x00, 0x00, 0x00), ThemeName::Dark),
+    ] {
+        assert_eq!(theme_for_background(background), theme, "{background:?}");
+    }
+}
