@@ -16,6 +16,12 @@ use rexpect::session::{PtySession, spawn_command};
 /// `sensemap log ARGS` in a 60-column pseudo-terminal over `dir`, with a
 /// terminal that understands escape sequences (so any would be used).
 fn log_in_a_terminal(dir: &Path, args: &[&str]) -> PtySession {
+    log_in_a_terminal_then(dir, args, "")
+}
+
+/// As [`log_in_a_terminal`], then the shell runs `after` in the same
+/// terminal (empty: sensemap is the last thing that runs).
+fn log_in_a_terminal_then(dir: &Path, args: &[&str], after: &str) -> PtySession {
     let config = dir.join("config.ron");
     std::fs::write(&config, "()\n").unwrap();
     let binary = assert_cmd::cargo::cargo_bin!("sensemap");
@@ -24,7 +30,8 @@ fn log_in_a_terminal(dir: &Path, args: &[&str]) -> PtySession {
     command
         .arg("-c")
         .arg(format!(
-            "stty cols 60 rows 20 && exec '{}' log {}",
+            "stty cols 60 rows 20 && {} '{}' log {} {after}",
+            if after.is_empty() { "exec" } else { "" },
             binary.display(),
             quoted.join(" ")
         ))
@@ -136,6 +143,112 @@ fn in_a_terminal_log_asks_only_what_its_flags_did_not_say() {
     assert!(text.contains("\"intensity\": 5"), "{text}");
     assert!(text.contains("\"heat\""), "{text}");
     assert!(text.contains("2026-03-11T08:00:00+01:00"), "2h ago: {text}");
+}
+
+/// A paste of several answers at once: each question takes a line, the
+/// note takes the lines that came with it, and nothing pasted is left for
+/// the shell to run afterwards.
+#[test]
+fn a_pasted_run_of_answers_fills_the_questions_and_nothing_reaches_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal_then(
+        dir.path(),
+        &["-t", "heat"],
+        "; read rest; echo \"rest=[$rest]\"",
+    );
+    s.exp_string("Where?").unwrap();
+    s.send("left sole\nburning\n5\n\n\nline one\nline two\n")
+        .unwrap();
+    s.flush().unwrap();
+    s.exp_string("note kept (2 lines)").unwrap();
+    s.exp_string("Saved: Burning 5/10").unwrap();
+    // The shell's read waits for a new line: none was left over.
+    s.send_line("typed later").unwrap();
+    s.exp_string("rest=[typed later]").unwrap();
+    let text = saved(dir.path());
+    assert!(text.contains("line one\\nline two"), "{text}");
+}
+
+#[test]
+fn lines_pasted_past_the_last_question_are_dropped_not_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal_then(
+        dir.path(),
+        &[
+            "-s",
+            "burning",
+            "-i",
+            "5",
+            "-n",
+            "from the flag",
+            "-t",
+            "heat",
+        ],
+        "; read rest; echo \"rest=[$rest]\"",
+    );
+    s.exp_string("Where?").unwrap();
+    s.send("left sole\n\n\necho pasted\nhalf a li").unwrap();
+    s.flush().unwrap();
+    s.exp_string("(One more pasted line was not used.)")
+        .unwrap();
+    s.exp_string("Saved: Burning 5/10").unwrap();
+    s.send_line("typed later").unwrap();
+    s.exp_string("rest=[typed later]").unwrap();
+}
+
+/// When saving fails, what was answered is given back as the command
+/// that logs it, which works once the fault is put right.
+#[test]
+fn a_failed_save_gives_back_the_answers_as_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    // The data folder is a file: nothing can be saved into it.
+    std::fs::write(dir.path().join("data"), "not a folder").unwrap();
+    let mut s = log_in_a_terminal(dir.path(), &["-i", "4"]);
+    s.exp_string("Where?").unwrap();
+    s.send_line("left sole and right palm").unwrap();
+    s.exp_string("What did it feel like?").unwrap();
+    s.send_line("pins").unwrap();
+    s.exp_string("When?").unwrap();
+    s.send_line("2h ago").unwrap();
+    s.exp_string("How long").unwrap();
+    s.send_line("15m").unwrap();
+    s.exp_string("Tags?").unwrap();
+    s.send_line("heat").unwrap();
+    s.exp_string("A note?").unwrap();
+    s.send_line("it's worse at night").unwrap();
+    s.exp_string("To log it once that is put right:\r\n  ")
+        .unwrap();
+    let command = s.exp_string("\r\n").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut s), 1);
+    assert!(command.starts_with("sensemap log "), "{command}");
+
+    std::fs::remove_file(dir.path().join("data")).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin!("sensemap");
+    let run = command.replacen("sensemap", &format!("'{}'", binary.display()), 1);
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(&run)
+        .env("SENSEMAP_DATA_DIR", dir.path().join("data"))
+        .env("SENSEMAP_CONFIG", dir.path().join("config.ron"))
+        .env("SENSEMAP_NOW", common::cli::NOW)
+        .env("TZ", common::cli::TZ)
+        .status()
+        .unwrap();
+    assert!(status.success(), "{run}");
+    let text = saved(dir.path());
+    for expected in [
+        "\"left-sole\"",
+        "\"right-palm\"",
+        "\"pins-and-needles\"",
+        "\"intensity\": 4",
+        "2026-03-11T08:00:00+01:00",
+        "900",
+        "\"heat\"",
+        "it's worse at night",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
 }
 
 #[test]

@@ -7,14 +7,17 @@
 //! already on the screen is moved or cleared, however the lines wrap, so a
 //! screen reader follows it as it would a conversation.
 
+mod conversation;
 mod questions;
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, StdinLock};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::CliError;
 use super::commands::Context;
 use crate::domain::{RegionId, SensationCatalogue, SensationId};
+pub(super) use conversation::{Conversation, LineSource};
 pub(super) use questions::*;
 
 /// What the log gathers: a `log` command's flags, read.
@@ -75,150 +78,6 @@ impl Given {
     }
 }
 
-/// What ends the guided log when the answers run out (Ctrl-D).
-const ENDED: &str = "nothing saved: the answers ended before the last question";
-
-/// The questions and answers, a line at a time: answers read from one
-/// stream, questions and what is said back written to another.
-pub(super) struct Conversation<R, W> {
-    /// Where answers come from.
-    answers: R,
-    /// Where questions, answers said back and reasons go.
-    screen: W,
-}
-
-impl<R: BufRead, W: Write> Conversation<R, W> {
-    /// A conversation reading `answers` and writing to `screen`.
-    pub fn new(answers: R, screen: W) -> Self {
-        Self { answers, screen }
-    }
-
-    /// Says what the flags gave, then asks for everything else in turn.
-    pub fn fill(
-        &mut self,
-        given: Given,
-        ctx: &Context,
-        sensations: &SensationCatalogue,
-    ) -> Result<Answers, CliError> {
-        self.say("Log a sensation: answer each question and press Enter.")?;
-        self.say("Enter alone takes the answer in [brackets]; Ctrl-C leaves without saving.")?;
-        let (place, what, strength) = (
-            where_question(),
-            what_question(sensations),
-            strength_question(),
-        );
-        let (when, length, tags, note) = (
-            when_question(ctx),
-            duration_question(),
-            tags_question(),
-            note_question(),
-        );
-        // What the flags said first, then the questions for the rest.
-        self.take(&given.regions, &place)?;
-        self.take(&given.sensation, &what)?;
-        self.take(&given.intensity, &strength)?;
-        self.take(&given.at, &when)?;
-        self.take(&given.duration_s.map(Some), &length)?;
-        self.take(&given.tags, &tags)?;
-        self.take(&given.note.clone().map(Some), &note)?;
-        Ok(Answers {
-            regions: self.unless_given(given.regions, &place)?,
-            sensation: self.unless_given(given.sensation, &what)?,
-            intensity: self.unless_given(given.intensity, &strength)?,
-            at: self.unless_given(given.at, &when)?,
-            duration_s: self.unless_given(given.duration_s.map(Some), &length)?,
-            tags: self.unless_given(given.tags, &tags)?,
-            note: self.unless_given(given.note.map(Some), &note)?,
-        })
-    }
-
-    /// The flag's value, or else the question's answer.
-    fn unless_given<T>(
-        &mut self,
-        given: Option<T>,
-        question: &Question<'_, T>,
-    ) -> Result<T, CliError> {
-        match given {
-            Some(value) => Ok(value),
-            None => self.ask(question),
-        }
-    }
-
-    /// Says a flag's value back with what it answers (nothing when the
-    /// flag was not given).
-    fn take<T>(&mut self, given: &Option<T>, question: &Question<'_, T>) -> Result<(), CliError> {
-        match given {
-            Some(value) => self.say(&format!(
-                "{}: {} (from the flags)",
-                question.label,
-                (question.say)(value)
-            )),
-            None => Ok(()),
-        }
-    }
-
-    /// Asks one question until it has an answer, then says the answer back.
-    pub fn ask<T>(&mut self, question: &Question<'_, T>) -> Result<T, CliError> {
-        loop {
-            let prompt = match question.default.filter(|d| !d.is_empty()) {
-                Some(default) => format!("{} [{default}]: ", question.prompt),
-                None => format!("{}: ", question.prompt),
-            };
-            self.write(&prompt)?;
-            let Some(line) = self.read_line()? else {
-                self.say("")?;
-                return Err(CliError::Other(ENDED.into()));
-            };
-            let line = match String::from_utf8(line) {
-                Ok(line) => line,
-                Err(_) => {
-                    self.say("  Not taken: that was not text (UTF-8).")?;
-                    continue;
-                }
-            };
-            let typed = line.trim_end_matches(['\r', '\n']);
-            let text = match (typed.trim().is_empty(), question.default) {
-                (false, _) => typed,
-                (true, Some(default)) => default,
-                (true, None) => {
-                    self.say("  An answer is needed here (Ctrl-C leaves without saving).")?;
-                    continue;
-                }
-            };
-            match (question.read)(text) {
-                Ok(value) => {
-                    self.say(&format!("  {}", (question.say)(&value)))?;
-                    return Ok(value);
-                }
-                Err(reason) => self.say(&format!("  Not taken: {reason}"))?,
-            }
-        }
-    }
-
-    /// One line as typed, or `None` when the answers have ended.
-    fn read_line(&mut self) -> Result<Option<Vec<u8>>, CliError> {
-        let mut line = Vec::new();
-        let read = self
-            .answers
-            .read_until(b'\n', &mut line)
-            .map_err(|e| CliError::Other(format!("nothing saved: cannot read the answer: {e}")))?;
-        Ok((read > 0).then_some(line))
-    }
-
-    /// Writes `line` and ends it.
-    fn say(&mut self, line: &str) -> Result<(), CliError> {
-        self.write(&format!("{line}\n"))
-    }
-
-    /// Writes `text` and shows it at once.
-    fn write(&mut self, text: &str) -> Result<(), CliError> {
-        self.screen
-            .write_all(text.as_bytes())
-            .and_then(|()| self.screen.flush())
-            .map_err(|e| CliError::Other(format!("nothing saved: cannot write the question: {e}")))
-    }
-}
-
 /// Asks, on the terminal, for what the flags did not give. Ctrl-C while
 /// asking leaves at once, saying that nothing was saved; once the answers
 /// are all in, it waits for the save.
@@ -229,8 +88,8 @@ pub(super) fn ask_in_terminal(
 ) -> Result<Answers, CliError> {
     let asking = Arc::new(Mutex::new(true));
     let interrupts = leave_on_interrupt(Arc::clone(&asking));
-    let stdin = std::io::stdin();
-    let answers = Conversation::new(stdin.lock(), std::io::stderr()).fill(given, ctx, sensations);
+    let input = TerminalInput(std::io::stdin().lock());
+    let answers = Conversation::new(input, std::io::stderr()).fill(given, ctx, sensations);
     // Holding the lock, the interrupt cannot leave mid-save.
     if let Ok(mut asking) = asking.lock() {
         *asking = false;
@@ -256,6 +115,45 @@ fn leave_on_interrupt(asking: Arc<Mutex<bool>>) -> Option<signal_hook::iterator:
         }
     });
     Some(handle)
+}
+
+/// Standard input at a terminal, read a line at a time by the terminal's
+/// own line editing.
+struct TerminalInput(StdinLock<'static>);
+
+impl Read for TerminalInput {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+impl BufRead for TerminalInput {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.0.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.0.consume(amount);
+    }
+}
+
+impl LineSource for TerminalInput {
+    /// In line editing a terminal offers input only a whole line at a time,
+    /// and each read takes one line, so a line is waiting exactly when the
+    /// terminal says input is.
+    fn line_waiting(&mut self, wait: Duration) -> bool {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let timeout = Timespec {
+            tv_sec: i64::try_from(wait.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(wait.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&self.0, PollFlags::IN)];
+        poll(&mut fds, Some(&timeout)).is_ok_and(|ready| ready > 0)
+    }
+
+    fn discard_waiting(&mut self) {
+        let _ = rustix::termios::tcflush(&self.0, rustix::termios::QueueSelector::IFlush);
+    }
 }
 
 #[cfg(test)]

@@ -22,11 +22,57 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
             answers
         }
         None if !note_from_input && asked_in_a_terminal() => {
-            super::guided::ask_in_terminal(given, ctx, &sensations)?
+            let answers = super::guided::ask_in_terminal(given, ctx, &sensations)?;
+            // Answers that took a while to give are not lost with a save.
+            let again = as_command(ctx, &answers);
+            return save_log(ctx, &sensations, answers).inspect_err(|_| {
+                eprintln!(
+                    "Nothing was saved (why follows). To log it once that is put right:\n  {again}"
+                );
+            });
         }
         None => return Err(CliError::Usage(missing_log_flags(&args))),
     };
     save_log(ctx, &sensations, answers)
+}
+
+/// The `sensemap log` command that logs `answers`, its time as a date.
+fn as_command(ctx: &Context, answers: &Answers) -> String {
+    let mut words = vec!["sensemap".to_string(), "log".to_string()];
+    let mut flag = |name: &str, value: &str| {
+        words.push(name.to_string());
+        words.push(shell_quoted(value));
+    };
+    for region in &answers.regions {
+        flag("-r", &region.region().key);
+    }
+    flag("-s", answers.sensation.as_str());
+    flag("-i", &answers.intensity.to_string());
+    let at = ctx.when("--at", &answers.at);
+    let at = at.map_or(answers.at.clone(), |at| {
+        at.format("%Y-%m-%d %H:%M").to_string()
+    });
+    flag("--at", &at);
+    if let Some(seconds) = answers.duration_s {
+        flag("-d", &crate::domain::when::format_duration(seconds));
+    }
+    for tag in &answers.tags {
+        flag("-t", tag);
+    }
+    if let Some(note) = &answers.note {
+        flag("-n", note);
+    }
+    words.join(" ")
+}
+
+/// `text` as a POSIX shell reads it back: bare when plain, else in single
+/// quotes.
+fn shell_quoted(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:+@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        return text.to_string();
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// What the flags say, each read and checked, so a wrong one stops `log`

@@ -22,6 +22,8 @@ pub(in crate::cli) struct Question<'a, T> {
     pub prompt: &'static str,
     /// What `Enter` alone answers; `None` when an answer is needed.
     pub default: Option<&'static str>,
+    /// Whether the lines of a paste that come with the answer belong to it.
+    pub multiline: bool,
     /// Reads an answer, or says what is wrong with it.
     pub read: Reader<'a, T>,
     /// Says a value back in words.
@@ -34,6 +36,7 @@ pub(in crate::cli) fn where_question<'a>() -> Question<'a, Vec<RegionId>> {
         label: "Where",
         prompt: "Where? (for example: left sole, both feet, r palm, b37)",
         default: None,
+        multiline: false,
         read: Box::new(|text| places::resolve_list(text).map_err(|e| e.to_string())),
         say: Box::new(|regions| {
             regions
@@ -54,6 +57,7 @@ pub(in crate::cli) fn what_question(sensations: &SensationCatalogue) -> Question
         label: "What",
         prompt: "What did it feel like? (for example: tingling, burning, numbness)",
         default: None,
+        multiline: false,
         read: Box::new(move |text| sensations.lookup(text).map_err(|e| e.to_string())),
         say: Box::new(move |id| {
             let name = sensations.name_of(id).to_string();
@@ -71,6 +75,7 @@ pub(in crate::cli) fn strength_question<'a>() -> Question<'a, u8> {
         label: "How strong",
         prompt: "How strong? (0 for none, 10 for the worst imaginable)",
         default: None,
+        multiline: false,
         read: Box::new(super::super::args::parse_intensity),
         say: Box::new(|n| format!("{n} out of 10")),
     }
@@ -82,6 +87,7 @@ pub(in crate::cli) fn when_question(ctx: &Context) -> Question<'_, String> {
         label: "When",
         prompt: "When? (for example: now, 2h ago, yesterday 21:00)",
         default: Some("now"),
+        multiline: false,
         read: Box::new(move |text| {
             let at: DateTime<FixedOffset> = ctx.read_time(text)?;
             check_felt(text, at, ctx.now.fixed_offset()).map_err(|e| e.to_string())?;
@@ -100,6 +106,7 @@ pub(in crate::cli) fn duration_question<'a>() -> Question<'a, Option<u64>> {
         label: "How long",
         prompt: "How long did it last? (for example: 15m, 2h30m; Enter if you do not know)",
         default: Some(""),
+        multiline: false,
         read: Box::new(|text| match text.trim() {
             "" => Ok(None),
             text => parse_duration(text).map(Some).map_err(|e| e.to_string()),
@@ -117,6 +124,7 @@ pub(in crate::cli) fn tags_question<'a>() -> Question<'a, Vec<String>> {
         label: "Tags",
         prompt: "Tags? (words such as heat fatigue stress; Enter for none)",
         default: Some(""),
+        multiline: false,
         read: Box::new(|text| Ok(split_tags([text]))),
         say: Box::new(|tags| {
             if tags.is_empty() {
@@ -137,13 +145,15 @@ pub(in crate::cli) fn note_question<'a>() -> Question<'a, Option<String>> {
         label: "Note",
         prompt: "A note? (Enter for none)",
         default: Some(""),
+        multiline: true,
         read: Box::new(|text| match text.trim() {
             "" => Ok(None),
             note => Ok(Some(note.to_string())),
         }),
-        say: Box::new(|note| match note {
+        say: Box::new(|note| match note.as_deref().map(|n| n.lines().count()) {
             None => "no note".into(),
-            Some(_) => "note kept".into(),
+            Some(0 | 1) => "note kept".into(),
+            Some(lines) => format!("note kept ({lines} lines)"),
         }),
     }
 }

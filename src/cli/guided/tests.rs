@@ -115,6 +115,83 @@ fn answers_that_end_save_nothing_and_say_so() {
 }
 
 #[test]
+fn ctrl_d_after_some_typing_leaves_too() {
+    // The terminal hands over "6" unended when Ctrl-D follows it.
+    let (answers, screen) = converse(Given::default(), "left sole\ntingling\n6");
+    let Err(CliError::Other(why)) = answers else {
+        panic!("not an end: {answers:?}");
+    };
+    assert!(why.starts_with("nothing saved"), "{why}");
+    assert!(!screen.contains("6 out of 10"), "{screen}");
+}
+
+#[test]
+fn special_keys_in_an_answer_are_refused_and_never_written_back() {
+    let (answers, screen) = converse(
+        Given::default(),
+        "left sloe\x1b[D\x1b[D\nleft sole\ntingling\n6\n\n\nheat\x1b[D\nheat\n\n",
+    );
+    let answers = answers.unwrap();
+    assert_eq!(answers.tags, ["heat"]);
+    assert_eq!(
+        screen.matches("Not taken: the arrow keys").count(),
+        2,
+        "{screen}"
+    );
+    assert!(!screen.contains('\x1b'), "{screen:?}");
+}
+
+#[test]
+fn a_pasted_note_keeps_all_its_lines() {
+    let (answers, screen) = converse(
+        Given::default(),
+        "left sole\ntingling\n6\n\n\n\nfirst line\nsecond line\nthird\n",
+    );
+    assert_eq!(
+        answers.unwrap().note.as_deref(),
+        Some("first line\nsecond line\nthird")
+    );
+    assert!(screen.contains("note kept (3 lines)"), "{screen}");
+}
+
+#[test]
+fn lines_pasted_beyond_the_last_answer_are_said_and_dropped() {
+    let given = Given {
+        note: Some("from the flag".into()),
+        ..Given::default()
+    };
+    let typed = "left sole\ntingling\n6\n\n\n\necho hello\nrm -rf x\n";
+    let ctx = context();
+    let sensations = SensationCatalogue::built_in();
+    let mut screen = Vec::new();
+    let mut input = Cursor::new(typed.as_bytes().to_vec());
+    let answers = Conversation::new(&mut input, &mut screen)
+        .fill(given, &ctx, &sensations)
+        .unwrap();
+    assert_eq!(answers.note.as_deref(), Some("from the flag"));
+    let screen = String::from_utf8(screen).unwrap();
+    assert!(
+        screen.contains("(2 more pasted lines were not used.)"),
+        "{screen}"
+    );
+    assert!(
+        !input.line_waiting(std::time::Duration::ZERO),
+        "all dropped"
+    );
+}
+
+#[test]
+fn a_line_as_long_as_a_terminal_takes_is_said_to_be_maybe_cut() {
+    let long = "x".repeat(4094);
+    let (answers, screen) = converse(
+        Given::default(),
+        &format!("left sole\ntingling\n6\n\n\n\n{long}\n"),
+    );
+    assert_eq!(answers.unwrap().note.map(|n| n.len()), Some(4094));
+    assert!(screen.contains("the end may be cut"), "{screen}");
+}
+
+#[test]
 fn an_answer_that_is_not_text_is_asked_again() {
     let mut screen = Vec::new();
     let typed = b"\xff\xfe\n7\n".to_vec();

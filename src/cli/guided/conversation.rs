@@ -1,0 +1,269 @@
+//! The guided log's questions and answers, a line at a time: each question
+//! written, each answer read as the terminal's line editing gives it, said
+//! back in words or asked again with the reason, and never a line cleared.
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use super::{Answers, Given, Question};
+use super::{duration_question, note_question, strength_question, tags_question};
+use super::{what_question, when_question, where_question};
+use crate::cli::CliError;
+use crate::cli::commands::Context;
+use crate::domain::SensationCatalogue;
+
+/// What ends the guided log when the answers run out (Ctrl-D).
+const ENDED: &str = "nothing saved: the answers ended (Ctrl-D) before the last question";
+
+/// The longest line a terminal takes in its line editing (Linux keeps 4095
+/// characters and drops the rest).
+const TERMINAL_LINE_LIMIT: usize = 4095;
+
+/// How long a note waits for the rest of a paste: a paste's lines come
+/// together, far faster than anyone types a new line after Enter.
+const PASTE_GAP: Duration = Duration::from_millis(50);
+
+/// Where answers come from: lines, and whether more are already waiting.
+pub(in crate::cli) trait LineSource: BufRead {
+    /// Whether a whole line is waiting to be read, or comes within `wait`.
+    fn line_waiting(&mut self, wait: Duration) -> bool;
+
+    /// Drops whatever is waiting, so nothing typed or pasted here reaches
+    /// the shell after sensemap ends.
+    fn discard_waiting(&mut self);
+}
+
+/// The questions and answers: answers read from one stream, questions and
+/// what is said back written to another.
+pub(in crate::cli) struct Conversation<R, W> {
+    /// Where answers come from.
+    answers: R,
+    /// Where questions, answers said back and reasons go.
+    screen: W,
+}
+
+impl<R: LineSource, W: Write> Conversation<R, W> {
+    /// A conversation reading `answers` and writing to `screen`.
+    pub fn new(answers: R, screen: W) -> Self {
+        Self { answers, screen }
+    }
+
+    /// Says what the flags gave, then asks for everything else in turn;
+    /// what was pasted beyond the last answer is said and dropped.
+    pub fn fill(
+        &mut self,
+        given: Given,
+        ctx: &Context,
+        sensations: &SensationCatalogue,
+    ) -> Result<Answers, CliError> {
+        self.say("Log a sensation: answer each question and press Enter.")?;
+        self.say("Enter alone takes the answer in [brackets]; Ctrl-C leaves without saving.")?;
+        let (place, what, strength) = (
+            where_question(),
+            what_question(sensations),
+            strength_question(),
+        );
+        let (when, length, tags, note) = (
+            when_question(ctx),
+            duration_question(),
+            tags_question(),
+            note_question(),
+        );
+        // What the flags said first, then the questions for the rest.
+        self.take(&given.regions, &place)?;
+        self.take(&given.sensation, &what)?;
+        self.take(&given.intensity, &strength)?;
+        self.take(&given.at, &when)?;
+        self.take(&given.duration_s.map(Some), &length)?;
+        self.take(&given.tags, &tags)?;
+        self.take(&given.note.clone().map(Some), &note)?;
+        let answers = Answers {
+            regions: self.unless_given(given.regions, &place)?,
+            sensation: self.unless_given(given.sensation, &what)?,
+            intensity: self.unless_given(given.intensity, &strength)?,
+            at: self.unless_given(given.at, &when)?,
+            duration_s: self.unless_given(given.duration_s.map(Some), &length)?,
+            tags: self.unless_given(given.tags, &tags)?,
+            note: self.unless_given(given.note.map(Some), &note)?,
+        };
+        self.drop_the_rest()?;
+        Ok(answers)
+    }
+
+    /// The flag's value, or else the question's answer.
+    fn unless_given<T>(
+        &mut self,
+        given: Option<T>,
+        question: &Question<'_, T>,
+    ) -> Result<T, CliError> {
+        match given {
+            Some(value) => Ok(value),
+            None => self.ask(question),
+        }
+    }
+
+    /// Says a flag's value back with what it answers (nothing when the
+    /// flag was not given).
+    fn take<T>(&mut self, given: &Option<T>, question: &Question<'_, T>) -> Result<(), CliError> {
+        match given {
+            Some(value) => self.say(&format!(
+                "{}: {} (from the flags)",
+                question.label,
+                (question.say)(value)
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Asks one question until it has an answer, then says the answer back.
+    pub fn ask<T>(&mut self, question: &Question<'_, T>) -> Result<T, CliError> {
+        loop {
+            let prompt = match question.default.filter(|d| !d.is_empty()) {
+                Some(default) => format!("{} [{default}]: ", question.prompt),
+                None => format!("{}: ", question.prompt),
+            };
+            self.write(&prompt)?;
+            let mut typed = match self.read_answer()? {
+                Ok(typed) => typed,
+                Err(reason) => {
+                    self.say(&format!("  Not taken: {reason}"))?;
+                    continue;
+                }
+            };
+            if question.multiline {
+                typed = self.with_pasted_lines(typed)?;
+            }
+            let text = match (typed.trim().is_empty(), question.default) {
+                (false, _) => typed.as_str(),
+                (true, Some(default)) => default,
+                (true, None) => {
+                    self.say("  An answer is needed here (Ctrl-C leaves without saving).")?;
+                    continue;
+                }
+            };
+            match (question.read)(text) {
+                Ok(value) => {
+                    self.say(&format!("  {}", (question.say)(&value)))?;
+                    if typed
+                        .lines()
+                        .any(|line| line.len() + 1 >= TERMINAL_LINE_LIMIT)
+                    {
+                        self.say(
+                            "  (A terminal takes about 4,000 characters on one line, so the end \
+                             may be cut; for a longer note use --note - < file, or edit the \
+                             entry in the app.)",
+                        )?;
+                    }
+                    return Ok(value);
+                }
+                Err(reason) => self.say(&format!("  Not taken: {reason}"))?,
+            }
+        }
+    }
+
+    /// `first`, and the lines of a paste that came with it.
+    fn with_pasted_lines(&mut self, first: String) -> Result<String, CliError> {
+        let mut text = first;
+        while self.answers.line_waiting(PASTE_GAP) {
+            match self.read_answer()? {
+                Ok(line) => {
+                    text.push('\n');
+                    text.push_str(&line);
+                }
+                Err(reason) => self.say(&format!("  A pasted line was not taken: {reason}"))?,
+            }
+        }
+        Ok(text)
+    }
+
+    /// Says how many lines were pasted beyond the last answer, and drops
+    /// them and anything half typed, so none reaches the shell.
+    fn drop_the_rest(&mut self) -> Result<(), CliError> {
+        let mut unused = 0;
+        while self.answers.line_waiting(Duration::ZERO) {
+            if self.read_line()?.is_none() {
+                break;
+            }
+            unused += 1;
+        }
+        self.answers.discard_waiting();
+        match unused {
+            0 => Ok(()),
+            1 => self.say("  (One more pasted line was not used.)"),
+            n => self.say(&format!("  ({n} more pasted lines were not used.)")),
+        }
+    }
+
+    /// One answer as typed, or why it cannot be taken; the answers ending
+    /// (Ctrl-D, even after some typing) leaves with nothing saved.
+    fn read_answer(&mut self) -> Result<Result<String, String>, CliError> {
+        let Some(line) = self.read_line()? else {
+            self.say("")?;
+            return Err(CliError::Other(ENDED.into()));
+        };
+        let Some(line) = line.strip_suffix(b"\n") else {
+            // Ctrl-D after some typing hands over the line unended.
+            self.say("")?;
+            return Err(CliError::Other(ENDED.into()));
+        };
+        let Ok(line) = String::from_utf8(line.to_vec()) else {
+            return Ok(Err("that was not text (UTF-8).".into()));
+        };
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        if line.chars().any(|c| c.is_control() && c != '\t') {
+            return Ok(Err("the arrow keys and other special keys do not work \
+                 here, only typing and Backspace; type the answer again."
+                .into()));
+        }
+        Ok(Ok(line.replace('\t', " ")))
+    }
+
+    /// One line as read, or `None` when the answers have ended.
+    fn read_line(&mut self) -> Result<Option<Vec<u8>>, CliError> {
+        let mut line = Vec::new();
+        let read = self
+            .answers
+            .read_until(b'\n', &mut line)
+            .map_err(|e| CliError::Other(format!("nothing saved: cannot read the answer: {e}")))?;
+        Ok((read > 0).then_some(line))
+    }
+
+    /// Writes `line` and ends it.
+    fn say(&mut self, line: &str) -> Result<(), CliError> {
+        self.write(&format!("{line}\n"))
+    }
+
+    /// Writes `text` and shows it at once.
+    fn write(&mut self, text: &str) -> Result<(), CliError> {
+        self.screen
+            .write_all(text.as_bytes())
+            .and_then(|()| self.screen.flush())
+            .map_err(|e| CliError::Other(format!("nothing saved: cannot write the question: {e}")))
+    }
+}
+
+/// Answers from memory, for tests: every line is waiting at once.
+impl LineSource for std::io::Cursor<Vec<u8>> {
+    fn line_waiting(&mut self, _wait: Duration) -> bool {
+        let at = usize::try_from(self.position()).unwrap_or(usize::MAX);
+        self.get_ref()
+            .get(at..)
+            .is_some_and(|rest| rest.contains(&b'\n'))
+    }
+
+    fn discard_waiting(&mut self) {
+        let end = self.get_ref().len() as u64;
+        self.set_position(end);
+    }
+}
+
+/// A borrowed source, so its owner can look at what is left afterwards.
+impl<S: LineSource + ?Sized> LineSource for &mut S {
+    fn line_waiting(&mut self, wait: Duration) -> bool {
+        (**self).line_waiting(wait)
+    }
+
+    fn discard_waiting(&mut self) {
+        (**self).discard_waiting();
+    }
+}
