@@ -7,8 +7,10 @@
 //! `thumb`, `belly`) from `assets/places.ron`. A plural or `both` (`both
 //! feet`, `hands`) and bands (`MS hug`) mean several regions at once.
 
+mod resolve;
 mod vocabulary;
 
+pub use resolve::{in_words, resolve, resolve_list};
 use vocabulary::Vocabulary;
 
 use super::region::{Catalogue, RegionId, Side, View};
@@ -265,133 +267,6 @@ pub fn find(query: &str) -> Vec<Candidate> {
     }
     candidates.extend(regions.into_iter().map(single));
     candidates
-}
-
-/// The regions typed words name, for the command line and the edit form:
-/// an exact match, a band, a plural or `both`, or the one region that
-/// matches; otherwise why not, in full words.
-pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
-    // "left sole and right palm" is two places, each with its own side;
-    // "left and right hand" is one, read whole when its pieces are not.
-    let pieces = pieces_joined_by_and(query);
-    if pieces.len() > 1 {
-        return match resolve_pieces(&pieces) {
-            // A piece that names no place ("left" of "left and right
-            // hand"): the words belong together.
-            Err(PlaceError::Unknown { .. }) => resolve_one(query),
-            each => each,
-        };
-    }
-    resolve_one(query)
-}
-
-/// The places of a query joined by "and", a side said once carrying on
-/// to the pieces after it that name none ("left arm and leg").
-fn pieces_joined_by_and(query: &str) -> Vec<String> {
-    let words = words_of(query);
-    let mut pieces = Vec::new();
-    let mut side: Option<&str> = None;
-    for piece in words.split(|w| w == "and" || w == "plus") {
-        if piece.is_empty() {
-            continue;
-        }
-        let own_side = piece.iter().find(|w| side_of(w).is_some());
-        let piece = piece.join(" ");
-        match (own_side, side) {
-            (Some(own), _) => {
-                side = Some(own.as_str());
-                pieces.push(piece);
-            }
-            (None, Some(earlier)) => pieces.push(format!("{earlier} {piece}")),
-            (None, None) => pieces.push(piece),
-        }
-    }
-    pieces
-}
-
-/// Every piece's regions, each once, in the order said.
-fn resolve_pieces(pieces: &[String]) -> Result<Vec<RegionId>, PlaceError> {
-    let mut regions = Vec::new();
-    for piece in pieces {
-        for region in resolve_one(piece)? {
-            if !regions.contains(&region) {
-                regions.push(region);
-            }
-        }
-    }
-    Ok(regions)
-}
-
-/// The regions of one place, read whole.
-fn resolve_one(query: &str) -> Result<Vec<RegionId>, PlaceError> {
-    if query.trim().is_empty() {
-        return Err(PlaceError::Empty);
-    }
-    if query.contains([',', ';']) && Catalogue::global().lookup(query).is_err() {
-        return resolve_list(query);
-    }
-    let candidates = find(query);
-    match candidates.as_slice() {
-        [] => Err(PlaceError::Unknown {
-            input: query.trim().to_string(),
-            nearest: nearest(query),
-        }),
-        [only] => Ok(only.regions.clone()),
-        [first, ..] if first.regions.len() > 1 => Ok(first.regions.clone()),
-        several => Err(PlaceError::Ambiguous {
-            input: query.trim().to_string(),
-            candidates: several
-                .iter()
-                .take(LISTED)
-                .map(|c| c.label.clone())
-                .collect(),
-        }),
-    }
-}
-
-/// The regions of a comma-separated list of places (the edit form's Where).
-pub fn resolve_list(text: &str) -> Result<Vec<RegionId>, PlaceError> {
-    let catalogue = Catalogue::global();
-    let mut regions = Vec::new();
-    let mut add = |found: Vec<RegionId>| {
-        for region in found {
-            if !regions.contains(&region) {
-                regions.push(region);
-            }
-        }
-    };
-    for part in text.split(';') {
-        let pieces: Vec<&str> = part.split(',').map(str::trim).collect();
-        let mut i = 0;
-        while i < pieces.len() {
-            // A display name holds a comma: "Foot, sole (left)".
-            if let Some(next) = pieces.get(i + 1)
-                && let Ok(region) = catalogue.lookup(&format!("{}, {next}", pieces[i]))
-            {
-                add(vec![region]);
-                i += 2;
-                continue;
-            }
-            if !pieces[i].is_empty() {
-                add(resolve(pieces[i])?);
-            }
-            i += 1;
-        }
-    }
-    if regions.is_empty() {
-        return Err(PlaceError::Empty);
-    }
-    Ok(regions)
-}
-
-/// Regions as the Where field shows them, which it reads back:
-/// "Foot, sole (left) - b37; Hand, palm (right) - f25".
-pub fn in_words(regions: &[RegionId]) -> String {
-    regions
-        .iter()
-        .map(|r| r.region().label())
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The regions closest to words that match none, in full words.
