@@ -314,3 +314,32 @@ fn high_contrast_with_16_colours_is_bright_letters_on_black() {
     }
     assert_eq!(measured, 2 * screens().len());
 }
+
+/// High contrast without colour (NO_COLOR) draws nothing faint either.
+#[test]
+fn high_contrast_without_colour_has_no_faint_text() {
+    for (name, _, setup) in screens() {
+        let mut app = app(history(), 80, 24);
+        app.color = ColorMode::NoColor;
+        app.palette = Palette::HIGH_CONTRAST;
+        setup(&mut app);
+        let faint = draw(&app)
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .filter(|cell| cell.modifier.contains(Modifier::DIM))
+            .count();
+        assert_eq!(faint, 0, "{name}: {faint} faint cells");
+    }
+    // The dark theme keeps its faint hints, so the count above can tell.
+    let mut app = app(history(), 80, 24);
+    app.color = ColorMode::NoColor;
+    let buffer = draw(&app).backend().buffer().clone();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::DIM))
+    );
+}

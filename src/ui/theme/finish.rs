@@ -16,8 +16,12 @@ use crate::app::{ColorMode, ThemeName};
 /// Gives every cell of `area` its theme colours (with 16 colours or none,
 /// the terminal's own colours show, but for high contrast).
 pub fn finish(paint: Paint, area: Rect, buf: &mut Buffer) {
-    if paint.mode == ColorMode::Ansi16 && paint.palette.theme == ThemeName::HighContrast {
-        return finish_bright(area, buf);
+    if paint.palette.theme == ThemeName::HighContrast {
+        match paint.mode {
+            ColorMode::Ansi16 => return finish_bright(area, buf),
+            ColorMode::NoColor => return undim(area, buf),
+            ColorMode::TrueColor | ColorMode::Ansi256 => {}
+        }
     }
     if !paint.owns_the_page() {
         return;
@@ -86,6 +90,17 @@ fn finish_bright(area: Rect, buf: &mut Buffer) {
                 (cell.fg, cell.bg) = (cell.bg, cell.fg);
                 cell.modifier.remove(Modifier::REVERSED);
             }
+        }
+    }
+}
+
+/// High contrast without colour: no faint text, which many terminals draw
+/// at half brightness.
+fn undim(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].modifier.remove(Modifier::DIM);
         }
     }
 }
