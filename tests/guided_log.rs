@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::cli::sm;
 use predicates::prelude::*;
-use rexpect::process::WaitStatus;
+use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
 
 /// `sensemap log ARGS` in a 60-column pseudo-terminal over `dir`, with a
@@ -215,7 +215,8 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
     s.exp_string("Tags?").unwrap();
     s.send_line("heat").unwrap();
     s.exp_string("A note?").unwrap();
-    s.send_line("it's worse at night").unwrap();
+    // A note that starts like a flag must stay a note in the command.
+    s.send_line("- it's worse at night").unwrap();
     s.exp_string("To log it once that is put right:\r\n  ")
         .unwrap();
     let command = s.exp_string("\r\n").unwrap();
@@ -226,16 +227,16 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
     std::fs::remove_file(dir.path().join("data")).unwrap();
     let binary = assert_cmd::cargo::cargo_bin!("sensemap");
     let run = command.replacen("sensemap", &format!("'{}'", binary.display()), 1);
-    let status = Command::new("sh")
+    let ran = Command::new("sh")
         .arg("-c")
         .arg(&run)
         .env("SENSEMAP_DATA_DIR", dir.path().join("data"))
         .env("SENSEMAP_CONFIG", dir.path().join("config.ron"))
         .env("SENSEMAP_NOW", common::cli::NOW)
         .env("TZ", common::cli::TZ)
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success(), "{run}");
+    assert!(ran.status.success(), "{run}: {ran:?}");
     let text = saved(dir.path());
     for expected in [
         "\"left-sole\"",
@@ -245,7 +246,7 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
         "2026-03-11T08:00:00+01:00",
         "900",
         "\"heat\"",
-        "it's worse at night",
+        "- it's worse at night",
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
@@ -272,7 +273,26 @@ fn ctrl_c_while_asked_leaves_with_nothing_saved() {
     s.send_control('c').unwrap();
     s.exp_string("nothing saved (Ctrl-C)").unwrap();
     s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 130);
+    // Ended as an interrupt ends a program, so a shell loop stops too.
+    match s.process_mut().wait().unwrap() {
+        WaitStatus::Signaled(_, Signal::SIGINT, _) => {}
+        other => panic!("not ended by the interrupt: {other:?}"),
+    }
+    assert!(!dir.path().join("data").exists(), "nothing written");
+}
+
+/// Ctrl-D after some typing hands the half answer over unended: one press
+/// leaves, and the half answer is not taken.
+#[test]
+fn ctrl_d_after_some_typing_leaves_at_the_first_press() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = log_in_a_terminal(dir.path(), &["-r", "left sole", "-s", "burning"]);
+    s.exp_string("How strong?").unwrap();
+    s.send("6").unwrap();
+    s.send_control('d').unwrap();
+    s.exp_string("nothing saved: the answers ended").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut s), 1);
     assert!(!dir.path().join("data").exists(), "nothing written");
 }
 

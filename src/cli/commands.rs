@@ -15,6 +15,7 @@ use crate::domain::{Filter, RegionTally, SensationCatalogue, SensationClass, Sen
 use crate::store::{FsStore, Journal, Loaded, config};
 
 /// Where things are and what time it is, for one run.
+#[derive(Clone)]
 pub(super) struct Context {
     pub(super) data_dir: PathBuf,
     pub(super) config: PathBuf,
@@ -25,6 +26,9 @@ pub(super) struct Context {
     /// The theme asked for; `None` for auto (from the terminal).
     pub(super) theme: Option<ThemeName>,
     pub(super) now: DateTime<Local>,
+    /// The clock `now` came from, for what is read later ("now" answered
+    /// after a minute of typing).
+    pub(super) clock: fn() -> DateTime<Local>,
 }
 
 /// A theme by name; `None` for `auto`.
@@ -94,6 +98,7 @@ impl Context {
             keymap,
             theme,
             now: super::now(),
+            clock: super::now,
         })
     }
 
@@ -122,9 +127,28 @@ impl Context {
 
     /// Reads a time as the person wrote it, or says why it is not one.
     pub(super) fn read_time(&self, text: &str) -> Result<DateTime<FixedOffset>, String> {
+        self.read_time_as_of(text, self.now)
+    }
+
+    /// Reads a time as the person wrote it, "now" and "2h ago" counted
+    /// from `now`.
+    pub(super) fn read_time_as_of(
+        &self,
+        text: &str,
+        now: DateTime<Local>,
+    ) -> Result<DateTime<FixedOffset>, String> {
         Zone::Local
-            .read(text, self.now.fixed_offset(), self.settings.date_order)
+            .read(text, now.fixed_offset(), self.settings.date_order)
             .map_err(|e| e.to_string())
+    }
+
+    /// This context at this moment: for what is saved after a person took
+    /// their time answering.
+    pub(super) fn as_of_now(&self) -> Context {
+        Context {
+            now: (self.clock)(),
+            ..self.clone()
+        }
     }
 
     /// Builds the query filter from the shared flags.

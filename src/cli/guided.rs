@@ -10,14 +10,11 @@
 mod conversation;
 mod questions;
 
-use std::io::{BufRead, Read, StdinLock};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
 use super::CliError;
 use super::commands::Context;
 use crate::domain::{RegionId, SensationCatalogue, SensationId};
-pub(super) use conversation::{Conversation, LineSource};
+use crate::runtime::lines::{InterruptGuard, TerminalLines};
+pub(super) use conversation::Conversation;
 pub(super) use questions::*;
 
 /// What the log gathers: a `log` command's flags, read.
@@ -86,74 +83,11 @@ pub(super) fn ask_in_terminal(
     ctx: &Context,
     sensations: &SensationCatalogue,
 ) -> Result<Answers, CliError> {
-    let asking = Arc::new(Mutex::new(true));
-    let interrupts = leave_on_interrupt(Arc::clone(&asking));
-    let input = TerminalInput(std::io::stdin().lock());
-    let answers = Conversation::new(input, std::io::stderr()).fill(given, ctx, sensations);
-    // Holding the lock, the interrupt cannot leave mid-save.
-    if let Ok(mut asking) = asking.lock() {
-        *asking = false;
-    }
-    if let Some(interrupts) = interrupts {
-        interrupts.close();
-    }
+    let interrupts = InterruptGuard::watch();
+    let answers =
+        Conversation::new(TerminalLines::stdin(), std::io::stderr()).fill(given, ctx, sensations);
+    interrupts.done();
     answers
-}
-
-/// Watches for Ctrl-C on a thread of its own: while `asking`, it says that
-/// nothing was saved and ends the process as an interrupt does (130).
-fn leave_on_interrupt(asking: Arc<Mutex<bool>>) -> Option<signal_hook::iterator::Handle> {
-    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT]).ok()?;
-    let handle = signals.handle();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some()
-            && let Ok(asking) = asking.lock()
-            && *asking
-        {
-            eprintln!("\nsensemap: nothing saved (Ctrl-C)");
-            std::process::exit(130);
-        }
-    });
-    Some(handle)
-}
-
-/// Standard input at a terminal, read a line at a time by the terminal's
-/// own line editing.
-struct TerminalInput(StdinLock<'static>);
-
-impl Read for TerminalInput {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.0.read(buf)
-    }
-}
-
-impl BufRead for TerminalInput {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.0.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        self.0.consume(amount);
-    }
-}
-
-impl LineSource for TerminalInput {
-    /// In line editing a terminal offers input only a whole line at a time,
-    /// and each read takes one line, so a line is waiting exactly when the
-    /// terminal says input is.
-    fn line_waiting(&mut self, wait: Duration) -> bool {
-        use rustix::event::{PollFd, PollFlags, Timespec, poll};
-        let timeout = Timespec {
-            tv_sec: i64::try_from(wait.as_secs()).unwrap_or(i64::MAX),
-            tv_nsec: i64::from(wait.subsec_nanos()),
-        };
-        let mut fds = [PollFd::new(&self.0, PollFlags::IN)];
-        poll(&mut fds, Some(&timeout)).is_ok_and(|ready| ready > 0)
-    }
-
-    fn discard_waiting(&mut self) {
-        let _ = rustix::termios::tcflush(&self.0, rustix::termios::QueueSelector::IFlush);
-    }
 }
 
 #[cfg(test)]

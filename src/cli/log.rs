@@ -24,8 +24,8 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
         None if !note_from_input && asked_in_a_terminal() => {
             let answers = super::guided::ask_in_terminal(given, ctx, &sensations)?;
             // Answers that took a while to give are not lost with a save.
-            let again = as_command(ctx, &answers);
-            return save_log(ctx, &sensations, answers).inspect_err(|_| {
+            let again = as_command(&answers);
+            return save_log(&ctx.as_of_now(), &sensations, answers).inspect_err(|_| {
                 eprintln!(
                     "Nothing was saved (why follows). To log it once that is put right:\n  {again}"
                 );
@@ -36,31 +36,27 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     save_log(ctx, &sensations, answers)
 }
 
-/// The `sensemap log` command that logs `answers`, its time as a date.
-fn as_command(ctx: &Context, answers: &Answers) -> String {
+/// The `sensemap log` command that logs `answers` (each value joined to
+/// its flag with `=`, so one starting with `-` stays a value).
+fn as_command(answers: &Answers) -> String {
     let mut words = vec!["sensemap".to_string(), "log".to_string()];
     let mut flag = |name: &str, value: &str| {
-        words.push(name.to_string());
-        words.push(shell_quoted(value));
+        words.push(format!("--{name}={}", shell_quoted(value)));
     };
     for region in &answers.regions {
-        flag("-r", &region.region().key);
+        flag("region", &region.region().key);
     }
-    flag("-s", answers.sensation.as_str());
-    flag("-i", &answers.intensity.to_string());
-    let at = ctx.when("--at", &answers.at);
-    let at = at.map_or(answers.at.clone(), |at| {
-        at.format("%Y-%m-%d %H:%M").to_string()
-    });
-    flag("--at", &at);
+    flag("sensation", answers.sensation.as_str());
+    flag("intensity", &answers.intensity.to_string());
+    flag("at", &answers.at);
     if let Some(seconds) = answers.duration_s {
-        flag("-d", &crate::domain::when::format_duration(seconds));
+        flag("duration", &crate::domain::when::format_duration(seconds));
     }
     for tag in &answers.tags {
-        flag("-t", tag);
+        flag("tag", tag);
     }
     if let Some(note) = &answers.note {
-        flag("-n", note);
+        flag("note", note);
     }
     words.join(" ")
 }

@@ -6,6 +6,7 @@
 //! watch it react to files changed by other processes.
 
 mod late_reply;
+pub mod lines;
 mod loader;
 mod recovery;
 mod storage;

@@ -2,7 +2,7 @@
 //! written, each answer read as the terminal's line editing gives it, said
 //! back in words or asked again with the reason, and never a line cleared.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::time::Duration;
 
 use super::{Answers, Given, Question};
@@ -11,6 +11,7 @@ use super::{what_question, when_question, where_question};
 use crate::cli::CliError;
 use crate::cli::commands::Context;
 use crate::domain::SensationCatalogue;
+use crate::runtime::lines::LineSource;
 
 /// What ends the guided log when the answers run out (Ctrl-D).
 const ENDED: &str = "nothing saved: the answers ended (Ctrl-D) before the last question";
@@ -19,19 +20,10 @@ const ENDED: &str = "nothing saved: the answers ended (Ctrl-D) before the last q
 /// characters and drops the rest).
 const TERMINAL_LINE_LIMIT: usize = 4095;
 
-/// How long a note waits for the rest of a paste: a paste's lines come
-/// together, far faster than anyone types a new line after Enter.
-const PASTE_GAP: Duration = Duration::from_millis(50);
-
-/// Where answers come from: lines, and whether more are already waiting.
-pub(in crate::cli) trait LineSource: BufRead {
-    /// Whether a whole line is waiting to be read, or comes within `wait`.
-    fn line_waiting(&mut self, wait: Duration) -> bool;
-
-    /// Drops whatever is waiting, so nothing typed or pasted here reaches
-    /// the shell after sensemap ends.
-    fn discard_waiting(&mut self);
-}
+/// How long the last answer waits for the rest of a paste: a paste's
+/// lines come together, even over a slow link far faster than anyone
+/// types a new line after Enter.
+const PASTE_GAP: Duration = Duration::from_millis(250);
 
 /// The questions and answers: answers read from one stream, questions and
 /// what is said back written to another.
@@ -127,6 +119,7 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
                 Ok(typed) => typed,
                 Err(reason) => {
                     self.say(&format!("  Not taken: {reason}"))?;
+                    self.drop_typed_ahead()?;
                     continue;
                 }
             };
@@ -138,6 +131,7 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
                 (true, Some(default)) => default,
                 (true, None) => {
                     self.say("  An answer is needed here (Ctrl-C leaves without saving).")?;
+                    self.drop_typed_ahead()?;
                     continue;
                 }
             };
@@ -156,9 +150,43 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
                     }
                     return Ok(value);
                 }
-                Err(reason) => self.say(&format!("  Not taken: {reason}"))?,
+                Err(reason) => {
+                    self.say(&format!("  Not taken: {reason}"))?;
+                    self.drop_typed_ahead()?;
+                }
             }
         }
+    }
+
+    /// After an answer that was not taken, drops the lines typed or pasted
+    /// after it, which were meant for the questions after this one.
+    fn drop_typed_ahead(&mut self) -> Result<(), CliError> {
+        let dropped = self.drop_waiting(Duration::ZERO)?;
+        match dropped {
+            0 => Ok(()),
+            1 => self.say("  (The line typed after it was dropped; answer from here.)"),
+            n => self.say(&format!(
+                "  (The {n} lines typed after it were dropped, so none lands on the wrong \
+                 question; answer from here.)"
+            )),
+        }
+    }
+
+    /// Reads and drops every whole line waiting now or within `wait`, then
+    /// anything half typed; says how many lines there were.
+    fn drop_waiting(&mut self, wait: Duration) -> Result<usize, CliError> {
+        let mut dropped = 0;
+        while self
+            .answers
+            .line_waiting(if dropped == 0 { wait } else { Duration::ZERO })
+        {
+            if self.read_line()?.is_none() {
+                break;
+            }
+            dropped += 1;
+        }
+        self.answers.discard_waiting();
+        Ok(dropped)
     }
 
     /// `first`, and the lines of a paste that came with it.
@@ -179,15 +207,7 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
     /// Says how many lines were pasted beyond the last answer, and drops
     /// them and anything half typed, so none reaches the shell.
     fn drop_the_rest(&mut self) -> Result<(), CliError> {
-        let mut unused = 0;
-        while self.answers.line_waiting(Duration::ZERO) {
-            if self.read_line()?.is_none() {
-                break;
-            }
-            unused += 1;
-        }
-        self.answers.discard_waiting();
-        match unused {
+        match self.drop_waiting(PASTE_GAP)? {
             0 => Ok(()),
             1 => self.say("  (One more pasted line was not used.)"),
             n => self.say(&format!("  ({n} more pasted lines were not used.)")),
@@ -220,12 +240,11 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
 
     /// One line as read, or `None` when the answers have ended.
     fn read_line(&mut self) -> Result<Option<Vec<u8>>, CliError> {
-        let mut line = Vec::new();
-        let read = self
+        let line = self
             .answers
-            .read_until(b'\n', &mut line)
+            .next_line()
             .map_err(|e| CliError::Other(format!("nothing saved: cannot read the answer: {e}")))?;
-        Ok((read > 0).then_some(line))
+        Ok((!line.is_empty()).then_some(line))
     }
 
     /// Writes `line` and ends it.
@@ -239,31 +258,5 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
             .write_all(text.as_bytes())
             .and_then(|()| self.screen.flush())
             .map_err(|e| CliError::Other(format!("nothing saved: cannot write the question: {e}")))
-    }
-}
-
-/// Answers from memory, for tests: every line is waiting at once.
-impl LineSource for std::io::Cursor<Vec<u8>> {
-    fn line_waiting(&mut self, _wait: Duration) -> bool {
-        let at = usize::try_from(self.position()).unwrap_or(usize::MAX);
-        self.get_ref()
-            .get(at..)
-            .is_some_and(|rest| rest.contains(&b'\n'))
-    }
-
-    fn discard_waiting(&mut self) {
-        let end = self.get_ref().len() as u64;
-        self.set_position(end);
-    }
-}
-
-/// A borrowed source, so its owner can look at what is left afterwards.
-impl<S: LineSource + ?Sized> LineSource for &mut S {
-    fn line_waiting(&mut self, wait: Duration) -> bool {
-        (**self).line_waiting(wait)
-    }
-
-    fn discard_waiting(&mut self) {
-        (**self).discard_waiting();
     }
 }

@@ -81,7 +81,8 @@ pub(in crate::cli) fn strength_question<'a>() -> Question<'a, u8> {
     }
 }
 
-/// When, read as `--at` reads it (default now), said back as a date.
+/// When, read as `--at` reads it (default now) at the moment it is
+/// answered, kept as that exact time and said back as a date.
 pub(in crate::cli) fn when_question(ctx: &Context) -> Question<'_, String> {
     Question {
         label: "When",
@@ -89,13 +90,14 @@ pub(in crate::cli) fn when_question(ctx: &Context) -> Question<'_, String> {
         default: Some("now"),
         multiline: false,
         read: Box::new(move |text| {
-            let at: DateTime<FixedOffset> = ctx.read_time(text)?;
-            check_felt(text, at, ctx.now.fixed_offset()).map_err(|e| e.to_string())?;
-            Ok(text.to_string())
+            let now = (ctx.clock)();
+            let at: DateTime<FixedOffset> = ctx.read_time_as_of(text, now)?;
+            check_felt(text, at, now.fixed_offset()).map_err(|e| e.to_string())?;
+            Ok(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
         }),
-        say: Box::new(move |text| match ctx.read_time(text) {
+        say: Box::new(|at| match DateTime::parse_from_rfc3339(at) {
             Ok(at) => at.format("%A %-d %B %Y, %H:%M").to_string(),
-            Err(_) => text.clone(),
+            Err(_) => at.clone(),
         }),
     }
 }

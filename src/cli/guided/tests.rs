@@ -1,13 +1,19 @@
+use std::collections::VecDeque;
 use std::io::Cursor;
 
 use chrono::{Local, TimeZone};
 
 use super::*;
 use crate::app::keymap::Keymap;
-use crate::domain::when::format_duration;
+use crate::runtime::lines::LineSource;
 use crate::store::config::Config;
 
-/// A context at 2026-11-26 20:10 local time, with the built-in settings.
+/// 2026-11-26 20:10 local time.
+fn test_now() -> chrono::DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 26, 20, 10, 0).unwrap()
+}
+
+/// A context at [`test_now`], with the built-in settings.
 fn context() -> Context {
     Context {
         data_dir: "unused".into(),
@@ -15,21 +21,61 @@ fn context() -> Context {
         settings: Config::default(),
         keymap: (*Keymap::standard()).clone(),
         theme: None,
-        now: Local.with_ymd_and_hms(2026, 11, 26, 20, 10, 0).unwrap(),
+        now: test_now(),
+        clock: test_now,
     }
 }
 
-/// Runs a conversation on `typed`, and returns its outcome and all it wrote.
-fn converse(given: Given, typed: &str) -> (Result<Answers, CliError>, String) {
+/// The ids of `regions`, in order.
+fn ids(regions: &[RegionId]) -> Vec<&'static str> {
+    regions.iter().map(|r| r.region().id.as_str()).collect()
+}
+
+/// A person typing: each line only once asked for it, so none is ever
+/// waiting; a last line without a newline is Ctrl-D after some typing.
+struct Typing(VecDeque<Vec<u8>>);
+
+impl Typing {
+    fn lines(typed: &[u8]) -> Typing {
+        Typing(
+            typed
+                .split_inclusive(|&b| b == b'\n')
+                .map(<[u8]>::to_vec)
+                .collect(),
+        )
+    }
+}
+
+impl LineSource for Typing {
+    fn next_line(&mut self) -> std::io::Result<Vec<u8>> {
+        Ok(self.0.pop_front().unwrap_or_default())
+    }
+
+    fn line_waiting(&mut self, _wait: std::time::Duration) -> bool {
+        false
+    }
+
+    fn discard_waiting(&mut self) {}
+}
+
+/// Runs a conversation on `source`, and returns its outcome and all it
+/// wrote.
+fn converse_on(given: Given, source: impl LineSource) -> (Result<Answers, CliError>, String) {
     let ctx = context();
     let sensations = SensationCatalogue::built_in();
     let mut screen = Vec::new();
-    let answers = Conversation::new(Cursor::new(typed.as_bytes().to_vec()), &mut screen).fill(
-        given,
-        &ctx,
-        &sensations,
-    );
+    let answers = Conversation::new(source, &mut screen).fill(given, &ctx, &sensations);
     (answers, String::from_utf8(screen).unwrap())
+}
+
+/// A conversation with a person typing each line of `typed` when asked.
+fn converse(given: Given, typed: &str) -> (Result<Answers, CliError>, String) {
+    converse_on(given, Typing::lines(typed.as_bytes()))
+}
+
+/// A conversation where all of `pasted` arrives at once.
+fn converse_pasted(given: Given, pasted: &str) -> (Result<Answers, CliError>, String) {
+    converse_on(given, Cursor::new(pasted.as_bytes().to_vec()))
 }
 
 #[test]
@@ -39,13 +85,14 @@ fn every_answer_is_asked_then_said_back_and_a_wrong_one_asked_again_with_why() {
         "\nelbw knee\nleft sole\ntingling\n12\n6\n\n15m\nheat\nafter a hot bath\n",
     );
     let answers = answers.unwrap();
-    assert_eq!(
-        answers.regions,
-        where_question().read.as_ref()("left sole").unwrap()
-    );
+    assert_eq!(ids(&answers.regions), ["left-sole"]);
     assert_eq!(answers.sensation.as_str(), "tingling");
     assert_eq!(answers.intensity, 6);
-    assert_eq!(answers.at, "now", "Enter takes the default");
+    assert_eq!(
+        chrono::DateTime::parse_from_rfc3339(&answers.at).unwrap(),
+        test_now(),
+        "Enter takes the default, now"
+    );
     assert_eq!(answers.duration_s, Some(900));
     assert_eq!(answers.tags, ["heat"]);
     assert_eq!(answers.note.as_deref(), Some("after a hot bath"));
@@ -75,7 +122,8 @@ fn what_the_flags_gave_is_said_back_and_not_asked() {
     let given = Given {
         sensation: Some(SensationId::new("burning")),
         intensity: Some(5),
-        at: Some("2h ago".into()),
+        // As the flags give it: --at read at once, to its exact time.
+        at: Some("2026-11-26T18:10:00+00:00".into()),
         tags: Some(vec!["heat".into()]),
         ..Given::default()
     };
@@ -83,11 +131,11 @@ fn what_the_flags_gave_is_said_back_and_not_asked() {
     let answers = answers.unwrap();
     assert_eq!(answers.sensation.as_str(), "burning");
     assert_eq!(answers.intensity, 5);
-    assert_eq!(answers.at, "2h ago");
+    assert_eq!(answers.at, "2026-11-26T18:10:00+00:00");
     assert_eq!(answers.tags, ["heat"]);
     assert_eq!(
-        answers.regions,
-        (where_question().read)("both feet").unwrap()
+        ids(&answers.regions),
+        ["right-foot-top", "left-foot-top", "left-sole", "right-sole"]
     );
     for asked in ["Where?", "How long", "A note?"] {
         assert!(screen.contains(asked), "{asked} in:\n{screen}");
@@ -114,15 +162,22 @@ fn answers_that_end_save_nothing_and_say_so() {
     assert!(why.starts_with("nothing saved"), "{why}");
 }
 
+/// A paste of answers where one is refused: the lines after it are
+/// dropped, never shifted onto the wrong questions.
 #[test]
-fn ctrl_d_after_some_typing_leaves_too() {
-    // The terminal hands over "6" unended when Ctrl-D follows it.
-    let (answers, screen) = converse(Given::default(), "left sole\ntingling\n6");
+fn a_refused_answer_drops_what_was_typed_after_it() {
+    let (answers, screen) = converse_pasted(
+        Given::default(),
+        "left sole\ntingling\n2h ago\n6\n15m\n\nheat\n",
+    );
+    assert!(
+        screen.contains("(The 4 lines typed after it were dropped"),
+        "{screen}"
+    );
     let Err(CliError::Other(why)) = answers else {
-        panic!("not an end: {answers:?}");
+        panic!("the answers ran out after the drop: {answers:?}");
     };
     assert!(why.starts_with("nothing saved"), "{why}");
-    assert!(!screen.contains("6 out of 10"), "{screen}");
 }
 
 #[test]
@@ -143,7 +198,7 @@ fn special_keys_in_an_answer_are_refused_and_never_written_back() {
 
 #[test]
 fn a_pasted_note_keeps_all_its_lines() {
-    let (answers, screen) = converse(
+    let (answers, screen) = converse_pasted(
         Given::default(),
         "left sole\ntingling\n6\n\n\n\nfirst line\nsecond line\nthird\n",
     );
@@ -194,8 +249,7 @@ fn a_line_as_long_as_a_terminal_takes_is_said_to_be_maybe_cut() {
 #[test]
 fn an_answer_that_is_not_text_is_asked_again() {
     let mut screen = Vec::new();
-    let typed = b"\xff\xfe\n7\n".to_vec();
-    let n = Conversation::new(Cursor::new(typed), &mut screen)
+    let n = Conversation::new(Typing::lines(b"\xff\xfe\n7\n"), &mut screen)
         .ask(&strength_question())
         .unwrap();
     assert_eq!(n, 7);
@@ -228,10 +282,7 @@ fn strength_is_0_to_10() {
 fn the_optional_questions_take_enter_as_none() {
     assert_eq!((duration_question().read)("").unwrap(), None);
     assert_eq!((duration_question().read)("1h30m").unwrap(), Some(5400));
-    assert_eq!(
-        (duration_question().say)(&Some(5400)),
-        format!("lasted {}", format_duration(5400))
-    );
+    assert_eq!((duration_question().say)(&Some(5400)), "lasted 1h30m");
     assert!((duration_question().read)("a while").is_err());
     assert_eq!((tags_question().say)(&vec![]), "no tags");
     assert_eq!(
@@ -239,4 +290,29 @@ fn the_optional_questions_take_enter_as_none() {
         ["heat", "fatigue"]
     );
     assert_eq!((note_question().read)("  ").unwrap(), None);
+}
+
+/// "now" is when it is answered, not when `sensemap log` started: a
+/// person may take minutes over the questions before it.
+#[test]
+fn now_is_the_moment_it_is_answered() {
+    fn five_minutes_later() -> chrono::DateTime<Local> {
+        test_now() + chrono::Duration::minutes(5)
+    }
+    let ctx = Context {
+        clock: five_minutes_later,
+        ..context()
+    };
+    let mut screen = Vec::new();
+    let at = Conversation::new(Typing::lines(b"now\n"), &mut screen)
+        .ask(&when_question(&ctx))
+        .unwrap();
+    assert_eq!(
+        chrono::DateTime::parse_from_rfc3339(&at).unwrap(),
+        five_minutes_later()
+    );
+    assert!(
+        String::from_utf8(screen).unwrap().contains("20:15"),
+        "said back as answered"
+    );
 }
