@@ -22,35 +22,33 @@ pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
     resolve_one(query)
 }
 
-/// The places of a query joined by "and", a side said once carrying on
-/// to the pieces after it that name none ("left arm and leg").
+/// The places of a query joined by "and", as typed.
 fn pieces_joined_by_and(query: &str) -> Vec<String> {
-    let words = words_of(query);
-    let mut pieces = Vec::new();
-    let mut side: Option<&str> = None;
-    for piece in words.split(|w| w == "and" || w == "plus") {
-        if piece.is_empty() {
-            continue;
-        }
-        let own_side = piece.iter().find(|w| side_of(w).is_some());
-        let piece = piece.join(" ");
-        match (own_side, side) {
-            (Some(own), _) => {
-                side = Some(own.as_str());
-                pieces.push(piece);
-            }
-            (None, Some(earlier)) => pieces.push(format!("{earlier} {piece}")),
-            (None, None) => pieces.push(piece),
-        }
-    }
-    pieces
+    words_of(query)
+        .split(|w| w == "and" || w == "plus")
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| piece.join(" "))
+        .collect()
 }
 
-/// Every piece's regions, each once, in the order said.
+/// Every piece's regions, each once, in the order said. Each piece is
+/// read as typed; one that could be either side ("sole" in "right palm
+/// and sole") takes the side said before it.
 fn resolve_pieces(pieces: &[String]) -> Result<Vec<RegionId>, PlaceError> {
     let mut regions = Vec::new();
+    let mut side: Option<String> = None;
     for piece in pieces {
-        for region in resolve_one(piece)? {
+        let own_side = words_of(piece).into_iter().find(|w| side_of(w).is_some());
+        let found = match (resolve_one(piece), &own_side, &side) {
+            (Err(unsure @ PlaceError::Ambiguous { .. }), None, Some(side)) => {
+                resolve_one(&format!("{side} {piece}")).map_err(|_| unsure)
+            }
+            (found, ..) => found,
+        }?;
+        if own_side.is_some() {
+            side = own_side;
+        }
+        for region in found {
             if !regions.contains(&region) {
                 regions.push(region);
             }

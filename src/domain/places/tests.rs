@@ -174,6 +174,12 @@ fn places_joined_by_and_keep_their_own_sides() {
         panic!("right arm is four regions");
     };
     assert_eq!(input, "right arm");
+    // Keys and bands are read as typed, never given a side.
+    assert_eq!(resolved("r palm and b37"), ["left-sole", "right-palm"]);
+    assert!(resolved("left sole and MS hug").len() > 2);
+    // A piece asked about is named as typed.
+    let why = resolve("left sole and knee").unwrap_err().to_string();
+    assert!(why.starts_with("'knee' could be"), "{why}");
 }
 
 #[test]
