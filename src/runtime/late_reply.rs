@@ -10,44 +10,68 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-/// The most letters an answer to the colour query holds
-/// (`11;rgb:ffff/ffff/ffff` is 21); past this the run is someone typing.
+/// The most letters an answer to the colour query holds after `11;`
+/// (`rgb:ffff/ffff/ffff` is 18); past this the run is someone typing.
 const LONGEST_ANSWER: usize = 64;
 
-/// Drops the keys that are really a late answer to an operating-system
-/// command query (`ESC ]` … `ESC \` or BEL).
+/// How an answer to the background query begins, after `ESC ]`.
+const ANSWER_PREFIX: [char; 3] = ['1', '1', ';'];
+
+/// Drops the keys that are really a late answer to the background-colour
+/// query (`ESC ] 11;` … `ESC \` or BEL). Keys held while it is not yet
+/// sure are given back the moment they turn out to be typing.
 #[derive(Debug, Default)]
 pub struct LateReplyFilter {
+    /// Keys held: `ESC ]` and as much of `11;` as followed it.
+    held: Vec<Event>,
     /// Letters dropped so far inside an answer; `None` outside one.
     inside: Option<usize>,
 }
 
 impl LateReplyFilter {
-    /// Whether `event` is meant for the app (`false`: part of an answer).
-    pub fn passes(&mut self, event: &Event) -> bool {
-        let Event::Key(key) = event else {
-            self.inside = None;
-            return true;
+    /// The events of `event` meant for the app: none while it may be part
+    /// of an answer, several when held keys turn out to be typing.
+    pub fn pass(&mut self, event: Event) -> Vec<Event> {
+        let key = match &event {
+            Event::Key(key) => *key,
+            _ => return self.release(event),
         };
-        match self.inside {
-            None if is_answer_start(key) => {
-                self.inside = Some(0);
-                false
-            }
-            None => true,
-            Some(_) if is_answer_end(key) => {
+        if let Some(letters) = self.inside {
+            if is_answer_end(&key) {
                 self.inside = None;
-                false
+                return Vec::new();
             }
-            Some(letters) if letters < LONGEST_ANSWER && is_answer_letter(key) => {
+            if letters < LONGEST_ANSWER && is_answer_letter(&key) {
                 self.inside = Some(letters + 1);
-                false
+                return Vec::new();
             }
-            Some(_) => {
-                self.inside = None;
-                true
-            }
+            self.inside = None;
+            return vec![event];
         }
+        if self.held.is_empty() {
+            if is_answer_start(&key) {
+                self.held.push(event);
+                return Vec::new();
+            }
+            return vec![event];
+        }
+        let next = ANSWER_PREFIX[self.held.len() - 1];
+        if key.code == KeyCode::Char(next) && key.modifiers == KeyModifiers::NONE {
+            self.held.push(event);
+            if self.held.len() > ANSWER_PREFIX.len() {
+                self.held.clear();
+                self.inside = Some(0);
+            }
+            return Vec::new();
+        }
+        self.release(event)
+    }
+
+    /// The held keys, then `event`.
+    fn release(&mut self, event: Event) -> Vec<Event> {
+        let mut events = std::mem::take(&mut self.held);
+        events.push(event);
+        events
     }
 }
 
@@ -62,7 +86,7 @@ fn is_answer_end(key: &KeyEvent) -> bool {
         || (key.code == KeyCode::Char('g') && key.modifiers == KeyModifiers::CONTROL)
 }
 
-/// A letter an answer holds: `11;rgb:ffff/ffff/ffff` and the like.
+/// A letter an answer holds: `rgb:ffff/ffff/ffff` and the like.
 fn is_answer_letter(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char(c) if c.is_ascii_graphic())
         && (key.modifiers - KeyModifiers::SHIFT).is_empty()
@@ -105,13 +129,18 @@ mod tests {
     fn passed(filter: &mut LateReplyFilter, bytes: &str) -> String {
         read_as_crossterm(bytes)
             .into_iter()
-            .filter(|e| filter.passes(e))
+            .flat_map(|e| filter.pass(e))
             .map(|e| match e {
                 Event::Key(KeyEvent {
                     code: KeyCode::Char(c),
+                    modifiers: KeyModifiers::ALT,
                     ..
-                }) => c,
-                _ => '?',
+                }) => format!("M-{c}"),
+                Event::Key(KeyEvent {
+                    code: KeyCode::Char(c),
+                    ..
+                }) => c.to_string(),
+                _ => "?".to_string(),
             })
             .collect()
     }
@@ -139,17 +168,28 @@ mod tests {
     #[test]
     fn a_key_that_cannot_be_in_an_answer_ends_the_run_and_passes() {
         let mut filter = LateReplyFilter::default();
-        let mut events = read_as_crossterm("\x1b]11");
-        events.push(key(KeyCode::Enter, KeyModifiers::NONE));
-        events.extend(read_as_crossterm("q"));
-        let kept: Vec<bool> = events.iter().map(|e| filter.passes(e)).collect();
-        assert_eq!(kept, [false, false, false, true, true]);
+        let mut kept = Vec::new();
+        for event in read_as_crossterm("\x1b]11;rgb") {
+            kept.extend(filter.pass(event));
+        }
+        assert!(kept.is_empty());
+        kept.extend(filter.pass(key(KeyCode::Enter, KeyModifiers::NONE)));
+        assert_eq!(kept, [key(KeyCode::Enter, KeyModifiers::NONE)]);
+    }
+
+    #[test]
+    fn keys_held_in_case_they_began_an_answer_are_given_back_in_order() {
+        let mut filter = LateReplyFilter::default();
+        // Alt+] (a key someone chose) and "1x": not an answer after all.
+        assert_eq!(passed(&mut filter, "\x1b]1x"), "M-]1x");
+        assert_eq!(passed(&mut filter, "\x1b]"), "");
+        assert_eq!(passed(&mut filter, "q"), "M-]q");
     }
 
     #[test]
     fn a_run_longer_than_any_answer_is_someone_typing() {
         let mut filter = LateReplyFilter::default();
-        let long = format!("\x1b]{}", "x".repeat(LONGEST_ANSWER + 3));
+        let long = format!("\x1b]11;{}", "x".repeat(LONGEST_ANSWER + 3));
         assert_eq!(passed(&mut filter, &long), "xxx");
     }
 }

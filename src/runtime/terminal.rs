@@ -47,25 +47,27 @@ pub fn detect_color_mode() -> ColorMode {
 
 /// The theme for `auto`: light or dark from `COLORFGBG` where the terminal
 /// sets it, else from the terminal's answer to a query for its background
-/// colour, else dark. Terminals that cannot answer say so at once (the
-/// query is followed by one every terminal answers), so the full second of
-/// waiting is only ever spent on a slow link.
-pub fn detect_theme() -> ThemeName {
+/// colour, else dark. A terminal that answers the device query sent after
+/// it but not the colour query is known at once; one that answers neither,
+/// or a slow link, costs up to a second. Also says whether the wait ran out,
+/// so an answer may still come, late, among the keys.
+pub fn detect_theme() -> (ThemeName, bool) {
     if let Some(theme) = std::env::var("COLORFGBG")
         .ok()
         .and_then(|v| theme_from_colorfgbg(&v))
     {
-        return theme;
+        return (theme, false);
     }
     if !io::stdout().is_terminal() {
-        return ThemeName::Dark;
+        return (ThemeName::Dark, false);
     }
     // The background alone decides: some terminals answer for it and not
     // for the text colour.
-    terminal_colorsaurus::background_color(terminal_colorsaurus::QueryOptions::default())
-        .map_or(ThemeName::Dark, |colour| {
-            theme_for_background(colour.scale_to_8bit())
-        })
+    match terminal_colorsaurus::background_color(terminal_colorsaurus::QueryOptions::default()) {
+        Ok(colour) => (theme_for_background(colour.scale_to_8bit()), false),
+        Err(terminal_colorsaurus::Error::Timeout(_)) => (ThemeName::Dark, true),
+        Err(_) => (ThemeName::Dark, false),
+    }
 }
 
 /// Settings the app starts with, and where changes to them are kept.
@@ -101,7 +103,10 @@ pub fn run<S: MonthStore + 'static>(
     }
     // Asked before the screen is taken over: the terminal answers a query
     // for its background on the same line as keys.
-    let theme = settings.theme.unwrap_or_else(detect_theme);
+    let (theme, answer_may_come_late) = match settings.theme {
+        Some(theme) => (theme, false),
+        None => detect_theme(),
+    };
     let colors = settings
         .colors
         .iter()
@@ -138,7 +143,7 @@ pub fn run<S: MonthStore + 'static>(
         runtime.offer_recovery();
         // A panic keeps the log form's text before the terminal is restored.
         runtime
-            .guard(|runtime| event_loop(&mut terminal, runtime))
+            .guard(|runtime| event_loop(&mut terminal, runtime, answer_may_come_late))
             .unwrap_or_else(|crashed| Err(io::Error::other(crashed.explain())))
     });
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -147,14 +152,19 @@ pub fn run<S: MonthStore + 'static>(
 }
 
 /// Draws, then handles whatever the channel brings, until the person quits.
-fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    runtime: &mut Runtime,
+    answer_may_come_late: bool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let stop = Arc::new(AtomicBool::new(false));
-    spawn_input(runtime.sender(), Arc::clone(&stop));
+    let late_reply = answer_may_come_late.then(LateReplyFilter::default);
+    spawn_input(runtime.sender(), Arc::clone(&stop), late_reply);
     // A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the loop
     // like q does, so writes finish and the demo's folder is removed,
     // instead of the process dying where it stands.
@@ -186,23 +196,32 @@ fn event_loop(terminal: &mut DefaultTerminal, runtime: &mut Runtime) -> io::Resu
     result
 }
 
-/// Reads the terminal on its own thread and feeds the loop's channel.
-fn spawn_input(events: Sender<Event>, stop: Arc<AtomicBool>) {
+/// Reads the terminal on its own thread and feeds the loop's channel,
+/// through `late_reply` when a late answer to the colour query may come.
+fn spawn_input(
+    events: Sender<Event>,
+    stop: Arc<AtomicBool>,
+    mut late_reply: Option<LateReplyFilter>,
+) {
     thread::spawn(move || {
-        let mut late_reply = LateReplyFilter::default();
         while !stop.load(Ordering::Relaxed) {
-            let event = match event::poll(INPUT_POLL) {
+            let read = match event::poll(INPUT_POLL) {
                 Ok(false) => continue,
-                Ok(true) => match event::read() {
-                    Ok(input) if !late_reply.passes(&input) => continue,
-                    read => read.map(Event::Input),
-                },
+                Ok(true) => event::read(),
                 Err(e) => Err(e),
             };
-            let failed = event.is_err();
-            let message = event.unwrap_or_else(Event::InputFailed);
-            if events.send(message).is_err() || failed {
-                break;
+            let inputs = match (read, &mut late_reply) {
+                (Ok(input), Some(filter)) => {
+                    filter.pass(input).into_iter().map(Event::Input).collect()
+                }
+                (Ok(input), None) => vec![Event::Input(input)],
+                (Err(e), _) => vec![Event::InputFailed(e)],
+            };
+            for input in inputs {
+                let failed = matches!(input, Event::InputFailed(_));
+                if events.send(input).is_err() || failed {
+                    return;
+                }
             }
         }
     });

@@ -154,3 +154,20 @@ fn a_background_is_light_where_black_reads_better_on_it() {
         assert_eq!(theme_for_background(background), theme, "{background:?}");
     }
 }
+
+/// The ratio every contrast test rests on, against WCAG's own figures.
+#[test]
+fn contrast_is_wcags_ratio() {
+    let white = (0xff, 0xff, 0xff);
+    assert!((contrast((0, 0, 0), white) - 21.0).abs() < 1e-9);
+    assert!((contrast(white, white) - 1.0).abs() < 1e-9);
+    // #767676 is the lightest grey that passes AA on white; #777777 fails.
+    let passes = contrast((0x76, 0x76, 0x76), white);
+    assert!((passes - 4.54).abs() < 0.01, "{passes}");
+    assert!(contrast((0x77, 0x77, 0x77), white) < 4.5);
+    assert_eq!(
+        contrast((0x12, 0x34, 0x56), white),
+        contrast(white, (0x12, 0x34, 0x56)),
+        "the order does not matter"
+    );
+}
