@@ -5,6 +5,7 @@
 //! [`Runtime`] runs without a terminal too, so tests drive it with keys and
 //! watch it react to files changed by other processes.
 
+mod input;
 mod late_reply;
 pub mod lines;
 mod loader;
@@ -21,8 +22,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::Event as Input;
 
+pub use input::input_action;
 pub use loader::{FirstLoad, first_load};
 pub use recovery::Crashed;
 pub use storage::{Job, LOCK_PATIENCE, copies};
@@ -390,33 +392,5 @@ impl Runtime {
             self.dispatch(action);
         }
         self.settle(LOCK_PATIENCE + Duration::from_secs(5));
-    }
-}
-
-/// Turns a terminal event into the action it means where the keys go now.
-pub fn input_action(app: &App, event: &Input) -> Option<Action> {
-    match event {
-        Input::Key(key) if key.kind != KeyEventKind::Release => {
-            app.keymap.action_for(app.key_context(), key)
-        }
-        Input::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                x: mouse.column,
-                y: mouse.row,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { up: true }),
-            MouseEventKind::ScrollDown => Some(Action::Wheel { up: false }),
-            MouseEventKind::Moved => Some(Action::Hover {
-                x: mouse.column,
-                y: mouse.row,
-            }),
-            _ => None,
-        },
-        Input::Paste(text) => Some(Action::Paste(text.clone())),
-        Input::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
-        _ => None,
     }
 }
