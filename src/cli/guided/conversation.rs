@@ -123,7 +123,8 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
                     continue;
                 }
             };
-            if question.multiline {
+            // Enter alone is no note; what is pasted after it is dropped.
+            if question.multiline && !typed.trim().is_empty() {
                 typed = self.with_pasted_lines(typed)?;
             }
             let text = match (typed.trim().is_empty(), question.default) {
@@ -172,13 +173,14 @@ impl<R: LineSource, W: Write> Conversation<R, W> {
         }
     }
 
-    /// Reads and drops every whole line waiting now or within `wait`, then
-    /// anything half typed; says how many lines there were.
+    /// Reads and drops every whole line waiting now or within `wait`, and
+    /// the pieces of a paste that follow it (each within [`PASTE_GAP`] of
+    /// the one before), then anything half typed; says how many lines.
     fn drop_waiting(&mut self, wait: Duration) -> Result<usize, CliError> {
         let mut dropped = 0;
         while self
             .answers
-            .line_waiting(if dropped == 0 { wait } else { Duration::ZERO })
+            .line_waiting(if dropped == 0 { wait } else { PASTE_GAP })
         {
             if self.read_line()?.is_none() {
                 break;

@@ -58,6 +58,24 @@ impl LineSource for Typing {
     fn discard_waiting(&mut self) {}
 }
 
+/// Lines that come in pieces, each so long after the one before: a paste
+/// over a slow link.
+struct Paced(VecDeque<(std::time::Duration, Vec<u8>)>);
+
+impl LineSource for Paced {
+    fn next_line(&mut self) -> std::io::Result<Vec<u8>> {
+        Ok(self.0.pop_front().map(|(_, line)| line).unwrap_or_default())
+    }
+
+    fn line_waiting(&mut self, wait: std::time::Duration) -> bool {
+        self.0.front().is_some_and(|(after, _)| *after <= wait)
+    }
+
+    fn discard_waiting(&mut self) {
+        self.0.retain(|(after, _)| !after.is_zero());
+    }
+}
+
 /// Runs a conversation on `source`, and returns its outcome and all it
 /// wrote.
 fn converse_on(given: Given, source: impl LineSource) -> (Result<Answers, CliError>, String) {
@@ -314,5 +332,65 @@ fn now_is_the_moment_it_is_answered() {
     assert!(
         String::from_utf8(screen).unwrap().contains("20:15"),
         "said back as answered"
+    );
+}
+
+/// A paste that arrives in pieces a few milliseconds apart is dropped
+/// whole, past a refused answer and past the last question alike.
+#[test]
+fn a_paste_in_pieces_is_dropped_whole() {
+    let ms = std::time::Duration::from_millis;
+    let given = Given {
+        sensation: Some(SensationId::new("burning")),
+        intensity: Some(5),
+        at: Some("2026-11-26T18:10:00+00:00".into()),
+        duration_s: Some(60),
+        tags: Some(vec![]),
+        note: Some("hi".into()),
+        ..Given::default()
+    };
+    let pieces = |lines: &[(u64, &str)]| {
+        Paced(
+            lines
+                .iter()
+                .map(|(after, line)| (ms(*after), format!("{line}\n").into_bytes()))
+                .collect(),
+        )
+    };
+    // Refused, then the rest of the paste in two pieces: all dropped, and
+    // the place typed later (after a person's pause) is the answer.
+    let source = pieces(&[
+        (0, "xyz"),
+        (0, "left sole"),
+        (5, "b37"),
+        (0, "tingling"),
+        (2000, "right palm"),
+    ]);
+    let (answers, screen) = converse_on(given.clone(), source);
+    assert_eq!(ids(&answers.unwrap().regions), ["right-palm"], "{screen}");
+    assert!(screen.contains("The 3 lines typed after it"), "{screen}");
+    // Past the last question: every piece is dropped, none left over.
+    let mut source = pieces(&[(0, "b37"), (0, "echo A"), (2, "echo LEAK")]);
+    let (answers, screen) = converse_on(given, &mut source);
+    assert!(answers.is_ok(), "{screen}");
+    assert!(
+        screen.contains("(2 more pasted lines were not used.)"),
+        "{screen}"
+    );
+    assert!(source.0.is_empty(), "nothing left for the shell");
+}
+
+/// Enter alone on the note is no note: lines pasted after it are dropped,
+/// not made into one.
+#[test]
+fn lines_pasted_after_an_empty_note_are_not_a_note() {
+    let (answers, screen) = converse_pasted(
+        Given::default(),
+        "left sole\ntingling\n6\n\n\n\n\nextra\necho LEAK\n",
+    );
+    assert_eq!(answers.unwrap().note, None);
+    assert!(
+        screen.contains("(2 more pasted lines were not used.)"),
+        "{screen}"
     );
 }
