@@ -223,6 +223,13 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&mut s), 1);
     assert!(command.starts_with("sensemap log "), "{command}");
+    // The same journal and config, whatever the shell it runs in sets.
+    let data = dir.path().join("data");
+    assert!(
+        command.contains(&format!("--data-dir={}", data.display())),
+        "{command}"
+    );
+    assert!(command.contains("--config="), "{command}");
 
     std::fs::remove_file(dir.path().join("data")).unwrap();
     let binary = assert_cmd::cargo::cargo_bin!("sensemap");
@@ -230,8 +237,8 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
     let ran = Command::new("sh")
         .arg("-c")
         .arg(&run)
-        .env("SENSEMAP_DATA_DIR", dir.path().join("data"))
-        .env("SENSEMAP_CONFIG", dir.path().join("config.ron"))
+        .env_remove("SENSEMAP_DATA_DIR")
+        .env_remove("SENSEMAP_CONFIG")
         .env("SENSEMAP_NOW", common::cli::NOW)
         .env("TZ", common::cli::TZ)
         .output()

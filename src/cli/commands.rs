@@ -142,6 +142,21 @@ impl Context {
             .map_err(|e| e.to_string())
     }
 
+    /// A context for tests: built-in settings, a data folder that is not
+    /// there, and a clock stopped at `clock()`.
+    #[cfg(test)]
+    pub(super) fn for_tests(clock: fn() -> DateTime<Local>) -> Context {
+        Context {
+            data_dir: "/nonexistent/sensemap-data".into(),
+            config: "/nonexistent/sensemap-config.ron".into(),
+            settings: config::Config::default(),
+            keymap: (*Keymap::standard()).clone(),
+            theme: None,
+            now: clock(),
+            clock,
+        }
+    }
+
     /// This context at this moment: for what is saved after a person took
     /// their time answering.
     pub(super) fn as_of_now(&self) -> Context {

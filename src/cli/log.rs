@@ -24,7 +24,7 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
         None if !note_from_input && asked_in_a_terminal() => {
             let answers = super::guided::ask_in_terminal(given, ctx, &sensations)?;
             // Answers that took a while to give are not lost with a save.
-            let again = as_command(&answers);
+            let again = as_command(ctx, &answers);
             return save_log(&ctx.as_of_now(), &sensations, answers).inspect_err(|_| {
                 eprintln!(
                     "Nothing was saved (why follows). To log it once that is put right:\n  {again}"
@@ -36,13 +36,19 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
     save_log(ctx, &sensations, answers)
 }
 
-/// The `sensemap log` command that logs `answers` (each value joined to
-/// its flag with `=`, so one starting with `-` stays a value).
-fn as_command(answers: &Answers) -> String {
+/// The `sensemap log` command that logs `answers` into the same journal
+/// with the same config (each value joined to its flag with `=`, so one
+/// starting with `-` stays a value; a note of `-` alone comes in on
+/// standard input, as `--note -` reads it).
+fn as_command(ctx: &Context, answers: &Answers) -> String {
     let mut words = vec!["sensemap".to_string(), "log".to_string()];
     let mut flag = |name: &str, value: &str| {
         words.push(format!("--{name}={}", shell_quoted(value)));
     };
+    flag("data-dir", &ctx.data_dir.to_string_lossy());
+    if ctx.config.exists() {
+        flag("config", &ctx.config.to_string_lossy());
+    }
     for region in &answers.regions {
         flag("region", &region.region().key);
     }
@@ -58,7 +64,11 @@ fn as_command(answers: &Answers) -> String {
     if let Some(note) = &answers.note {
         flag("note", note);
     }
-    words.join(" ")
+    let command = words.join(" ");
+    match answers.note.as_deref() {
+        Some("-") => format!("echo - | {command}"),
+        _ => command,
+    }
 }
 
 /// `text` as a POSIX shell reads it back: bare when plain, else in single
@@ -191,4 +201,44 @@ fn note_from_stdin() -> Result<String, CliError> {
     let text = String::from_utf8(bytes)
         .map_err(|_| CliError::Usage("--note -: standard input is not UTF-8 text".into()))?;
     Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Local, TimeZone};
+
+    use super::*;
+
+    fn answers(note: Option<&str>) -> Answers {
+        Answers {
+            regions: crate::domain::places::resolve("b37").unwrap(),
+            sensation: crate::domain::SensationId::new("burning"),
+            intensity: 4,
+            at: "2026-11-26T20:10:00+00:00".into(),
+            duration_s: Some(900),
+            tags: vec!["heat".into()],
+            note: note.map(str::to_string),
+        }
+    }
+
+    fn context() -> Context {
+        Context::for_tests(|| Local.with_ymd_and_hms(2026, 11, 26, 20, 10, 0).unwrap())
+    }
+
+    #[test]
+    fn the_command_names_every_answer_and_the_journal() {
+        assert_eq!(
+            as_command(&context(), &answers(Some("it's - worse"))),
+            "sensemap log --data-dir=/nonexistent/sensemap-data --region=b37 \
+             --sensation=burning --intensity=4 --at=2026-11-26T20:10:00+00:00 \
+             --duration=15m --tag=heat --note='it'\\''s - worse'"
+        );
+    }
+
+    #[test]
+    fn a_note_of_a_dash_alone_comes_in_on_standard_input() {
+        let command = as_command(&context(), &answers(Some("-")));
+        assert!(command.starts_with("echo - | sensemap log "), "{command}");
+        assert!(command.ends_with(" --note=-"), "{command}");
+    }
 }

@@ -4,9 +4,7 @@ use std::io::Cursor;
 use chrono::{Local, TimeZone};
 
 use super::*;
-use crate::app::keymap::Keymap;
 use crate::runtime::lines::LineSource;
-use crate::store::config::Config;
 
 /// 2026-11-26 20:10 local time.
 fn test_now() -> chrono::DateTime<Local> {
@@ -15,15 +13,7 @@ fn test_now() -> chrono::DateTime<Local> {
 
 /// A context at [`test_now`], with the built-in settings.
 fn context() -> Context {
-    Context {
-        data_dir: "unused".into(),
-        config: "unused".into(),
-        settings: Config::default(),
-        keymap: (*Keymap::standard()).clone(),
-        theme: None,
-        now: test_now(),
-        clock: test_now,
-    }
+    Context::for_tests(test_now)
 }
 
 /// The ids of `regions`, in order.
