@@ -2,7 +2,7 @@
 //! guided log and the edit form: one place, places joined by "and", or a
 //! list separated by commas; or why the words name none.
 
-use super::{Catalogue, LISTED, PlaceError, RegionId, find, nearest, side_of, words_of};
+use super::{Catalogue, FILLER, LISTED, PlaceError, RegionId, find, nearest, side_of, words_of};
 
 /// The regions typed words name, for the command line and the edit form:
 /// an exact match, a band, a plural or `both`, or the one region that
@@ -10,7 +10,13 @@ use super::{Catalogue, LISTED, PlaceError, RegionId, find, nearest, side_of, wor
 pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
     // "left sole and right palm" is two places, each with its own side;
     // "left and right hand" is one, read whole when its pieces are not.
-    let pieces = pieces_joined_by_and(query);
+    // A list (the edit form's "Foot, sole (left); Hand, palm (right)") is
+    // read as one.
+    let pieces = if query.contains([',', ';']) {
+        vec![query.to_string()]
+    } else {
+        pieces_joined_by_and(query)
+    };
     if pieces.len() > 1 {
         return match resolve_pieces(&pieces) {
             // A piece that names no place ("left" of "left and right
@@ -22,10 +28,32 @@ pub fn resolve(query: &str) -> Result<Vec<RegionId>, PlaceError> {
     resolve_one(query)
 }
 
-/// The places of a query joined by "and", as typed.
+/// The places of a query joined by "and" (or `&`, `+`), as typed; a side
+/// named after a place begins another ("left sole right palm").
 fn pieces_joined_by_and(query: &str) -> Vec<String> {
-    words_of(query)
-        .split(|w| w == "and" || w == "plus")
+    let joined = query.replace(['&', '+'], " and ");
+    let mut pieces: Vec<Vec<String>> = vec![Vec::new()];
+    let (mut side_said, mut place_after_side) = (false, false);
+    for word in words_of(&joined) {
+        if word == "and" || word == "plus" {
+            pieces.push(Vec::new());
+            (side_said, place_after_side) = (false, false);
+            continue;
+        }
+        if side_of(&word).is_some() {
+            if side_said && place_after_side {
+                pieces.push(Vec::new());
+            }
+            (side_said, place_after_side) = (true, false);
+        } else if side_said && !FILLER.contains(&word.as_str()) {
+            place_after_side = true;
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(word);
+        }
+    }
+    pieces
+        .into_iter()
         .filter(|piece| !piece.is_empty())
         .map(|piece| piece.join(" "))
         .collect()

@@ -177,6 +177,15 @@ fn places_joined_by_and_keep_their_own_sides() {
     // Keys and bands are read as typed, never given a side.
     assert_eq!(resolved("r palm and b37"), ["left-sole", "right-palm"]);
     assert!(resolved("left sole and MS hug").len() > 2);
+    // Other joiners, or none: a side after a place begins another place.
+    for query in [
+        "left sole & right palm",
+        "left sole + right palm",
+        "left sole right palm",
+    ] {
+        assert_eq!(resolved(query), ["left-sole", "right-palm"], "{query}");
+    }
+    assert_eq!(resolved("sole left"), ["left-sole"]);
     // A piece asked about is named as typed.
     let why = resolve("left sole and knee").unwrap_err().to_string();
     assert!(why.starts_with("'knee' could be"), "{why}");
