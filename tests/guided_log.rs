@@ -259,6 +259,27 @@ fn a_failed_save_gives_back_the_answers_as_a_command() {
     }
 }
 
+/// Standard error sent to a file: the questions still reach the person,
+/// on the terminal itself.
+#[test]
+fn with_standard_error_in_a_file_the_questions_come_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let errors = dir.path().join("errors.log");
+    let after = format!("2>'{}'", errors.display());
+    let mut s = log_in_a_terminal_then(dir.path(), &["-s", "burning", "-i", "3"], &after);
+    s.exp_string("Where?").unwrap();
+    s.send_line("left sole").unwrap();
+    for question in ["When?", "How long", "Tags?", "A note?"] {
+        s.exp_string(question).unwrap();
+        s.send_line("").unwrap();
+    }
+    s.exp_eof().unwrap();
+    assert!(saved(dir.path()).contains("\"left-sole\""));
+    let logged = std::fs::read_to_string(&errors).unwrap();
+    assert!(logged.contains("Saved: Burning 3/10"), "{logged}");
+    assert!(!logged.contains("Where?"), "{logged}");
+}
+
 #[test]
 fn a_wrong_flag_stops_log_before_anything_is_asked() {
     let dir = tempfile::tempdir().unwrap();

@@ -79,13 +79,13 @@ impl Given {
 /// asking leaves at once, saying that nothing was saved; once the answers
 /// are all in, it waits for the save.
 pub(super) fn ask_in_terminal(
+    screen: Box<dyn std::io::Write>,
     given: Given,
     ctx: &Context,
     sensations: &SensationCatalogue,
 ) -> Result<Answers, CliError> {
     let interrupts = InterruptGuard::watch();
-    let answers =
-        Conversation::new(TerminalLines::stdin(), std::io::stderr()).fill(given, ctx, sensations);
+    let answers = Conversation::new(TerminalLines::stdin(), screen).fill(given, ctx, sensations);
     interrupts.done();
     answers
 }

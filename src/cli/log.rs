@@ -21,8 +21,8 @@ pub(super) fn log(ctx: &Context, args: LogArgs) -> Result<(), CliError> {
             }
             answers
         }
-        None if !note_from_input && asked_in_a_terminal() => {
-            let answers = super::guided::ask_in_terminal(given, ctx, &sensations)?;
+        None if !note_from_input && let Some(screen) = person_at_the_terminal() => {
+            let answers = super::guided::ask_in_terminal(screen, given, ctx, &sensations)?;
             // Answers that took a while to give are not lost with a save.
             let again = as_command(ctx, &answers);
             return save_log(&ctx.as_of_now(), &sensations, answers).inspect_err(|_| {
@@ -112,11 +112,14 @@ fn read_flag<T>(
         .transpose()
 }
 
-/// Whether a person at a terminal can be asked: standard input and the
-/// questions' output (standard error) are both a terminal.
-fn asked_in_a_terminal() -> bool {
+/// Where to ask a person at the terminal, when standard input is one:
+/// standard error, or the terminal when standard error goes elsewhere.
+fn person_at_the_terminal() -> Option<Box<dyn std::io::Write>> {
     use std::io::IsTerminal;
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    crate::runtime::lines::question_screen()
 }
 
 /// What `log` lacks, when it cannot ask.

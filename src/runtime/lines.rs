@@ -2,7 +2,7 @@
 //! time by the terminal's own line editing, what is already waiting, and
 //! Ctrl-C while a person is being asked.
 
-use std::io::{BufRead, Read, StdinLock};
+use std::io::{BufRead, IsTerminal, Read, StdinLock, Write};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -60,6 +60,20 @@ impl LineSource for TerminalLines {
     fn discard_waiting(&mut self) {
         let _ = rustix::termios::tcflush(&self.0, rustix::termios::QueueSelector::IFlush);
     }
+}
+
+/// Where questions go for a person at the terminal: standard error, or
+/// the terminal itself when standard error is sent elsewhere (`2>log`);
+/// `None` without a terminal.
+pub fn question_screen() -> Option<Box<dyn Write>> {
+    if std::io::stderr().is_terminal() {
+        return Some(Box::new(std::io::stderr()));
+    }
+    let tty = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/tty")
+        .ok()?;
+    Some(Box::new(tty))
 }
 
 /// Lines from memory, for tests: every line is waiting at once, and a
