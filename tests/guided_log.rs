@@ -87,7 +87,7 @@ fn in_a_terminal_log_asks_each_answer_and_saves_the_entry() {
     expect(&mut s, "Wednesday 11 March 2026, 10:00");
     expect(&mut s, "How long");
     s.send_line("15m").unwrap();
-    expect(&mut s, "lasted 15m");
+    expect(&mut s, "lasted 15 minutes");
     expect(&mut s, "Tags?");
     s.send_line("heat").unwrap();
     expect(&mut s, "#heat");
@@ -160,7 +160,7 @@ fn a_pasted_run_of_answers_fills_the_questions_and_nothing_reaches_the_shell() {
     s.send("left sole\nburning\n5\n\n\nline one\nline two\n")
         .unwrap();
     s.flush().unwrap();
-    s.exp_string("note kept (2 lines)").unwrap();
+    s.exp_string("note kept (2 lines): \"line one\"").unwrap();
     s.exp_string("Saved: Burning 5/10").unwrap();
     // The shell's read waits for a new line: none was left over.
     s.send_line("typed later").unwrap();

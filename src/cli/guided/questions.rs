@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::super::commands::Context;
-use crate::domain::when::{check_felt, format_duration, parse_duration};
+use crate::domain::when::{check_felt, parse_duration};
 use crate::domain::{RegionId, SensationCatalogue, SensationId, places, split_tags};
 
 /// Reads an answer, or says what is wrong with it.
@@ -28,6 +28,30 @@ pub(in crate::cli) struct Question<'a, T> {
     pub read: Reader<'a, T>,
     /// Says a value back in words.
     pub say: Sayer<'a, T>,
+}
+
+/// How much of a note's first line is said back.
+const NOTE_SAID_BACK: usize = 60;
+
+/// A length in words, as a screen reader reads it well: "1 hour 30
+/// minutes", never "1h30m".
+fn duration_in_words(seconds: u64) -> String {
+    let parts = [
+        (seconds / 86_400, "day"),
+        (seconds / 3600 % 24, "hour"),
+        (seconds / 60 % 60, "minute"),
+        (seconds % 60, "second"),
+    ];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    if words.is_empty() {
+        "0 seconds".into()
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Where: the place matcher, said back with each region's key and figure.
@@ -115,7 +139,7 @@ pub(in crate::cli) fn duration_question<'a>() -> Question<'a, Option<u64>> {
         }),
         say: Box::new(|seconds| match seconds {
             None => "no length noted".into(),
-            Some(seconds) => format!("lasted {}", format_duration(*seconds)),
+            Some(seconds) => format!("lasted {}", duration_in_words(*seconds)),
         }),
     }
 }
@@ -152,10 +176,17 @@ pub(in crate::cli) fn note_question<'a>() -> Question<'a, Option<String>> {
             "" => Ok(None),
             note => Ok(Some(note.to_string())),
         }),
-        say: Box::new(|note| match note.as_deref().map(|n| n.lines().count()) {
-            None => "no note".into(),
-            Some(0 | 1) => "note kept".into(),
-            Some(lines) => format!("note kept ({lines} lines)"),
+        say: Box::new(|note| {
+            let Some(note) = note else {
+                return "no note".into();
+            };
+            let first = note.lines().next().unwrap_or_default();
+            let shown: String = first.chars().take(NOTE_SAID_BACK).collect();
+            let cut = if shown.len() < first.len() { "…" } else { "" };
+            match note.lines().count() {
+                0 | 1 => format!("note kept: \"{shown}{cut}\""),
+                lines => format!("note kept ({lines} lines): \"{shown}{cut}\" …"),
+            }
         }),
     }
 }

@@ -116,9 +116,9 @@ fn every_answer_is_asked_then_said_back_and_a_wrong_one_asked_again_with_why() {
         "  6 out of 10",
         "When? (for example: now, 2h ago, yesterday 21:00) [now]: ",
         "  Thursday 26 November 2026, 20:10",
-        "  lasted 15m",
+        "  lasted 15 minutes",
         "  #heat",
-        "  note kept",
+        "  note kept: \"after a hot bath\"",
     ] {
         assert!(screen.contains(said), "{said:?} in:\n{screen}");
     }
@@ -214,7 +214,10 @@ fn a_pasted_note_keeps_all_its_lines() {
         answers.unwrap().note.as_deref(),
         Some("first line\nsecond line\nthird")
     );
-    assert!(screen.contains("note kept (3 lines)"), "{screen}");
+    assert!(
+        screen.contains("note kept (3 lines): \"first line\" …"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -290,7 +293,19 @@ fn strength_is_0_to_10() {
 fn the_optional_questions_take_enter_as_none() {
     assert_eq!((duration_question().read)("").unwrap(), None);
     assert_eq!((duration_question().read)("1h30m").unwrap(), Some(5400));
-    assert_eq!((duration_question().say)(&Some(5400)), "lasted 1h30m");
+    assert_eq!(
+        (duration_question().say)(&Some(5400)),
+        "lasted 1 hour 30 minutes"
+    );
+    assert_eq!(
+        (duration_question().say)(&Some(86_400 + 61)),
+        "lasted 1 day 1 minute 1 second"
+    );
+    let long = "a".repeat(70);
+    assert_eq!(
+        (note_question().say)(&Some(long)),
+        format!("note kept: \"{}…\"", "a".repeat(60))
+    );
     assert!((duration_question().read)("a while").is_err());
     assert_eq!((tags_question().say)(&vec![]), "no tags");
     assert_eq!(
